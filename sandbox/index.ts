@@ -1,0 +1,28 @@
+/**
+ * @module sandbox: runs skills in isolated-vm isolates hosted by supervised worker processes,
+ * reaching only whitelisted tools. The lowest layer: it imports nothing from compiler/ or src/.
+ */
+export { KnackError } from './knack-error.js';
+export type { KnackErrorCode, ErrorLocation, KnackErrorOptions } from './knack-error.js';
+export { createValidator, formatIssues, safeParseJson } from './json-schema.js';
+export type {
+  JsonSchema,
+  ValidationIssue,
+  ValidationResult,
+  Validator,
+  ParseJsonResult,
+} from './json-schema.js';
+export type {
+  ToolManifestEntry,
+  ToolCallContext,
+  ToolHandler,
+  ToolDefinition,
+  ToolPack,
+  Limits,
+  RunErrorCode,
+  ToolCallRecord,
+  RunMetrics,
+  LogEntry,
+  RunError,
+  RunResult,
+} from './types.js';

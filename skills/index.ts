@@ -1,0 +1,2 @@
+/** @module skills: the example support-desk tool pack, its trajectories, and the exported skill library. */
+export {};
