@@ -19,6 +19,9 @@ function finalText(answer: unknown): string {
   return typeof answer === 'string' ? answer : JSON.stringify(answer);
 }
 
+// OpenAI and Anthropic accept only [a-zA-Z0-9_-] in tool names, so recorders write `kb.search` as `kb__search`.
+const apiToolName = (tool: string): string => tool.replace(/\./g, '__');
+
 const callId = (prefix: string, recording: Recording, index: number): string =>
   `${prefix}_${recording.scenario.id.replace(/[^a-zA-Z0-9]/g, '')}_${index + 1}`;
 
@@ -67,7 +70,7 @@ export function toOpenAiTrajectory(recording: Recording): Json {
     const toolCalls = event.calls.map((call, position) => ({
       id: ids[position],
       type: 'function',
-      function: { name: call.tool, arguments: JSON.stringify(call.args) },
+      function: { name: apiToolName(call.tool), arguments: JSON.stringify(call.args) },
     }));
     messages.push({ role: 'assistant', content: event.text ?? null, tool_calls: toolCalls });
     event.calls.forEach((call, position) => messages.push(openAiToolMessage(call, ids[position] ?? '')));
@@ -106,7 +109,7 @@ export function toAnthropicTrajectory(recording: Recording): Json {
     const uses = event.calls.map((call, position) => ({
       type: 'tool_use',
       id: ids[position],
-      name: call.tool,
+      name: apiToolName(call.tool),
       input: call.args,
     }));
     messages.push({ role: 'assistant', content: [...text, ...uses] });
