@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createValidator } from '../../sandbox/index.js';
+import { createValidator, safeParseJson } from '../../sandbox/index.js';
 import { supportDeskManifest } from '../../skills/index.js';
 import { SUPPORT_DESK_DIR } from '../../skills/support-desk/record-trajectories.js';
 
@@ -200,5 +200,35 @@ describe('support-desk trajectories', () => {
     expect(results.some((block) => typeof block.content === 'string')).toBe(true);
     expect(results.some((block) => Array.isArray(block.content))).toBe(true);
     expect(JSON.stringify(openais)).not.toMatch(/"name":"[a-z_]+\.[a-z_]+"/);
+  });
+});
+
+describe('bad trajectory fixtures (test/fixtures/compiler/bad)', () => {
+  const dir = join(SUPPORT_DESK_DIR, '..', '..', 'test', 'fixtures', 'compiler', 'bad');
+
+  it('lists every bad file in expected.json with its file name', async () => {
+    const expected = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8')) as Record<string, Json>;
+    const names = (await readdir(dir)).filter((name) => name.endsWith('.json') && name !== 'expected.json');
+    expect(Object.keys(expected).sort()).toEqual(names.sort());
+    for (const [name, entry] of Object.entries(expected)) {
+      expect(entry).toMatchObject({ file: name, code: 'INVALID_TRAJECTORY' });
+      expect(typeof entry['messageIncludes']).toBe('string');
+    }
+  });
+
+  it('breaks JSON syntax only in the unparseable fixture, where expected.json says', async () => {
+    const expected = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8')) as Record<string, Json>;
+    for (const name of Object.keys(expected)) {
+      const parsed = safeParseJson(await readFile(join(dir, name), 'utf8'));
+      if (name.startsWith('unparseable-')) {
+        expect(parsed).toMatchObject({
+          ok: false,
+          line: expected[name]?.['line'],
+          column: expected[name]?.['column'],
+        });
+      } else {
+        expect(parsed.ok, name).toBe(true);
+      }
+    }
   });
 });
