@@ -1,3 +1,32 @@
 /** @module skills: the example support-desk tool pack, its trajectories, and the exported skill library. */
-export { createSeedData, createSupportDesk, SEED_NOW, supportDeskManifest } from './support-desk/index.js';
-export type * from './support-desk/index.js';
+export {
+  createSeedData,
+  createSupportDesk,
+  listRecordedFiles,
+  recordTrajectories,
+  scenarios,
+  SEED_NOW,
+  SUPPORT_DESK_DIR,
+  supportDeskManifest,
+} from './support-desk/index.js';
+export type {
+  AgentContext,
+  AnthropicResultStyle,
+  Article,
+  Customer,
+  OrderItem,
+  OrderRecord,
+  OrderStatus,
+  Refund,
+  ReturnLabel,
+  Scenario,
+  SentEmail,
+  Shipment,
+  ShipmentEvent,
+  StockLevel,
+  SupportDesk,
+  SupportDeskState,
+  TeamMember,
+  TicketComment,
+  TicketRecord,
+} from './support-desk/index.js';

@@ -29,25 +29,31 @@ export const ORDER_ID = '^[0-9]{4}$';
 export const CUSTOMER_ID = '^C-[0-9]{3}$';
 export const TICKET_ID = '^T-[0-9]{4}$';
 
-export const customerSchema = objectSchema({
+export const customerSchema: JsonSchema = objectSchema({
   id: id('Customer id, e.g. "C-101".', CUSTOMER_ID),
   name: text(),
   email,
   tier: oneOf('standard', 'plus', 'business'),
 });
 
-export const customerRefSchema = objectSchema({ id: text(), name: text(), email });
+export const customerRefSchema: JsonSchema = objectSchema({ id: text(), name: text(), email });
 
-export const orderStatusSchema = oneOf('processing', 'shipped', 'delivered', 'cancelled', 'refunded');
+export const orderStatusSchema: JsonSchema = oneOf(
+  'processing',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunded',
+);
 
-export const orderItemSchema = objectSchema({
+export const orderItemSchema: JsonSchema = objectSchema({
   sku: text(),
   name: text(),
   quantity: { type: 'integer', minimum: 1 },
   unitPrice: money,
 });
 
-export const orderSchema = objectSchema(
+export const orderSchema: JsonSchema = objectSchema(
   {
     id: text(),
     status: orderStatusSchema,
@@ -61,7 +67,7 @@ export const orderSchema = objectSchema(
   ['shipment'],
 );
 
-export const orderSummarySchema = objectSchema({
+export const orderSummarySchema: JsonSchema = objectSchema({
   id: text(),
   status: orderStatusSchema,
   placedAt: timestamp,
@@ -69,7 +75,7 @@ export const orderSummarySchema = objectSchema({
   itemCount: { type: 'integer', minimum: 0 },
 });
 
-export const refundSchema = objectSchema({
+export const refundSchema: JsonSchema = objectSchema({
   id: text(),
   orderId: text(),
   amount: money,
@@ -77,7 +83,7 @@ export const refundSchema = objectSchema({
   createdAt: timestamp,
 });
 
-export const shipmentSchema = objectSchema({
+export const shipmentSchema: JsonSchema = objectSchema({
   id: text(),
   orderId: text(),
   carrier: oneOf('UPS', 'DHL', 'FedEx', 'USPS'),
@@ -86,7 +92,7 @@ export const shipmentSchema = objectSchema({
   events: listOf(objectSchema({ at: timestamp, status: text(), location: text() })),
 });
 
-export const commentSchema = objectSchema({
+export const commentSchema: JsonSchema = objectSchema({
   id: text(),
   ticketId: text(),
   author: text(),
@@ -106,9 +112,9 @@ const ticketFields = {
   customer: customerRefSchema,
 };
 
-export const ticketSummarySchema = objectSchema(ticketFields, ['assignee', 'orderId']);
+export const ticketSummarySchema: JsonSchema = objectSchema(ticketFields, ['assignee', 'orderId']);
 
-export const ticketSchema = objectSchema(
+export const ticketSchema: JsonSchema = objectSchema(
   {
     ...ticketFields,
     comments: listOf(objectSchema({ id: text(), author: text(), body: text(), createdAt: timestamp })),
@@ -116,7 +122,7 @@ export const ticketSchema = objectSchema(
   ['assignee', 'orderId'],
 );
 
-export const memberSchema = objectSchema({
+export const memberSchema: JsonSchema = objectSchema({
   handle: text(),
   name: text(),
   email,

@@ -33,12 +33,12 @@ export function createSupportDesk(seed: Partial<SupportDeskState> = {}): Support
     const handler = handlers[entry.name];
     if (!handler) throw new Error(`support desk: no handler for tool ${entry.name}`);
     const definition: ToolDefinition = {
+      ...(entry.description === undefined ? {} : { description: entry.description }),
       inputSchema: entry.inputSchema,
+      ...(entry.outputSchema === undefined ? {} : { outputSchema: entry.outputSchema }),
       // Safe: checkedHandler only calls it with arguments its inputSchema accepted.
       handler: checkedHandler(entry.name, entry.inputSchema, handler as unknown as ToolHandler),
     };
-    if (entry.description !== undefined) definition.description = entry.description;
-    if (entry.outputSchema !== undefined) definition.outputSchema = entry.outputSchema;
     definitions[entry.name] = definition;
   }
   return { definitions, state };

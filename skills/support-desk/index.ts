@@ -7,6 +7,8 @@ export { supportDeskManifest } from './support-desk-manifest.js';
 export { createSupportDesk } from './create-support-desk.js';
 export type { SupportDesk } from './create-support-desk.js';
 export { createSeedData, SEED_NOW } from './create-seed-data.js';
+export { listRecordedFiles, recordTrajectories, scenarios, SUPPORT_DESK_DIR } from './record-trajectories.js';
+export type { AgentContext, AnthropicResultStyle, Scenario } from './_scenario-runner.js';
 export type {
   Article,
   Customer,

@@ -1,7 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { format, resolveConfig } from 'prettier';
 import { orderScenarios } from './_order-scenarios.js';
 import { playScenario } from './_scenario-runner.js';
 import type { Scenario } from './_scenario-runner.js';
@@ -23,6 +22,8 @@ const formats = {
 
 async function writeJson(path: string, value: unknown): Promise<void> {
   // Formatted like the repo's prettier config so `npm run format` leaves recorded files alone.
+  // Imported on first use: prettier is a dev dependency and the desk itself must not need it.
+  const { format, resolveConfig } = await import('prettier');
   const config = (await resolveConfig(join(SUPPORT_DESK_DIR, 'manifest.json'))) ?? {};
   const text = await format(JSON.stringify(value), { ...config, parser: 'json' });
   await mkdir(dirname(path), { recursive: true });
@@ -64,9 +65,17 @@ export async function listRecordedFiles(dir: string = SUPPORT_DESK_DIR): Promise
   return files.sort();
 }
 
+// Run as a script: `npx tsx skills/support-desk/record-trajectories.ts`. No top-level await, so
+// importing this module stays synchronous.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const written = await recordTrajectories();
-  process.stdout.write(
-    `Recorded ${written.length} files under ${relative(process.cwd(), SUPPORT_DESK_DIR)}\n`,
+  recordTrajectories().then(
+    (written) =>
+      process.stdout.write(
+        `Recorded ${written.length} files under ${relative(process.cwd(), SUPPORT_DESK_DIR)}\n`,
+      ),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
   );
 }

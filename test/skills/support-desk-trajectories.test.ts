@@ -2,8 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createValidator, safeParseJson } from '../../sandbox/index.js';
-import { supportDeskManifest } from '../../skills/index.js';
-import { SUPPORT_DESK_DIR } from '../../skills/support-desk/record-trajectories.js';
+import { SUPPORT_DESK_DIR, supportDeskManifest } from '../../skills/index.js';
 
 type Json = Record<string, unknown>;
 type Step = { tool: string; args: Json; result?: unknown; error?: string };

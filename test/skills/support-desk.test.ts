@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createValidator } from '../../sandbox/index.js';
 import type { ToolCallContext } from '../../sandbox/index.js';
-import { createSupportDesk, supportDeskManifest } from '../../skills/index.js';
 import {
+  createSupportDesk,
   listRecordedFiles,
   recordTrajectories,
   SUPPORT_DESK_DIR,
-} from '../../skills/support-desk/record-trajectories.js';
+  supportDeskManifest,
+} from '../../skills/index.js';
 
 const context: ToolCallContext = { step: 1, signal: new AbortController().signal };
 
