@@ -1,0 +1,74 @@
+import { isSameValue, valueAtPath } from './_values.js';
+
+/** Where a reference starts: the caller's input, the loop element, or the result of a segment. */
+export type ExprRoot = { type: 'input' } | { type: 'item' } | { type: 'segment'; index: number };
+
+/** One step of a reference path; `find` picks the array element whose `key` equals `equals`. */
+export type PathStep = string | number | { find: string; equals: Expr };
+
+/** A value of the drafted skill, as code. */
+export type Expr =
+  | { kind: 'ref'; root: ExprRoot; path: PathStep[] }
+  | { kind: 'literal'; value: unknown }
+  | { kind: 'template'; parts: (string | Expr)[] }
+  | { kind: 'object'; entries: [string, Expr][] }
+  | { kind: 'array'; items: Expr[] }
+  /** `list.map((element) => element.<path>)` */
+  | { kind: 'map'; list: Expr; path: (string | number)[] };
+
+/** The values an expression can read in one trajectory (or one loop iteration of it). */
+export interface Scope {
+  input: Record<string, unknown>;
+  /** Results by segment index; loops leave holes. */
+  results: unknown[];
+  item?: unknown;
+}
+
+const missing = Symbol('missing');
+
+function rootValue(root: ExprRoot, scope: Scope): unknown {
+  if (root.type === 'input') return scope.input;
+  if (root.type === 'item') return scope.item;
+  return scope.results[root.index];
+}
+
+function step(value: unknown, key: PathStep, scope: Scope): unknown {
+  if (typeof value !== 'object' || value === null) return missing;
+  if (typeof key !== 'object') return (value as Record<string | number, unknown>)[key] ?? missing;
+  if (!Array.isArray(value)) return missing;
+  const wanted = evaluateExpr(key.equals, scope);
+  return value.find((element) => isSameValue(valueAtPath(element, [key.find]), wanted)) ?? missing;
+}
+
+/** Evaluates `expr` against recorded values, as the skill would; undefined where a path leads nowhere. */
+export function evaluateExpr(expr: Expr, scope: Scope): unknown {
+  switch (expr.kind) {
+    case 'literal':
+      return expr.value;
+    case 'ref': {
+      let value = rootValue(expr.root, scope);
+      for (const key of expr.path) {
+        value = step(value, key, scope);
+        if (value === missing) return undefined;
+      }
+      return value;
+    }
+    case 'template':
+      return expr.parts
+        .map((part) => (typeof part === 'string' ? part : String(evaluateExpr(part, scope))))
+        .join('');
+    case 'object':
+      return Object.fromEntries(expr.entries.map(([key, inner]) => [key, evaluateExpr(inner, scope)]));
+    case 'array':
+      return expr.items.map((inner) => evaluateExpr(inner, scope));
+    case 'map': {
+      const list = evaluateExpr(expr.list, scope);
+      return Array.isArray(list) ? list.map((element) => valueAtPath(element, expr.path)) : undefined;
+    }
+  }
+}
+
+/** True when `expr` yields `expected` in `scope`. */
+export function holdsIn(expr: Expr, scope: Scope, expected: unknown): boolean {
+  return isSameValue(evaluateExpr(expr, scope), expected);
+}

@@ -1,0 +1,83 @@
+import type { Expr, ExprRoot, PathStep } from './_expr.js';
+import { singular } from './_naming.js';
+
+/** Names the renderer gives to roots: the loop element and each segment's result variable. */
+export interface RenderNames {
+  item?: string;
+  segment: (index: number) => string;
+}
+
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Renders an object key: bare when it is an identifier, quoted otherwise. */
+export function renderKey(key: string): string {
+  return identifier.test(key) ? key : JSON.stringify(key);
+}
+
+function rootName(root: ExprRoot, names: RenderNames): string {
+  if (root.type === 'input') return 'input';
+  if (root.type === 'item') return names.item ?? 'item';
+  return names.segment(root.index);
+}
+
+function lastKey(path: readonly PathStep[], end: number): string {
+  for (let index = end - 1; index >= 0; index--) {
+    const key = path[index];
+    if (typeof key === 'string') return key;
+  }
+  return 'items';
+}
+
+function renderPath(base: string, path: readonly PathStep[], names: RenderNames): string {
+  let code = base;
+  path.forEach((key, index) => {
+    if (typeof key === 'number') code += `[${key}]`;
+    else if (typeof key === 'string') code += identifier.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+    else {
+      const element = singular(lastKey(path, index) === 'items' && index === 0 ? base : lastKey(path, index));
+      code += `.find((${element}) => ${element}${renderPath('', [key.find], names)} === ${renderExpr(key.equals, names)})`;
+    }
+  });
+  return code;
+}
+
+function escapeTemplate(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/** Renders an expression as TypeScript source. */
+export function renderExpr(expr: Expr, names: RenderNames, indent = ''): string {
+  switch (expr.kind) {
+    case 'literal':
+      return expr.value === undefined ? 'undefined' : JSON.stringify(expr.value);
+    case 'ref':
+      return renderPath(rootName(expr.root, names), expr.path, names);
+    case 'template':
+      return `\`${expr.parts.map((part) => (typeof part === 'string' ? escapeTemplate(part) : `\${${renderExpr(part, names)}}`)).join('')}\``;
+    case 'map': {
+      const list = renderExpr(expr.list, names, indent);
+      const element = singular(
+        list
+          .split(/[.[\]()]/)
+          .filter(Boolean)
+          .pop() ?? 'items',
+      );
+      return `${list}.map((${element}) => ${renderPath(element, expr.path, names)})`;
+    }
+    case 'array':
+      return `[${expr.items.map((item) => renderExpr(item, names, indent)).join(', ')}]`;
+    case 'object': {
+      if (expr.entries.length === 0) return '{}';
+      const flat = expr.entries.map(
+        ([key, value]) => `${renderKey(key)}: ${renderExpr(value, names, indent)}`,
+      );
+      const oneLine = `{ ${flat.join(', ')} }`;
+      if (oneLine.length + indent.length < 90 && !oneLine.includes('\n')) return oneLine;
+      const inner = `${indent}  `;
+      const lines = expr.entries.map(
+        ([key, value]) => `${inner}${renderKey(key)}: ${renderExpr(value, names, inner)},`,
+      );
+      return `{\n${lines.join('\n')}\n${indent}}`;
+    }
+  }
+}

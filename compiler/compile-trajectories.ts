@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import { KnackError } from '../sandbox/index.js';
+import type {
+  CompiledSkill,
+  CompileError,
+  CompileOptions,
+  CompileResult,
+  Diagnostic,
+  Trajectory,
+} from './types.js';
+import { importTrajectory } from './import-trajectory.js';
+import { assertCompilable, checkTrajectory } from './check-trajectory.js';
+import { groupTrajectories } from './group-trajectories.js';
+import { draftSkill } from './draft-skill.js';
+import { checkSkill } from './check-skill.js';
+
+function toCompileError(error: unknown): CompileError {
+  if (KnackError.isInstance(error))
+    return { code: error.code, message: error.message, ...(error.where ? { where: error.where } : {}) };
+  throw error;
+}
+
+async function loadAll(options: CompileOptions, errors: CompileError[]): Promise<Trajectory[]> {
+  const loaded: Trajectory[] = [];
+  const accept = (trajectory: Trajectory, file?: string): void => {
+    try {
+      assertCompilable(trajectory, file);
+      loaded.push(trajectory);
+    } catch (error) {
+      errors.push(toCompileError(error));
+    }
+  };
+  for (const file of options.files ?? []) {
+    try {
+      const text = await readFile(file, 'utf8');
+      accept(
+        importTrajectory(text, {
+          file,
+          manifest: options.manifest,
+          ...(options.format ? { format: options.format } : {}),
+        }),
+        file,
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        errors.push({ code: 'NOT_FOUND', message: `${file}: no such file.`, where: { file } });
+      else errors.push(toCompileError(error));
+    }
+  }
+  for (const given of options.trajectories ?? []) {
+    try {
+      accept(checkTrajectory(structuredClone(given), options.manifest));
+    } catch (error) {
+      errors.push(toCompileError(error));
+    }
+  }
+  return loaded;
+}
+
+async function compileGroup(
+  group: Trajectory[],
+  options: CompileOptions,
+  name: string | undefined,
+  leadId?: string,
+): Promise<CompiledSkill> {
+  const draft = draftSkill({
+    trajectories: group,
+    manifest: options.manifest,
+    ...(name ? { name } : {}),
+    ...(leadId ? { leadId } : {}),
+  });
+  const replayable = group.map((trajectory) => ({
+    ...trajectory,
+    input: draft.inputs.get(trajectory.id) ?? {},
+  }));
+  return checkSkill({
+    source: draft.source,
+    manifest: options.manifest,
+    trajectories: replayable,
+    secretParameters: draft.secretParameters,
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}
+
+function splitNote(group: readonly Trajectory[], first: CompiledSkill): Diagnostic {
+  const failed = first.verification.reports.filter((report) => !report.ok);
+  return {
+    severity: 'warning',
+    code: 'SPLIT',
+    message:
+      `split from a group of ${group.length} siblings: one skill did not replay ${failed.map((report) => report.trajectoryId).join(', ')}` +
+      ` (${failed[0]?.message ?? ''}); this skill covers only the siblings it replays.`,
+  };
+}
+
+// A group becomes one skill only if that skill replays every sibling. Otherwise siblings are
+// clustered greedily: a cluster takes the next sibling only while its skill still replays them all.
+async function compileWithSplit(
+  group: Trajectory[],
+  options: CompileOptions,
+  name: string | undefined,
+): Promise<CompiledSkill[]> {
+  const whole = await compileGroup(group, options, name);
+  if (whole.verification.isVerified || group.length === 1) return [whole];
+  const skills: CompiledSkill[] = [];
+  let remaining = [...group];
+  while (remaining.length > 0) {
+    let cluster = remaining.slice(0, 1);
+    let skill = await compileGroup(cluster, options, name);
+    for (const candidate of remaining.slice(1)) {
+      if (!skill.verification.isVerified) break;
+      const grown = await compileGroup([...cluster, candidate], options, name);
+      if (grown.verification.isVerified) [cluster, skill] = [[...cluster, candidate], grown];
+    }
+    skill.diagnostics.push(splitNote(group, whole));
+    skills.push(skill);
+    remaining = remaining.filter((trajectory) => !cluster.includes(trajectory));
+  }
+  return skills;
+}
+
+function uniqueSkillNames(skills: CompiledSkill[]): void {
+  const seen = new Map<string, number>();
+  for (const skill of skills) {
+    const count = (seen.get(skill.name) ?? 0) + 1;
+    seen.set(skill.name, count);
+    if (count === 1) continue;
+    const renamed = `${skill.name}_${count}`;
+    skill.source = skill.source.replace(
+      `name: ${JSON.stringify(skill.name)}`,
+      `name: ${JSON.stringify(renamed)}`,
+    );
+    skill.bundle = skill.bundle.replace(
+      `name: ${JSON.stringify(skill.name)}`,
+      `name: ${JSON.stringify(renamed)}`,
+    );
+    skill.name = renamed;
+  }
+}
+
+/**
+ * Compiles trajectories into verified skills offline with the trace compiler: imports and checks
+ * each file, groups siblings of one task shape, drafts one skill per group and runs it through
+ * `checkSkill`. Refused inputs (bad files, failed outcomes) are listed in `errors`, not thrown.
+ * @throws KnackError INVALID_ARGUMENT without a manifest or trajectories; ABORTED when `signal` aborts.
+ * @example const { skills, errors } = await compileTrajectories({ files: ['t-001.json'], manifest });
+ */
+export async function compileTrajectories(options: CompileOptions): Promise<CompileResult> {
+  if (!Array.isArray(options.manifest))
+    throw new KnackError(
+      'INVALID_ARGUMENT',
+      'compileTrajectories needs `manifest`: an array of tool manifest entries.',
+    );
+  if (!options.files?.length && !options.trajectories?.length)
+    throw new KnackError('INVALID_ARGUMENT', 'compileTrajectories needs `files` or `trajectories`.');
+  const errors: CompileError[] = [];
+  const trajectories = await loadAll(options, errors);
+  const skills: CompiledSkill[] = [];
+  for (const group of groupTrajectories(trajectories)) {
+    if (options.signal?.aborted)
+      throw new KnackError('ABORTED', 'compileTrajectories was aborted.', { cause: options.signal.reason });
+    options.onProgress?.(`compiling ${group.map((trajectory) => trajectory.id).join(', ')}`);
+    skills.push(...(await compileWithSplit(group, options, options.name)));
+  }
+  uniqueSkillNames(skills);
+  return { skills, errors };
+}
