@@ -37,3 +37,16 @@ describe('infinite synchronous loops', () => {
     await expectStillServing(run);
   });
 });
+
+describe('infinite synchronous loops through runSkill', () => {
+  it('stops while(true) with TIMEOUT and serves the next runSkill call', async () => {
+    const { runSkill, defineTools } = await import('../../sandbox/index.js');
+    const tools = defineTools({});
+    expectFailure(
+      await runSkill({ source: skill('while (true) {}'), tools, limits: { timeoutMs: 300 } }),
+      'TIMEOUT',
+    );
+    const result = await runSkill({ source: skill('return input.n + 1;'), input: { n: 1 }, tools });
+    expect(result.ok && result.value).toBe(2);
+  });
+});
