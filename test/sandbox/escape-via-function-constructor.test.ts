@@ -111,11 +111,13 @@ describe('escape via the Function constructor', () => {
       skill(
         `const pending = tools.echo({ a: 1 });
         const value = await pending;
+        // An AsyncFunction body runs to a promise: await what it found.
+        const asyncProcess = await (async () => {}).constructor('return process')().catch(() => undefined);
         return {
           viaPromise: reach(() => pending.constructor.constructor('return process')()),
           viaThen: reach(() => pending.then.constructor('return require')()),
           viaResult: reach(() => value.constructor.constructor('return process')()),
-          viaAsyncFunction: reach(() => (async () => {}).constructor('return process')()),
+          viaAsyncFunction: reach(() => asyncProcess),
           viaGenerator: reach(() => (function* () {}).constructor('return process')().next().value),
         };`,
         reach,

@@ -17,7 +17,10 @@ const hostile: { source: string; codes: RunErrorCode[] }[] = [
     source: skill('const hoard: number[][] = []; for (;;) hoard.push(new Array(1e6).fill(1));'),
     codes: ['MEMORY_LIMIT'],
   },
-  { source: skill('return new Array(2 ** 30).fill(0).length;'), codes: ['WORKER_CRASHED', 'MEMORY_LIMIT'] },
+  {
+    source: skill('return new Array(2 ** 30).fill(0).length;'),
+    codes: ['WORKER_CRASHED', 'MEMORY_LIMIT', 'TIMEOUT'],
+  },
   {
     source: skill('const dive = (n: number): number => dive(n + 1) + 1; return dive(0);'),
     codes: ['SKILL_THREW'],

@@ -96,7 +96,8 @@ describe('Proxy, getter and toJSON tricks on tool arguments', () => {
       return 'sent';`),
       { tools },
     );
-    expectValue(result);
+    // Subverting the glue's serialisation may break the skill's own run; it must reach nothing else.
+    if (!result.ok) expectFailure(result, 'SKILL_THREW');
     expect(calls.every((call) => call.tool === 'echo')).toBe(true);
     for (const call of calls) expect(findNonPlainData(call.args)).toBeUndefined();
   });

@@ -73,10 +73,10 @@ describe('tool calls after the run ended', () => {
     const result = await run(
       skill(`const kept = (globalThis as any).kept ?? (globalThis as any).keptEcho;
       if (kept) { try { await (kept.echo ?? kept)({ stolen: true }); return 'CALLED'; } catch { return 'refused'; } }
-      return typeof tools.echo;`),
+      return 'nothing kept';`),
       { tools: second.tools },
     );
-    expect(expectValue(result)).toBe('undefined');
+    expect(expectValue(result)).toBe('nothing kept');
     expect(first.calls).toHaveLength(0);
   });
 });
