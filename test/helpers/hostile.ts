@@ -59,13 +59,13 @@ export function recordTools(definitions: Record<string, LooseDefinition> = { ech
 }
 
 /** Opens one sandbox for the test file (closed after it) and returns a `run` bound to it. */
-export function useSandbox(): {
+export function useSandbox(options?: Parameters<typeof createSandbox>[0]): {
   run(source: string, options?: Partial<RunOptions>): Promise<RunResult>;
   sandbox(): Sandbox;
 } {
   let sandbox: Sandbox | undefined;
   beforeAll(async () => {
-    sandbox = await createSandbox();
+    sandbox = await createSandbox(options);
   });
   afterAll(async () => {
     await sandbox?.close();
