@@ -60,8 +60,20 @@ export class IsolateSlot {
     }
   }
 
+  /** Builds the next context; never throws (a broken isolate is disposed instead). */
   prepare(): void {
-    if (this.prepared || this.isDisposed) return;
+    for (let attempt = 0; attempt < 2 && !this.prepared && !this.isDisposed; attempt++) {
+      try {
+        this.build();
+      } catch {
+        // isolated-vm throws a stray rejection left by an earlier run into the next call on the
+        // isolate; the retry runs clean. Twice in a row means the isolate is unusable.
+        if (attempt === 1) this.dispose();
+      }
+    }
+  }
+
+  private build(): void {
     const context = this.isolate.createContextSync();
     const state: PreparedContext['state'] = { run: undefined };
     const onCall = this.onCall;
@@ -83,7 +95,7 @@ export class IsolateSlot {
   script(hash: string, code: string): IsolatedVM.Script {
     let script = this.scripts.get(hash);
     if (!script) {
-      script = this.isolate.compileScriptSync(code, { filename: BUNDLE_FILENAME });
+      script = this.compile(code);
       this.scripts.set(hash, script);
       if (this.scripts.size > maxCachedScripts) {
         const [oldest, old] = this.scripts.entries().next().value as [string, IsolatedVM.Script];
@@ -92,6 +104,16 @@ export class IsolateSlot {
       }
     }
     return script;
+  }
+
+  private compile(code: string): IsolatedVM.Script {
+    try {
+      return this.isolate.compileScriptSync(code, { filename: BUNDLE_FILENAME });
+    } catch (error) {
+      // A stray rejection of an earlier run (see prepare) is not this script's fault: retry once.
+      if ((error as Error | undefined)?.name === 'SyntaxError') throw error;
+      return this.isolate.compileScriptSync(code, { filename: BUNDLE_FILENAME });
+    }
   }
 
   static release(prepared: PreparedContext): void {

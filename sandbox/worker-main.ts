@@ -39,7 +39,9 @@ const ended = (message: string): string => `x${JSON.stringify({ message })}`;
 
 function onCall(runValue: unknown, tool: unknown, args: unknown): Promise<string> {
   const run = runValue as ActiveRun | undefined;
-  if (!run || run.isEnded) return Promise.resolve(ended('The run has ended.'));
+  // A call from a run that has ended never settles: a rejection would surface in the isolate as
+  // an unhandled one, which isolated-vm throws into whatever runs next there (the next run).
+  if (!run || run.isEnded) return new Promise(() => undefined);
   if (typeof tool !== 'string' || typeof args !== 'string' || tool.length > 256) {
     return Promise.resolve(ended('Invalid tool call.'));
   }
@@ -91,7 +93,8 @@ function finish(run: ActiveRun, outcome: RunOutcome, payload: string): void {
     heapUsedBytes: run.slot.heapUsedBytes(),
   };
   send(message);
-  for (const resolve of run.pending.values()) resolve(ended('The run has ended.'));
+  // Pending calls of the ended run stay pending for the same reason; they go with the context.
+  run.pending.clear();
   IsolateSlot.release(run.prepared);
   releaseSlot(run.slot, outcome !== 'done' && outcome !== 'threw' && outcome !== 'compile');
   if (!isRetiring && process.memoryUsage.rss() > rssBudgetBytes) retire();
@@ -137,7 +140,14 @@ async function execute(request: RunRequest): Promise<void> {
   }
   const code = request.code ?? known.get(request.hash);
   const slot = takeSlot(request.memoryLimitMb);
-  const prepared = slot.takeContext();
+  let prepared: PreparedContext;
+  try {
+    prepared = slot.takeContext();
+  } catch (error) {
+    slot.dispose();
+    send({ t: 'end', id: request.id, outcome: 'failed', payload: String(error), cpuNs: 0, heapUsedBytes: 0 });
+    return;
+  }
   const run: ActiveRun = {
     id: request.id,
     slot,
