@@ -26,3 +26,9 @@ export type {
   RunError,
   RunResult,
 } from './types.js';
+export { SKILL_BUNDLE_GLOBAL, SKILL_BUNDLE_BANNER } from './bundle-format.js';
+export { defineTools, bindTools } from './define-tools.js';
+export { runSkill } from './run-skill.js';
+export type { RunSkillOptions } from './run-options.js';
+export { createSandbox } from './create-sandbox.js';
+export type { Sandbox, SandboxOptions } from './create-sandbox.js';

@@ -99,6 +99,10 @@ export interface RunError {
   /** The tool call (1-based) during or after which the run failed. */
   step?: number;
   stack?: string;
+  /** 1-based line of a `COMPILE_ERROR` in the source. */
+  line?: number;
+  /** 1-based column of a `COMPILE_ERROR` in the source. */
+  column?: number;
 }
 
 /** The outcome of a run: a skill failure is a result, never an exception. */

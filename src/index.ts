@@ -18,4 +18,15 @@ export type {
   LogEntry,
   RunError,
   RunResult,
+  RunSkillOptions,
+  Sandbox,
+  SandboxOptions,
+} from '../sandbox/index.js';
+export {
+  runSkill,
+  defineTools,
+  bindTools,
+  createSandbox,
+  SKILL_BUNDLE_GLOBAL,
+  SKILL_BUNDLE_BANNER,
 } from '../sandbox/index.js';

@@ -1,0 +1,427 @@
+// `npm run bench -- sandbox`: the isolated-vm sandbox (through its worker processes) against peers
+// in the same process: the skill as a plain function, node:vm and QuickJS with a fresh context per run.
+import { runInContext, createContext, Script } from 'node:vm';
+import { availableParallelism, loadavg } from 'node:os';
+import { build } from 'esbuild';
+import { getQuickJS, type QuickJSContext, type QuickJSWASMModule } from 'quickjs-emscripten';
+import {
+  createSandbox,
+  defineTools,
+  SKILL_BUNDLE_BANNER,
+  SKILL_BUNDLE_GLOBAL,
+  type ToolPack,
+} from '../sandbox/index.js';
+import { percentile, report, sampleMs, type BenchRow } from './_report.js';
+
+type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+type ToolFunctions = Record<string, (args: Record<string, unknown>) => Promise<unknown>>;
+type SkillFunction = (input: Record<string, unknown>, tools: ToolFunctions) => Promise<unknown>;
+/** Runs the skill once, fresh context where the engine has one, and returns its value. */
+type Runner = (input: Record<string, unknown>) => Promise<unknown>;
+
+const store: Record<string, number> = { a: 20, b: 22 };
+const toolImplementations: ToolFunctions = {
+  get: async (args) => ({ value: store[String(args['key'])] ?? 0 }),
+  add: async (args) => ({ sum: Number(args['a']) + Number(args['b']) }),
+  noop: async () => ({}),
+};
+
+// The measured skills, as skill modules in the DESIGN.md contract.
+const skills: Record<string, string> = {
+  trivial:
+    'export default async function trivial(input: { a: number; b: number }) { return { sum: input.a + input.b }; }',
+  threeTools: `import type { Tools } from "knack:tools";
+export default async function threeTools(input: { x: string; y: string }, tools: Tools) {
+  const a = await tools.get({ key: input.x });
+  const b = await tools.get({ key: input.y });
+  return await tools.add({ a: a.value, b: b.value });
+}`,
+  hundredTools: `export default async function hundredTools(input: { n: number }, tools: any) {
+  for (let i = 0; i < input.n; i++) await tools.noop({ i });
+  return { done: input.n };
+}`,
+};
+const inputs: Record<string, Record<string, unknown>> = {
+  trivial: { a: 1, b: 2 },
+  threeTools: { x: 'a', y: 'b' },
+  hundredTools: { n: 100 },
+  zeroTools: { n: 0 },
+};
+
+// The skill as a plain host function: the floor every engine is measured against.
+const plainSkills: Record<string, SkillFunction> = {
+  trivial: async (input) => ({ sum: Number(input['a']) + Number(input['b']) }),
+  threeTools: async (input, tools) => {
+    const a = (await tools['get']!({ key: input['x'] })) as { value: number };
+    const b = (await tools['get']!({ key: input['y'] })) as { value: number };
+    return tools['add']!({ a: a.value, b: b.value });
+  },
+  hundredTools: async (input, tools) => {
+    for (let i = 0; i < Number(input['n']); i++) await tools['noop']!({ i });
+    return { done: input['n'] };
+  },
+};
+
+async function bundle(source: string, target: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: source, loader: 'ts', sourcefile: 'skill.ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: SKILL_BUNDLE_GLOBAL,
+    banner: { js: SKILL_BUNDLE_BANNER },
+    target,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function toolPack(): ToolPack {
+  const object = { type: 'object' } as const;
+  return defineTools({
+    get: {
+      inputSchema: object,
+      handler: (args) => toolImplementations['get']!(args as Record<string, unknown>),
+    },
+    add: {
+      inputSchema: object,
+      handler: (args) => toolImplementations['add']!(args as Record<string, unknown>),
+    },
+    noop: {
+      inputSchema: object,
+      handler: (args) => toolImplementations['noop']!(args as Record<string, unknown>),
+    },
+  });
+}
+
+function sandboxRunner(sandbox: Sandbox, source: string, tools: ToolPack): Runner {
+  return async (input) => {
+    const result = await sandbox.run({ source, input, tools });
+    if (!result.ok) throw new Error(`sandbox run failed: ${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+}
+
+// node:vm, no security: a fresh context per run, tools as host functions (JSON copies both ways,
+// as the sandbox makes, so the peers move the same data).
+function nodeVmRunner(source: string): Runner {
+  const script = new Script(source);
+  const copy = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
+  const tools: ToolFunctions = Object.fromEntries(
+    Object.entries(toolImplementations).map(([name, tool]) => [
+      name,
+      async (args) => copy(await tool(copy(args) as Record<string, unknown>)),
+    ]),
+  );
+  return async (input) => {
+    const context = createContext({});
+    script.runInContext(context);
+    const skill = runInContext(`${SKILL_BUNDLE_GLOBAL}.default`, context) as SkillFunction;
+    return copy(await skill(copy(input) as Record<string, unknown>, tools));
+  };
+}
+
+// QuickJS (WebAssembly), a fresh runtime and context per run; tools are host functions returning
+// QuickJS promises, with JSON strings crossing the boundary.
+const quickJsGlue = `globalThis.tools = new Proxy({}, { get: (_, name) => (args) =>
+  __hostCall(String(name), JSON.stringify(args)).then((json) => JSON.parse(json)) });
+globalThis.__run = (inputJson) => ${SKILL_BUNDLE_GLOBAL}.default(JSON.parse(inputJson), tools).then((value) => JSON.stringify(value));`;
+
+function quickJsRunner(quickJs: QuickJSWASMModule, source: string): Runner {
+  return async (input) => {
+    const context = quickJs.newContext();
+    try {
+      installHostCall(context);
+      context.unwrapResult(context.evalCode(source)).dispose();
+      context.unwrapResult(context.evalCode(quickJsGlue)).dispose();
+      const promiseHandle = context.unwrapResult(
+        context.evalCode(`__run(${JSON.stringify(JSON.stringify(input))})`),
+      );
+      const settled = context.resolvePromise(promiseHandle);
+      promiseHandle.dispose();
+      context.runtime.executePendingJobs();
+      const valueHandle = context.unwrapResult(await settled);
+      const json = context.getString(valueHandle);
+      valueHandle.dispose();
+      return JSON.parse(json) as unknown;
+    } finally {
+      context.dispose();
+    }
+  };
+}
+
+function installHostCall(context: QuickJSContext): void {
+  const hostCall = context.newFunction('__hostCall', (nameHandle, argsHandle) => {
+    const tool = toolImplementations[context.getString(nameHandle)];
+    const args = JSON.parse(context.getString(argsHandle)) as Record<string, unknown>;
+    const deferred = context.newPromise();
+    void Promise.resolve(tool?.(args)).then((value) => {
+      const handle = context.newString(JSON.stringify(value));
+      deferred.resolve(handle);
+      handle.dispose();
+      context.runtime.executePendingJobs();
+    });
+    return deferred.handle;
+  });
+  context.setProp(context.global, '__hostCall', hostCall);
+  hostCall.dispose();
+}
+
+interface Sampled {
+  p50Ms: number;
+  p99Ms: number;
+  callsPerS: number;
+}
+
+const expected: Record<string, string> = {
+  trivial: '{"sum":3}',
+  threeTools: '{"sum":42}',
+  hundredTools: '{"done":100}',
+  zeroTools: '{"done":0}',
+};
+
+async function measure(runner: Runner, input: Record<string, unknown>, iterations: number): Promise<Sampled> {
+  // Every engine must compute the same answer, or its timings mean nothing.
+  const value = JSON.stringify(await runner(input));
+  const wanted = Object.entries(inputs).find(([, candidate]) => candidate === input)?.[0] ?? '';
+  if (value !== expected[wanted]) throw new Error(`wrong answer for ${wanted}: ${value}`);
+  for (let i = 0; i < Math.min(200, iterations); i++) await runner(input);
+  const samples = await sampleMs(iterations, () => runner(input));
+  const totalMs = samples.reduce((sum, sample) => sum + sample, 0);
+  return {
+    p50Ms: percentile(samples, 0.5),
+    p99Ms: percentile(samples, 0.99),
+    callsPerS: (iterations * 1000) / totalMs,
+  };
+}
+
+async function throughput(
+  runner: Runner,
+  input: Record<string, unknown>,
+  callers: number,
+  durationMs: number,
+): Promise<number> {
+  let completed = 0;
+  const deadline = performance.now() + durationMs;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (performance.now() < deadline) {
+        await runner(input);
+        completed++;
+      }
+    }),
+  );
+  return (completed * 1000) / (performance.now() - start);
+}
+
+async function coldStart(
+  source: string,
+  tools: ToolPack,
+  times: number,
+): Promise<{ readyMs: number[]; firstRunMs: number[] }> {
+  const readyMs: number[] = [];
+  const firstRunMs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    const sandbox = await createSandbox();
+    readyMs.push(performance.now() - start);
+    await sandboxRunner(sandbox, source, tools)(inputs['trivial']!);
+    firstRunMs.push(performance.now() - start);
+    await sandbox.close();
+  }
+  return { readyMs, firstRunMs };
+}
+
+function row(engine: string, skill: string, sampled: Sampled): BenchRow {
+  return {
+    engine,
+    skill,
+    p50Ms: sampled.p50Ms,
+    p99Ms: sampled.p99Ms,
+    callsPerS: Math.round(sampled.callsPerS),
+  };
+}
+
+/** Runs every case and prints the table; writes bench/results/sandbox.json. */
+export async function main(): Promise<void> {
+  const iterations = Number(process.env['KNACK_BENCH_ITERATIONS'] ?? 2000);
+  const loadAverageAtStart = loadavg().map((load) => Number(load.toFixed(2)));
+  const bundles: Record<string, string> = {};
+  const quickJsBundles: Record<string, string> = {};
+  for (const [name, source] of Object.entries(skills)) {
+    bundles[name] = await bundle(source, 'es2022');
+    quickJsBundles[name] = await bundle(source, 'es2020');
+  }
+  const tools = toolPack();
+  const quickJs = await getQuickJS();
+  const cold = await coldStart(bundles['trivial']!, tools, 5);
+  const sandbox = await createSandbox();
+  const rows: BenchRow[] = [];
+  const p50: Record<string, number> = {};
+  try {
+    const engines: Record<string, (name: string) => Runner> = {
+      'plain function': (name) => (input) => plainSkills[name]!(input, toolImplementations),
+      'node:vm (fresh context)': (name) => nodeVmRunner(bundles[name]!),
+      'quickjs (fresh context)': (name) => quickJsRunner(quickJs, quickJsBundles[name]!),
+      'knack sandbox (worker + isolated-vm)': (name) => sandboxRunner(sandbox, bundles[name]!, tools),
+    };
+    for (const [engine, runnerFor] of Object.entries(engines)) {
+      for (const name of ['trivial', 'threeTools']) {
+        const sampled = await measure(runnerFor(name), inputs[name]!, iterations);
+        rows.push(row(engine, name === 'trivial' ? 'trivial' : '3 tool calls', sampled));
+        p50[`${engine}/${name}`] = sampled.p50Ms;
+      }
+      const roundTripIterations = Math.ceil(iterations / 4);
+      const hundred = await measure(runnerFor('hundredTools'), inputs['hundredTools']!, roundTripIterations);
+      const zero = await measure(runnerFor('hundredTools'), inputs['zeroTools']!, roundTripIterations);
+      // Below the noise of the per-run cost the difference can come out negative: report it as 0.
+      const roundTripUs = Math.max(0, ((hundred.p50Ms - zero.p50Ms) / 100) * 1000);
+      p50[`${engine}/roundTripUs`] = roundTripUs;
+      rows.push({
+        engine,
+        skill: 'one tool round trip ((100 calls - 0 calls) / 100)',
+        p50Ms: roundTripUs / 1000,
+        p99Ms: '',
+        callsPerS: roundTripUs > 0 ? Math.round(1e6 / roundTripUs) : '',
+      });
+    }
+    const callers = 16;
+    const poolRunsPerS = await throughput(
+      engines['knack sandbox (worker + isolated-vm)']!('threeTools'),
+      inputs['threeTools']!,
+      callers,
+      3000,
+    );
+    // The pool can also serve several runs per worker at once, each in its own isolate.
+    const widePool = await createSandbox({ runsPerWorker: 4 });
+    const widePoolRunsPerS = await throughput(
+      sandboxRunner(widePool, bundles['threeTools']!, tools),
+      inputs['threeTools']!,
+      callers,
+      3000,
+    ).finally(() => widePool.close());
+    const vmRunsPerS = await throughput(
+      engines['node:vm (fresh context)']!('threeTools'),
+      inputs['threeTools']!,
+      callers,
+      3000,
+    );
+    rows.push({
+      engine: 'knack sandbox (worker + isolated-vm)',
+      skill: `pool throughput, 3 tool calls, ${callers} callers`,
+      p50Ms: '',
+      p99Ms: '',
+      callsPerS: Math.round(poolRunsPerS),
+    });
+    rows.push({
+      engine: 'knack sandbox, runsPerWorker: 4',
+      skill: `pool throughput, 3 tool calls, ${callers} callers`,
+      p50Ms: '',
+      p99Ms: '',
+      callsPerS: Math.round(widePoolRunsPerS),
+    });
+    rows.push({
+      engine: 'node:vm (fresh context)',
+      skill: `throughput, 3 tool calls, ${callers} callers (1 thread)`,
+      p50Ms: '',
+      p99Ms: '',
+      callsPerS: Math.round(vmRunsPerS),
+    });
+    rows.push({
+      engine: 'knack sandbox (worker + isolated-vm)',
+      skill: 'cold start: createSandbox ready',
+      p50Ms: percentile(cold.readyMs, 0.5),
+      p99Ms: Math.max(...cold.readyMs),
+      callsPerS: '',
+    });
+    rows.push({
+      engine: 'knack sandbox (worker + isolated-vm)',
+      skill: 'cold start: createSandbox + first run',
+      p50Ms: percentile(cold.firstRunMs, 0.5),
+      p99Ms: Math.max(...cold.firstRunMs),
+      callsPerS: '',
+    });
+
+    const sandboxName = 'knack sandbox (worker + isolated-vm)';
+    const goals = goalRows({
+      sandboxP50Ms: p50[`${sandboxName}/threeTools`]!,
+      nodeVmP50Ms: p50['node:vm (fresh context)/threeTools']!,
+      quickJsP50Ms: p50['quickjs (fresh context)/threeTools']!,
+      roundTripUs: p50[`${sandboxName}/roundTripUs`]!,
+      poolRunsPerS: Math.max(poolRunsPerS, widePoolRunsPerS),
+      poolReadyMs: percentile(cold.firstRunMs, 0.5),
+    });
+    // The machine is shared: the load average says how much of it the bench had.
+    const loadAverage = loadavg().map((load) => Number(load.toFixed(2)));
+    report('sandbox', rows, {
+      iterations,
+      cores: availableParallelism(),
+      loadAverageAtStart,
+      loadAverage,
+      goals,
+      command: 'npm run bench -- sandbox',
+    });
+    process.stdout.write(
+      `\nLoad average (1, 5, 15 min): ${loadAverageAtStart.join(', ')} at start, ${loadAverage.join(', ')} at end.\n`,
+    );
+    process.stdout.write(`\n### Goals (issue 2)\n\n${goalTable(goals)}\n`);
+  } finally {
+    await sandbox.close();
+  }
+}
+
+interface GoalFigures {
+  sandboxP50Ms: number;
+  nodeVmP50Ms: number;
+  quickJsP50Ms: number;
+  roundTripUs: number;
+  poolRunsPerS: number;
+  poolReadyMs: number;
+}
+
+interface Goal {
+  goal: string;
+  measured: string;
+  met: 'met' | 'not met';
+}
+
+function goalRows(figures: GoalFigures): Goal[] {
+  const verdict = (isMet: boolean): Goal['met'] => (isMet ? 'met' : 'not met');
+  const ratio = figures.sandboxP50Ms / figures.nodeVmP50Ms;
+  return [
+    {
+      goal: '3-tool skill p50 within 1.5x of node:vm (fresh context)',
+      measured: `${figures.sandboxP50Ms.toFixed(3)} ms vs ${figures.nodeVmP50Ms.toFixed(3)} ms (${ratio.toFixed(2)}x)`,
+      met: verdict(ratio <= 1.5),
+    },
+    {
+      goal: '3-tool skill p50 no slower than QuickJS (fresh context)',
+      measured: `${figures.sandboxP50Ms.toFixed(3)} ms vs ${figures.quickJsP50Ms.toFixed(3)} ms`,
+      met: verdict(figures.sandboxP50Ms <= figures.quickJsP50Ms),
+    },
+    {
+      goal: 'one tool round trip under 100 µs p50',
+      measured: `${figures.roundTripUs.toFixed(1)} µs`,
+      met: verdict(figures.roundTripUs < 100),
+    },
+    {
+      goal: 'at least 1,500 runs/s (3-tool skill) on 2 cores (best pool setting)',
+      measured: `${Math.round(figures.poolRunsPerS)} runs/s`,
+      met: verdict(figures.poolRunsPerS >= 1500),
+    },
+    {
+      goal: 'pool ready within 300 ms of opening (createSandbox + first run, p50)',
+      measured: `${figures.poolReadyMs.toFixed(1)} ms`,
+      met: verdict(figures.poolReadyMs <= 300),
+    },
+  ];
+}
+
+function goalTable(goals: readonly Goal[]): string {
+  return [
+    '| goal | measured | met |',
+    '| --- | --- | --- |',
+    ...goals.map((goal) => `| ${goal.goal} | ${goal.measured} | ${goal.met} |`),
+  ].join('\n');
+}

@@ -1,0 +1,169 @@
+import { SKILL_BUNDLE_GLOBAL } from './bundle-format.js';
+
+// Source of the glue that runs first in every fresh context, before any skill code. It is
+// evaluated as a closure whose `$0` is the worker's call Reference: the Reference is captured here
+// and never stored on a global, so skill code cannot reach it. The closure returns the runner
+// function, which the worker holds as a Reference; the context's global keeps nothing of ours.
+// Nothing here is a security boundary (the worker and the caller check every string that leaves),
+// so a skill that subverts the glue only breaks its own run.
+export const GLUE_SOURCE = String.raw`
+'use strict';
+const callRef = $0;
+const G = globalThis;
+const { stringify, parse } = JSON;
+const apply = Reflect.apply, reflectGet = Reflect.get, hasOwn = Object.hasOwn;
+const refApply = callRef.apply;
+const then = Promise.prototype.then;
+const ErrorCtor = Error, TypeErrorCtor = TypeError, StringCtor = String, ProxyCtor = Proxy;
+const freeze = Object.freeze, keys = Object.keys, objectProto = Object.prototype;
+const push = Array.prototype.push, split = String.prototype.split, slice = String.prototype.slice;
+const rejectPromise = Promise.reject.bind(Promise);
+for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics']) {
+  try { delete G[name]; } catch {}
+}
+const callOptions = { arguments: { copy: true }, result: { promise: true, copy: true } };
+const logs = [];
+let logBytes = 0, logMax = 0, logTruncated = false;
+
+function text(value, max) {
+  let out;
+  try { out = typeof value === 'string' ? value : StringCtor(value); } catch { out = '[unprintable]'; }
+  return out.length > max ? apply(slice, out, [0, max]) : out;
+}
+function format(value, max) {
+  if (typeof value === 'string') return value;
+  if (value instanceof ErrorCtor) { try { return text(value.stack || value.message, max); } catch { return '[error]'; } }
+  if (value !== null && typeof value === 'object') {
+    try { const json = stringify(value); if (typeof json === 'string') return text(json, max); } catch {}
+  }
+  return text(value, max);
+}
+function record(level, args) {
+  const room = logMax - logBytes;
+  if (room <= 0) { logTruncated = true; return; }
+  let message = '';
+  for (let index = 0; index < args.length && message.length <= room; index++) {
+    message += (index ? ' ' : '') + format(args[index], room);
+  }
+  if (message.length > room) { message = apply(slice, message, [0, room]); logTruncated = true; }
+  logBytes += message.length + 1;
+  apply(push, logs, [[level, message]]);
+}
+const consoleObject = {};
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+  consoleObject[level] = (...args) => record(level, args);
+}
+G.console = freeze(consoleObject);
+
+class ToolError extends ErrorCtor {}
+function replacer(key, value) {
+  const type = typeof value;
+  if (type === 'function' || type === 'symbol' || type === 'bigint') {
+    throw new TypeErrorCtor('a ' + type + ' at ' + (key === '' ? 'the top level' : '"' + key + '"') + ' is not JSON data');
+  }
+  return value;
+}
+function decodeReply(reply) {
+  if (typeof reply !== 'string' || reply.length === 0) throw new ErrorCtor('The host sent no reply.');
+  const kind = reply[0];
+  if (kind === 'v') return parse(apply(slice, reply, [1]));
+  if (kind === 'u') return undefined;
+  const failure = parse(apply(slice, reply, [1]));
+  const error = kind === 'e' ? new ToolError(failure.message) : new ErrorCtor(failure.message);
+  error.name = kind === 'e' ? 'ToolError' : 'KnackRunEnded';
+  error.tool = failure.tool;
+  error.step = failure.step;
+  throw error;
+}
+function callTool(name, args) {
+  let json;
+  try {
+    json = args === undefined ? '' : stringify(args, replacer);
+  } catch (error) {
+    return rejectPromise(new TypeErrorCtor('tools.' + name + ': arguments must be JSON data: ' + text(error && error.message, 500)));
+  }
+  return apply(then, apply(refApply, callRef, [undefined, [name, json === undefined ? '' : json], callOptions]), [decodeReply]);
+}
+function makeTool(name) {
+  return (args) => callTool(name, args);
+}
+function guard(node, prefix) {
+  // Unknown names still reach the host, which answers TOOL_NOT_ALLOWED and ends the run.
+  return new ProxyCtor(freeze(node), {
+    get(target, property, receiver) {
+      if (typeof property !== 'string' || property in target || property === 'then' || property === 'toJSON') {
+        return reflectGet(target, property, receiver);
+      }
+      return makeTool(prefix + property);
+    },
+  });
+}
+function buildTools(names) {
+  const root = {};
+  for (const name of names) {
+    const parts = apply(split, name, ['.']);
+    let node = root;
+    for (let index = 0; index < parts.length - 1; index++) {
+      const part = parts[index];
+      if (!hasOwn(node, part)) node[part] = {};
+      node = node[part];
+    }
+    const last = parts[parts.length - 1];
+    const tool = makeTool(name);
+    if (hasOwn(node, last) && typeof node[last] === 'object') {
+      for (const key of keys(node[last])) tool[key] = node[last][key];
+    }
+    node[last] = tool;
+  }
+  const wrap = (node, prefix) => {
+    for (const key of keys(node)) {
+      const child = node[key];
+      if (typeof child === 'object') node[key] = wrap(child, prefix + key + '.');
+    }
+    return typeof node === 'object' ? guard(node, prefix) : node;
+  };
+  return wrap(root, '');
+}
+function describe(error) {
+  const out = { name: 'Error', message: '', stack: '' };
+  try { if (error instanceof ToolError) { out.code = 'TOOL_FAILED'; out.step = error.step; out.tool = text(error.tool, 200); } } catch {}
+  if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+    try { out.name = text(error.name, 200); } catch {}
+    try { out.message = text(error.message, 4000); } catch {}
+    try { out.stack = text(error.stack, 16000); } catch {}
+  } else {
+    out.message = text(error, 4000);
+  }
+  return out;
+}
+function byteLength(json) {
+  let bytes = 0;
+  for (let index = 0; index < json.length; index++) {
+    const code = json.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) { bytes += 4; index++; }
+    else bytes += 3;
+  }
+  return bytes;
+}
+return async function run(inputJson, toolNames, maxOutputBytes, maxLogBytes) {
+  logMax = maxLogBytes;
+  let head;
+  try {
+    const skill = G[${JSON.stringify(SKILL_BUNDLE_GLOBAL)}];
+    const fn = skill !== null && typeof skill === 'object' ? skill.default : undefined;
+    if (typeof fn !== 'function') throw new TypeErrorCtor('The skill has no default export function.');
+    const input = inputJson === '' ? undefined : parse(inputJson);
+    const value = await fn(input, buildTools(toolNames));
+    const json = value === undefined ? undefined : stringify(value, replacer);
+    if (json === undefined) head = '{"k":"u"';
+    else if (json.length > maxOutputBytes || (json.length * 3 > maxOutputBytes && byteLength(json) > maxOutputBytes)) {
+      head = '{"k":"o","n":' + byteLength(json);
+    } else head = '{"k":"v","v":' + json;
+  } catch (error) {
+    head = '{"k":"e","e":' + stringify(describe(error));
+  }
+  return head + ',"l":' + stringify(logs) + ',"t":' + (logTruncated ? 'true' : 'false') + '}';
+};
+`;

@@ -1,0 +1,136 @@
+import type IsolatedVM from 'isolated-vm';
+import { GLUE_SOURCE } from './_glue.js';
+import { BUNDLE_FILENAME } from './_protocol.js';
+
+export type Ivm = typeof IsolatedVM;
+type Runner = (
+  input: string,
+  tools: string[],
+  maxOutputBytes: number,
+  maxLogBytes: number,
+) => Promise<string>;
+type CallHandler = (run: unknown, tool: unknown, args: unknown) => Promise<string>;
+
+/** A fresh context with the glue installed, waiting for one run. */
+export interface PreparedContext {
+  context: IsolatedVM.Context;
+  runner: IsolatedVM.Reference<Runner>;
+  callRef: IsolatedVM.Reference;
+  /** The run this context serves; tool calls from the context after it ended are refused. */
+  state: { run: unknown };
+}
+
+const maxCachedScripts = 64;
+
+/**
+ * One warm isolate in a worker: keeps compiled skill scripts (per bundle hash) and the next
+ * context prepared ahead of time, so a run starts with no context set-up on its path.
+ */
+export class IsolateSlot {
+  readonly memoryLimitMb: number;
+  runs = 0;
+  private readonly ivm: Ivm;
+  private readonly isolate: IsolatedVM.Isolate;
+  private readonly scripts = new Map<string, IsolatedVM.Script>();
+  private readonly onCall: CallHandler;
+  private prepared: PreparedContext | undefined;
+
+  constructor(ivm: Ivm, memoryLimitMb: number, onCall: CallHandler) {
+    this.ivm = ivm;
+    this.memoryLimitMb = memoryLimitMb;
+    this.onCall = onCall;
+    // No inspector, no snapshot, no cached data: isolated-vm's README lists all three as ways in.
+    this.isolate = new ivm.Isolate({ memoryLimit: memoryLimitMb });
+  }
+
+  get isDisposed(): boolean {
+    return this.isolate.isDisposed;
+  }
+
+  get cpuNs(): bigint {
+    return this.isDisposed ? 0n : this.isolate.cpuTime;
+  }
+
+  heapUsedBytes(): number {
+    try {
+      return this.isDisposed ? 0 : this.isolate.getHeapStatisticsSync().used_heap_size;
+    } catch {
+      // Disposed between the check and the call (memory limit): no figure to report.
+      return 0;
+    }
+  }
+
+  /** Builds the next context; never throws (a broken isolate is disposed instead). */
+  prepare(): void {
+    for (let attempt = 0; attempt < 2 && !this.prepared && !this.isDisposed; attempt++) {
+      try {
+        this.build();
+      } catch {
+        // isolated-vm throws a stray rejection left by an earlier run into the next call on the
+        // isolate; the retry runs clean. Twice in a row means the isolate is unusable.
+        if (attempt === 1) this.dispose();
+      }
+    }
+  }
+
+  private build(): void {
+    const context = this.isolate.createContextSync();
+    const state: PreparedContext['state'] = { run: undefined };
+    const onCall = this.onCall;
+    const callRef = new this.ivm.Reference((tool: unknown, args: unknown) => onCall(state.run, tool, args));
+    const runner = context.evalClosureSync(GLUE_SOURCE, [callRef], {
+      result: { reference: true },
+    }) as IsolatedVM.Reference<Runner>;
+    this.prepared = { context, runner, callRef, state };
+  }
+
+  takeContext(): PreparedContext {
+    this.prepare();
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    if (!prepared) throw new Error('The isolate is disposed.');
+    return prepared;
+  }
+
+  script(hash: string, code: string): IsolatedVM.Script {
+    let script = this.scripts.get(hash);
+    if (!script) {
+      script = this.compile(code);
+      this.scripts.set(hash, script);
+      if (this.scripts.size > maxCachedScripts) {
+        const [oldest, old] = this.scripts.entries().next().value as [string, IsolatedVM.Script];
+        this.scripts.delete(oldest);
+        old.release();
+      }
+    }
+    return script;
+  }
+
+  private compile(code: string): IsolatedVM.Script {
+    try {
+      return this.isolate.compileScriptSync(code, { filename: BUNDLE_FILENAME });
+    } catch (error) {
+      // A stray rejection of an earlier run (see prepare) is not this script's fault: retry once.
+      if ((error as Error | undefined)?.name === 'SyntaxError') throw error;
+      return this.isolate.compileScriptSync(code, { filename: BUNDLE_FILENAME });
+    }
+  }
+
+  static release(prepared: PreparedContext): void {
+    prepared.state.run = undefined;
+    for (const handle of [prepared.runner, prepared.callRef, prepared.context]) {
+      try {
+        handle.release();
+      } catch {
+        // Already gone with its isolate.
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.prepared) IsolateSlot.release(this.prepared);
+    this.prepared = undefined;
+    this.scripts.clear();
+    if (!this.isDisposed) this.isolate.dispose();
+  }
+}

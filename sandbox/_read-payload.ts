@@ -1,0 +1,73 @@
+import { safeParseJson } from './json-schema.js';
+import type { LogEntry } from './types.js';
+
+/** What the isolate's runner reported, after checking its shape. */
+export type RunnerReport =
+  | { kind: 'value'; value: unknown; logs: LogEntry[] }
+  | { kind: 'too-large'; bytes: number; logs: LogEntry[] }
+  | { kind: 'error'; error: ThrownError; logs: LogEntry[] };
+
+/** An error thrown inside the isolate, as plain strings. */
+export interface ThrownError {
+  name: string;
+  message: string;
+  stack: string;
+  code?: string;
+  step?: number;
+}
+
+const levels = new Set(['log', 'info', 'warn', 'error', 'debug']);
+
+function str(value: unknown, max: number): string {
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+/** Reads an error description from the isolate; every field may be missing or of a wrong type. */
+export function readThrown(value: unknown): ThrownError {
+  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const thrown: ThrownError = {
+    name: str(record['name'], 200) || 'Error',
+    message: str(record['message'], 4000),
+    stack: str(record['stack'], 16000),
+  };
+  if (record['code'] === 'TOOL_FAILED') thrown.code = 'TOOL_FAILED';
+  const step = record['step'];
+  if (typeof step === 'number' && Number.isSafeInteger(step) && step > 0) thrown.step = step;
+  return thrown;
+}
+
+function readLogs(value: unknown, maxLogBytes: number, isTruncated: boolean): LogEntry[] {
+  const logs: LogEntry[] = [];
+  if (!Array.isArray(value)) return logs;
+  let budget = maxLogBytes;
+  for (const item of value) {
+    if (budget <= 0) break;
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !levels.has(item[0])) continue;
+    const message = str(item[1], budget);
+    budget -= message.length + 1;
+    logs.push({ level: item[0] as LogEntry['level'], message });
+  }
+  if (isTruncated)
+    logs.push({ level: 'warn', message: `[knack] console output cut at ${maxLogBytes} bytes` });
+  return logs;
+}
+
+/** Reads the runner's JSON report; undefined when it is not one (a skill that broke the glue). */
+export function readRunnerReport(payload: string, maxLogBytes: number): RunnerReport | undefined {
+  const parsed = safeParseJson(payload);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
+  const report = parsed.value as Record<string, unknown>;
+  const logs = readLogs(report['l'], maxLogBytes, report['t'] === true);
+  switch (report['k']) {
+    case 'v':
+      return { kind: 'value', value: report['v'], logs };
+    case 'u':
+      return { kind: 'value', value: undefined, logs };
+    case 'o':
+      return { kind: 'too-large', bytes: typeof report['n'] === 'number' ? report['n'] : 0, logs };
+    case 'e':
+      return { kind: 'error', error: readThrown(report['e']), logs };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,246 @@
+import type { SkillScript } from './compile-skill.js';
+import { formatIssues, safeParseJson } from './json-schema.js';
+import { BUNDLE_FILENAME, type RunEndMessage, type ToolCallMessage } from './_protocol.js';
+import { readRunnerReport, readThrown, type ThrownError } from './_read-payload.js';
+import type { ResolvedRunOptions } from './run-options.js';
+import { mapStack } from './source-map.js';
+import type { LogEntry, RunError, RunErrorCode, RunResult, ToolCallRecord } from './types.js';
+import type { WorkerProcess, WorkerRun } from './_worker-process.js';
+
+// Tool arguments beyond this size are refused before parsing (the isolate built them; we pay to parse).
+const maxArgsChars = 8 * 1024 * 1024;
+let nextRunId = 1;
+
+const endMessage = (message: string): string => `x${JSON.stringify({ message })}`;
+
+/**
+ * One run on the caller's side: owns the deadline, answers tool calls (whitelist, argument
+ * schema, call limit, handler, result schema) and turns the worker's report into a RunResult.
+ */
+export class RunSession implements WorkerRun {
+  readonly id = nextRunId++;
+  readonly done: Promise<RunResult>;
+  isSettled = false;
+  private readonly options: ResolvedRunOptions;
+  private readonly script: SkillScript;
+  private readonly inputJson: string;
+  private readonly startedAt: number;
+  private readonly trace: ToolCallRecord[] = [];
+  private readonly handlerAbort = new AbortController();
+  private settle!: (result: RunResult) => void;
+  private worker: WorkerProcess | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private calls = 0;
+  private readonly onAbort = (): void =>
+    this.fail({ code: 'ABORTED', message: 'The run was aborted by its signal.' });
+
+  constructor(options: ResolvedRunOptions, script: SkillScript, inputJson: string, startedAt: number) {
+    this.options = options;
+    this.script = script;
+    this.inputJson = inputJson;
+    this.startedAt = startedAt;
+    this.done = new Promise((resolve) => {
+      this.settle = resolve;
+    });
+    options.signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  start(worker: WorkerProcess): void {
+    if (this.isSettled) return;
+    this.worker = worker;
+    const { limits } = this.options;
+    this.timer = setTimeout(
+      () =>
+        this.fail({
+          code: 'TIMEOUT',
+          message: `The run took longer than timeoutMs (${limits.timeoutMs} ms).`,
+        }),
+      limits.timeoutMs,
+    );
+    worker.dispatch(
+      {
+        t: 'run',
+        id: this.id,
+        hash: this.script.hash,
+        input: this.inputJson,
+        tools: this.options.toolNames,
+        timeoutMs: limits.timeoutMs,
+        memoryLimitMb: limits.memoryLimitMb,
+        maxOutputBytes: limits.maxOutputBytes,
+        maxLogBytes: limits.maxLogBytes,
+      },
+      this.script.code,
+      this,
+    );
+  }
+
+  /** Ends the run with an error now; a worker still running it is told to stop. */
+  fail(error: RunError, logs: LogEntry[] = [], usage?: RunEndMessage): void {
+    this.finish({ ok: false, error, trace: this.trace, metrics: this.metrics(usage), logs });
+  }
+
+  onCall(message: ToolCallMessage): void {
+    // Calls arriving after the run ended are ignored; the worker answers them itself.
+    if (this.isSettled) return;
+    void this.answer(message);
+  }
+
+  onEnd(message: RunEndMessage): void {
+    if (this.isSettled) return;
+    const { outcome, payload } = message;
+    if (outcome === 'done') return this.report(payload, message);
+    if (outcome === 'threw') {
+      const parsed = safeParseJson(payload);
+      return this.fail(this.thrown(readThrown(parsed.ok ? parsed.value : {})), [], message);
+    }
+    const code: RunErrorCode =
+      outcome === 'timeout'
+        ? 'TIMEOUT'
+        : outcome === 'memory'
+          ? 'MEMORY_LIMIT'
+          : outcome === 'compile'
+            ? 'COMPILE_ERROR'
+            : 'SKILL_THREW';
+    const text =
+      code === 'TIMEOUT'
+        ? `The run took longer than timeoutMs (${this.options.limits.timeoutMs} ms).`
+        : code === 'MEMORY_LIMIT'
+          ? `The run exceeded memoryLimitMb (${this.options.limits.memoryLimitMb} MB).`
+          : payload.slice(0, 4000);
+    this.fail({ code, message: text }, [], message);
+  }
+
+  onWorkerExit(isMemory: boolean): void {
+    this.fail(
+      isMemory
+        ? { code: 'MEMORY_LIMIT', message: `The run exhausted the worker's memory; the worker was replaced.` }
+        : { code: 'WORKER_CRASHED', message: 'The sandbox worker died during the run; it was replaced.' },
+    );
+  }
+
+  private finish(result: RunResult): void {
+    if (this.isSettled) return;
+    this.isSettled = true;
+    clearTimeout(this.timer);
+    this.options.signal?.removeEventListener('abort', this.onAbort);
+    this.handlerAbort.abort();
+    this.worker?.cancel(this.id);
+    this.settle(result);
+  }
+
+  private metrics(usage?: RunEndMessage): RunResult['metrics'] {
+    return {
+      wallMs: performance.now() - this.startedAt,
+      cpuMs: (usage?.cpuNs ?? 0) / 1e6,
+      heapUsedBytes: usage?.heapUsedBytes ?? 0,
+      toolCalls: this.calls,
+    };
+  }
+
+  private thrown(error: ThrownError): RunError {
+    const stack = mapStack(error.stack, BUNDLE_FILENAME, error.stack ? this.script.sourceMap() : undefined);
+    const code: RunErrorCode = error.code === 'TOOL_FAILED' ? 'TOOL_FAILED' : 'SKILL_THREW';
+    return {
+      code,
+      message:
+        code === 'TOOL_FAILED' || error.message === ''
+          ? error.message || error.name
+          : `${error.name}: ${error.message}`,
+      ...(error.step === undefined ? {} : { step: error.step }),
+      ...(stack ? { stack } : {}),
+    };
+  }
+
+  private report(payload: string, usage: RunEndMessage): void {
+    const report = readRunnerReport(payload, this.options.limits.maxLogBytes);
+    if (!report)
+      return this.fail({ code: 'SKILL_THREW', message: 'The skill broke the sandbox glue.' }, [], usage);
+    if (report.kind === 'error') return this.fail(this.thrown(report.error), report.logs, usage);
+    if (report.kind === 'too-large') {
+      const message = `The result is ${report.bytes} bytes of JSON, over maxOutputBytes (${this.options.limits.maxOutputBytes}).`;
+      return this.fail({ code: 'OUTPUT_TOO_LARGE', message }, report.logs, usage);
+    }
+    const checked = this.options.checkOutput?.(report.value);
+    if (checked && !checked.ok) {
+      const message = `The result does not match the output schema: ${formatIssues(checked.issues)}`;
+      return this.fail({ code: 'INVALID_OUTPUT', message }, report.logs, usage);
+    }
+    this.finish({
+      ok: true,
+      value: report.value,
+      trace: this.trace,
+      metrics: this.metrics(usage),
+      logs: report.logs,
+    });
+  }
+
+  private reply(seq: number, payload: string): void {
+    if (!this.isSettled) this.worker?.reply(this.id, seq, payload);
+  }
+
+  private async answer(message: ToolCallMessage): Promise<void> {
+    const step = ++this.calls;
+    const record: ToolCallRecord = { step, tool: message.tool, args: undefined, durationMs: 0 };
+    this.trace.push(record);
+    const refuse = (code: RunErrorCode, text: string): void => {
+      record.error = { code, message: text };
+      this.reply(message.seq, endMessage(text));
+      this.fail({ code, message: text, step });
+    };
+    const tool = this.options.tools.get(message.tool);
+    if (!tool) {
+      return refuse('TOOL_NOT_ALLOWED', `Step ${step}: tool \`${message.tool}\` is not granted to this run.`);
+    }
+    if (step > this.options.limits.maxToolCalls) {
+      return refuse(
+        'TOOL_CALL_LIMIT',
+        `Step ${step}: more than maxToolCalls (${this.options.limits.maxToolCalls}) tool calls.`,
+      );
+    }
+    if (message.args.length > maxArgsChars) {
+      return refuse(
+        'INVALID_TOOL_ARGS',
+        `Step ${step}: arguments of \`${message.tool}\` exceed ${maxArgsChars} characters.`,
+      );
+    }
+    const parsed =
+      message.args === '' ? { ok: true as const, value: undefined } : safeParseJson(message.args);
+    if (!parsed.ok)
+      return refuse('INVALID_TOOL_ARGS', `Step ${step}: arguments of \`${message.tool}\` are not JSON.`);
+    record.args = parsed.value;
+    const checked = tool.checkInput(parsed.value);
+    if (!checked.ok) {
+      return refuse(
+        'INVALID_TOOL_ARGS',
+        `Step ${step}: tools.${message.tool}: ${formatIssues(checked.issues)}`,
+      );
+    }
+    const began = performance.now();
+    const payload = await this.invoke(message.tool, tool, parsed.value, step, record);
+    record.durationMs = performance.now() - began;
+    this.reply(message.seq, payload);
+  }
+
+  private async invoke(
+    name: string,
+    tool: NonNullable<ReturnType<ResolvedRunOptions['tools']['get']>>,
+    args: unknown,
+    step: number,
+    record: ToolCallRecord,
+  ): Promise<string> {
+    try {
+      const value: unknown = await tool.handler(args, { step, signal: this.handlerAbort.signal });
+      const checked = tool.checkOutput?.(value);
+      if (checked && !checked.ok)
+        throw new Error(`result does not match its output schema: ${formatIssues(checked.issues)}`);
+      const json = value === undefined ? undefined : JSON.stringify(value);
+      record.result = value;
+      return json === undefined ? 'u' : `v${json}`;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const text = `Tool \`${name}\` failed: ${reason}`;
+      record.error = { code: 'TOOL_FAILED', message: text };
+      return `e${JSON.stringify({ message: text, tool: name, step })}`;
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import {
+  readWorkerMessage,
+  type CallerMessage,
+  type RunEndMessage,
+  type RunRequest,
+  type ToolCallMessage,
+} from './_protocol.js';
+import { isolatedVmPath, workerEntry } from './_worker-entry.js';
+
+/** What a worker reports to the run it serves. */
+export interface WorkerRun {
+  onCall(message: ToolCallMessage): void;
+  onEnd(message: RunEndMessage): void;
+  /** The worker died with the run in flight; `isMemory` when its output says it ran out of memory. */
+  onWorkerExit(isMemory: boolean): void;
+}
+
+export interface WorkerSettings {
+  memoryLimitMb: number;
+  runsPerIsolate: number;
+  memoryBudgetMb: number;
+  killGraceMs: number;
+  onExit(worker: WorkerProcess): void;
+  onIdle(worker: WorkerProcess): void;
+}
+
+const maxKnownScripts = 256;
+const stderrTailChars = 4096;
+
+/**
+ * The caller's handle on one worker process: forks it, routes its messages to runs, and kills
+ * it when a cancelled run does not end within the grace period (a wedged isolate).
+ */
+export class WorkerProcess {
+  readonly ready: Promise<void>;
+  isAlive = true;
+  isReady = false;
+  isRetiring = false;
+  private readonly child: ChildProcess;
+  private readonly settings: WorkerSettings;
+  private readonly runs = new Map<number, WorkerRun>();
+  private readonly known = new Set<string>();
+  private stderrTail = '';
+
+  private constructor(child: ChildProcess, settings: WorkerSettings) {
+    this.child = child;
+    this.settings = settings;
+    this.ready = new Promise((resolve, reject) => {
+      const onReady = (raw: unknown): void => {
+        if (readWorkerMessage(raw)?.t !== 'ready') return;
+        child.off('message', onReady);
+        this.isReady = true;
+        this.setBusy(false);
+        resolve();
+      };
+      child.on('message', onReady);
+      child.once('exit', (code, signal) =>
+        reject(
+          new Error(`The sandbox worker exited before it was ready (${signal ?? code}): ${this.stderrTail}`),
+        ),
+      );
+    });
+    child.on('message', (raw) => this.onMessage(raw));
+    child.once('exit', () => this.onExit());
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-stderrTailChars);
+    });
+    // A worker that fails to fork (EAGAIN) emits 'error' and 'exit'; 'exit' does the bookkeeping.
+    child.on('error', () => undefined);
+  }
+
+  static async start(settings: WorkerSettings): Promise<WorkerProcess> {
+    const entry = await workerEntry();
+    const child = fork(
+      entry,
+      [
+        isolatedVmPath(),
+        String(settings.memoryLimitMb),
+        String(settings.runsPerIsolate),
+        String(settings.memoryBudgetMb),
+      ],
+      {
+        // Never inherit the caller's flags (loaders, inspectors); isolated-vm on Node 20 needs this one.
+        execArgv: ['--no-node-snapshot'],
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      },
+    );
+    return new WorkerProcess(child, settings);
+  }
+
+  get activeRuns(): number {
+    return this.runs.size;
+  }
+
+  dispatch(request: RunRequest, code: string, run: WorkerRun): void {
+    // The worker keeps the same FIFO of scripts, so sending each bundle once per worker is enough.
+    if (!this.known.has(request.hash)) {
+      request.code = code;
+      this.known.add(request.hash);
+      if (this.known.size > maxKnownScripts) this.known.delete(this.known.values().next().value as string);
+    }
+    if (this.runs.size === 0) this.setBusy(true);
+    this.runs.set(request.id, run);
+    this.send(request);
+  }
+
+  reply(id: number, seq: number, payload: string): void {
+    if (this.runs.has(id)) this.send({ t: 'reply', id, seq, payload });
+  }
+
+  /** Stops a run the caller has already settled; kills the worker if it does not end in time. */
+  cancel(id: number): void {
+    if (!this.runs.has(id)) return;
+    this.send({ t: 'cancel', id });
+    const timer = setTimeout(() => {
+      if (this.runs.has(id)) this.kill();
+    }, this.settings.killGraceMs);
+    timer.unref();
+  }
+
+  kill(): void {
+    if (this.isAlive) this.child.kill('SIGKILL');
+  }
+
+  /** Asks the worker to leave once idle; it exits on disconnect. */
+  close(): void {
+    this.isRetiring = true;
+    if (this.child.connected) this.child.disconnect();
+  }
+
+  private send(message: CallerMessage): void {
+    if (this.child.connected) this.child.send(message);
+  }
+
+  private setBusy(isBusy: boolean): void {
+    // An idle pool must not keep the caller's process alive (a CLI exits once its run resolves).
+    const handles = [this.child, this.child.channel, this.child.stderr] as ({
+      ref?(): void;
+      unref?(): void;
+    } | null)[];
+    for (const handle of handles) {
+      if (isBusy) handle?.ref?.();
+      else handle?.unref?.();
+    }
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = readWorkerMessage(raw);
+    if (!message) return;
+    if (message.t === 'call') {
+      this.runs.get(message.id)?.onCall(message);
+    } else if (message.t === 'end') {
+      const run = this.runs.get(message.id);
+      if (!run) return;
+      this.runs.delete(message.id);
+      if (this.runs.size === 0) this.setBusy(false);
+      run.onEnd(message);
+      this.settings.onIdle(this);
+    } else if (message.t === 'retire') {
+      this.isRetiring = true;
+    }
+  }
+
+  private onExit(): void {
+    this.isAlive = false;
+    const isMemory =
+      /out of memory|heap limit|allocation failed|invalid (array|table|string) (size|length)/i.test(
+        this.stderrTail,
+      );
+    const runs = [...this.runs.values()];
+    this.runs.clear();
+    for (const run of runs) run.onWorkerExit(isMemory);
+    this.settings.onExit(this);
+  }
+}

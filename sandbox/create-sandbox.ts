@@ -1,0 +1,212 @@
+import { availableParallelism } from 'node:os';
+import { compileSkill } from './compile-skill.js';
+import { formatIssues } from './json-schema.js';
+import { KnackError } from './knack-error.js';
+import { RunSession } from './_run-session.js';
+import { resolveRunOptions, type RunSkillOptions } from './run-options.js';
+import type { RunResult } from './types.js';
+import { WorkerProcess, type WorkerSettings } from './_worker-process.js';
+
+/** Options of `createSandbox`. */
+export interface SandboxOptions {
+  /** Number of worker processes. @default Math.min(2, os.availableParallelism()) */
+  size?: number;
+  /** Runs one worker serves at once (each in its own isolate). @default 1 */
+  runsPerWorker?: number;
+  /** Runs an isolate serves before it is replaced. @default 200 */
+  runsPerIsolate?: number;
+  /** Resident memory of a worker, in MB, past which it is retired and replaced. @default 1024 */
+  workerMemoryBudgetMb?: number;
+  /** Time after a run's deadline before a worker that did not stop is killed, in ms. @default 1000 */
+  killGraceMs?: number;
+}
+
+/** A pool of supervised worker processes that run skills. */
+export interface Sandbox {
+  /** Runs a skill; skill failures are results. @throws KnackError `INVALID_ARGUMENT`, `CLOSED`. */
+  run(options: RunSkillOptions): Promise<RunResult>;
+  /** Waits for runs in flight, then stops the workers. A second call does nothing. */
+  close(): Promise<void>;
+  readonly isClosed: boolean;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+const maxStartFailures = 3;
+
+function positiveInteger(options: SandboxOptions, field: keyof SandboxOptions, fallback: number): number {
+  const value = options[field];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1_000_000) {
+    throw new KnackError(
+      'INVALID_ARGUMENT',
+      `\`${field}\` must be a positive integer, got ${String(value)}.`,
+      {
+        where: { field },
+      },
+    );
+  }
+  return value;
+}
+
+class WorkerPool implements Sandbox {
+  isClosed = false;
+  private readonly size: number;
+  private readonly runsPerWorker: number;
+  private readonly settings: WorkerSettings;
+  private readonly workers = new Set<WorkerProcess>();
+  private readonly queue: RunSession[] = [];
+  private readonly inFlight = new Set<Promise<RunResult>>();
+  private starting = 0;
+  private startFailures = 0;
+  private closing: Promise<void> | undefined;
+
+  constructor(options: SandboxOptions) {
+    this.size = positiveInteger(options, 'size', Math.min(2, availableParallelism()));
+    this.runsPerWorker = positiveInteger(options, 'runsPerWorker', 1);
+    this.settings = {
+      memoryLimitMb: 64,
+      runsPerIsolate: positiveInteger(options, 'runsPerIsolate', 200),
+      memoryBudgetMb: positiveInteger(options, 'workerMemoryBudgetMb', 1024),
+      killGraceMs: positiveInteger(options, 'killGraceMs', 1000),
+      onExit: (worker: WorkerProcess) => this.onWorkerExit(worker),
+      onIdle: () => this.pump(),
+    };
+  }
+
+  async open(): Promise<void> {
+    const started = await Promise.allSettled(Array.from({ length: this.size }, () => this.spawn()));
+    const failure = started.find((result) => result.status === 'rejected');
+    if (failure && this.workers.size === 0) {
+      throw new KnackError('SANDBOX_FAILED', `Cannot start a sandbox worker: ${String(failure.reason)}`, {
+        cause: failure.reason,
+      });
+    }
+  }
+
+  async run(options: RunSkillOptions): Promise<RunResult> {
+    if (this.isClosed) throw new KnackError('CLOSED', 'The sandbox is closed; create a new one.');
+    const startedAt = performance.now();
+    if (this.workers.size === 0 && this.startFailures >= maxStartFailures) this.startFailures = 0;
+    const resolved = resolveRunOptions(options);
+    const metrics = { wallMs: 0, cpuMs: 0, heapUsedBytes: 0, toolCalls: 0 };
+    const failed = (
+      code: 'INVALID_INPUT' | 'COMPILE_ERROR' | 'ABORTED',
+      message: string,
+      extra = {},
+    ): RunResult => ({
+      ok: false,
+      error: { code, message, ...extra },
+      trace: [],
+      metrics: { ...metrics, wallMs: performance.now() - startedAt },
+      logs: [],
+    });
+    if (resolved.signal?.aborted) return failed('ABORTED', 'The run was aborted by its signal.');
+    const inputJson = this.inputJson(resolved.input);
+    if (inputJson === undefined)
+      return failed('INVALID_INPUT', 'The input is not JSON data (cycle, BigInt or function).');
+    const checked = resolved.checkInput?.(resolved.input);
+    if (checked && !checked.ok) {
+      return failed(
+        'INVALID_INPUT',
+        `The input does not match the input schema: ${formatIssues(checked.issues)}`,
+      );
+    }
+    const compiled = await compileSkill(resolved.source, resolved.filename);
+    if (!compiled.ok) {
+      const { message, line, column } = compiled.error;
+      return failed('COMPILE_ERROR', message, line === undefined ? {} : { line, column });
+    }
+    if (this.isClosed) throw new KnackError('CLOSED', 'The sandbox closed before the run started.');
+    const session = new RunSession(resolved, compiled.script, inputJson, startedAt);
+    this.queue.push(session);
+    this.inFlight.add(session.done);
+    void session.done.then(() => this.inFlight.delete(session.done));
+    this.pump();
+    return session.done;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.isClosed = true;
+      await Promise.allSettled([...this.inFlight]);
+      for (const worker of this.workers) worker.close();
+      this.workers.clear();
+    })();
+    return this.closing;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  private inputJson(input: unknown): string | undefined {
+    if (input === undefined) return '';
+    try {
+      return JSON.stringify(input);
+    } catch {
+      // Cycles and BigInts: the caller sent something that is not JSON data.
+      return undefined;
+    }
+  }
+
+  private async spawn(): Promise<void> {
+    this.starting++;
+    try {
+      const worker = await WorkerProcess.start(this.settings);
+      this.workers.add(worker);
+      await worker.ready;
+      this.startFailures = 0;
+    } catch (error) {
+      this.startFailures++;
+      if (this.startFailures >= maxStartFailures) this.failQueue(error);
+      throw error;
+    } finally {
+      this.starting--;
+      this.pump();
+    }
+  }
+
+  private failQueue(error: unknown): void {
+    for (const session of this.queue.splice(0)) {
+      session.fail({ code: 'WORKER_CRASHED', message: `No sandbox worker could start: ${String(error)}` });
+    }
+  }
+
+  private onWorkerExit(worker: WorkerProcess): void {
+    this.workers.delete(worker);
+    if (!this.isClosed) this.pump();
+  }
+
+  private pump(): void {
+    while (this.queue[0]?.isSettled) this.queue.shift();
+    for (const worker of this.workers) {
+      if (this.queue.length === 0) break;
+      if (!worker.isAlive || worker.isRetiring || !worker.isReady) continue;
+      while (worker.activeRuns < this.runsPerWorker && this.queue.length > 0) {
+        const session = this.queue.shift()!;
+        if (!session.isSettled) session.start(worker);
+      }
+    }
+    for (const worker of this.workers) {
+      if (worker.isRetiring && worker.activeRuns === 0) worker.close();
+    }
+    const live = [...this.workers].filter((worker) => worker.isAlive && !worker.isRetiring).length;
+    if (!this.isClosed && live + this.starting < this.size && this.startFailures < maxStartFailures) {
+      void this.spawn().catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Opens a pool of sandbox worker processes; resolves once every worker is ready to serve.
+ * The pool does not keep the process alive while idle; close it when done.
+ * @throws KnackError `INVALID_ARGUMENT` naming a bad option; `SANDBOX_FAILED` when no worker starts.
+ * @example
+ * await using sandbox = await createSandbox();
+ * const result = await sandbox.run({ source, input: { orderId: '8812' }, tools });
+ */
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const pool = new WorkerPool(options);
+  await pool.open();
+  return pool;
+}

@@ -1,0 +1,41 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { expectFailure, expectStillServing, recordTools, skill, useSandbox } from '../helpers/hostile.js';
+
+describe('abort signal', () => {
+  const { run } = useSandbox();
+
+  it('stops a busy loop with ABORTED when the caller aborts mid-run', async () => {
+    const controller = new AbortController();
+    const pending = run(skill('while (true) {}'), { signal: controller.signal, limits: { timeoutMs: 5000 } });
+    await sleep(150);
+    controller.abort();
+    expectFailure(await pending, 'ABORTED');
+    await expectStillServing(run);
+  });
+
+  it('stops a run waiting on a tool with ABORTED and aborts the handler signal', async () => {
+    const controller = new AbortController();
+    const { tools, calls } = recordTools({ hang: { handler: () => new Promise(() => {}) } });
+    const pending = run(skill('await tools.hang({}); return "never";'), {
+      tools,
+      signal: controller.signal,
+      limits: { timeoutMs: 5000 },
+    });
+    await sleep(150);
+    controller.abort();
+    expectFailure(await pending, 'ABORTED');
+    expect(calls[0]?.context.signal.aborted).toBe(true);
+    await expectStillServing(run);
+  });
+
+  it('returns ABORTED without running the skill when the signal is already aborted', async () => {
+    const { tools, calls } = recordTools();
+    const result = await run(skill('await tools.echo({}); return "ran";'), {
+      tools,
+      signal: AbortSignal.abort(),
+    });
+    expectFailure(result, 'ABORTED');
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { expectFailure, expectValue, recordTools, skill, useSandbox } from '../helpers/hostile.js';
+
+// Walks everything reachable from globalThis, tools and input (own keys, symbols, prototypes, getters)
+// and reports the paths of values that look like isolated-vm handles or setup leftovers.
+const walker = `
+function findHandles(roots: Record<string, unknown>): string[] {
+  const handleMethods = ['applySync', 'applyIgnored', 'applySyncPromise', 'derefInto', 'deref', 'copySync', 'copyInto', 'getSync', 'setSync', 'release'];
+  const handleNames = /^(Reference|ExternalCopy|Callback|Isolate|Context|Script|Module|NativeModule)$/;
+  const suspiciousKeys = /ivm|isolated|reference|externalcopy|callback|setup|bridge|host|^_/i;
+  const found: string[] = [];
+  const seen = new Set<unknown>();
+  const queue: [unknown, string][] = Object.entries(roots);
+  let visited = 0;
+  while (queue.length > 0 && visited < 50000) {
+    const [value, path] = queue.shift()!;
+    if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) continue;
+    seen.add(value);
+    visited++;
+    const record = value as Record<PropertyKey, unknown>;
+    try {
+      const name = (value as any).constructor?.name;
+      if (typeof name === 'string' && handleNames.test(name)) found.push(path + ' is a ' + name);
+      for (const method of handleMethods) {
+        if (typeof record[method] === 'function' && method !== 'deref') found.push(path + '.' + method);
+      }
+    } catch {}
+    let keys: PropertyKey[] = [];
+    try { keys = Reflect.ownKeys(value); } catch {}
+    for (const key of keys) {
+      const keyPath = path + '.' + String(key);
+      if (path === 'globalThis' && typeof key === 'string' && key !== '__knackSkill' && suspiciousKeys.test(key)) found.push(keyPath + ' (global)');
+      let child: unknown;
+      try { child = record[key]; } catch { continue; }
+      queue.push([child, keyPath]);
+    }
+    try { queue.push([Object.getPrototypeOf(value), path + '.__proto__']); } catch {}
+  }
+  return found;
+}`;
+
+describe('host handles and setup globals', () => {
+  const { run } = useSandbox();
+
+  it('leaves no Reference, ExternalCopy, Callback or setup global reachable from skill code', async () => {
+    const { tools } = recordTools({ echo: {}, 'github.create_issue': {} });
+    const result = await run(skill('return findHandles({ globalThis, tools, input });', walker), {
+      tools,
+      input: { id: 'x' },
+    });
+    expect(expectValue(result)).toEqual([]);
+  });
+
+  it('gives no host require, process, module, Buffer or network globals', async () => {
+    const names = [
+      'require',
+      'process',
+      'module',
+      'exports',
+      'Buffer',
+      '__dirname',
+      '__filename',
+      'global',
+      'fetch',
+      'XMLHttpRequest',
+      'WebSocket',
+      'setImmediate',
+      'importScripts',
+      'Deno',
+      'Bun',
+    ];
+    const result = await run(
+      skill(
+        `return Object.fromEntries(${JSON.stringify(names)}.map((name: string) => [name, typeof (globalThis as any)[name]]));`,
+      ),
+    );
+    expect(expectValue(result)).toEqual(Object.fromEntries(names.map((name) => [name, 'undefined'])));
+  });
+
+  it('refuses dynamic import() hidden from the compiler', async () => {
+    const result = await run(
+      skill(`try {
+        const fs = await (0, eval)('import("node:fs")');
+        return 'IMPORTED ' + typeof fs;
+      } catch (error) {
+        return 'refused';
+      }`),
+    );
+    expect(expectValue(result)).toBe('refused');
+  });
+
+  it('refuses a skill that imports a host module', async () => {
+    const result = await run(
+      'import { readFileSync } from "node:fs";\nexport default async function read() { return readFileSync("/etc/passwd", "utf8"); }',
+    );
+    expectFailure(result, 'COMPILE_ERROR');
+  });
+
+  it('refuses a literal dynamic import() of a host module', async () => {
+    const result = await run(skill('const fs = await import("node:fs"); return typeof fs.readFileSync;'));
+    if (result.ok) expect(result.value).not.toBe('function');
+    else expectFailure(result, 'COMPILE_ERROR', 'SKILL_THREW');
+  });
+
+  it('evaluates eval inside the isolate, where the host is out of reach', async () => {
+    const result = await run(
+      skill(`try {
+        return (0, eval)('typeof process + "," + typeof require + "," + typeof globalThis.Buffer');
+      } catch (error) {
+        return 'blocked';
+      }`),
+    );
+    expect(['undefined,undefined,undefined', 'blocked']).toContain(expectValue(result));
+  });
+
+  it('removes WebAssembly, SharedArrayBuffer and Atomics.wait from the context', async () => {
+    const result = await run(
+      skill(`const atomics = (globalThis as any).Atomics;
+      return {
+        WebAssembly: typeof (globalThis as any).WebAssembly,
+        SharedArrayBuffer: typeof (globalThis as any).SharedArrayBuffer,
+        'Atomics.wait': atomics === undefined ? 'undefined' : typeof atomics.wait,
+        'Atomics.waitAsync': atomics === undefined ? 'undefined' : typeof atomics.waitAsync,
+        viaFunction: typeof Function('return typeof WebAssembly')() === 'string' ? Function('return typeof WebAssembly')() : 'odd',
+        sharedMemory: (() => {
+          try {
+            return typeof new (globalThis as any).WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer;
+          } catch { return 'undefined'; }
+        })(),
+      };`),
+    );
+    expect(expectValue(result)).toEqual({
+      WebAssembly: 'undefined',
+      SharedArrayBuffer: 'undefined',
+      'Atomics.wait': 'undefined',
+      'Atomics.waitAsync': 'undefined',
+      viaFunction: 'undefined',
+      sharedMemory: 'undefined',
+    });
+  });
+});

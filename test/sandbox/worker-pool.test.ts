@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSandbox, defineTools, KnackError } from '../../src/index.js';
+
+// Worker processes of this test process, found through /proc (Linux): real processes, no mocks.
+function workerPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (parent === process.pid && cmdline.includes('worker-')) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+describe('createSandbox', () => {
+  it('starts the requested number of worker processes and keeps isolated-vm out of the caller', async () => {
+    await using sandbox = await createSandbox({ size: 2 });
+    expect(workerPids()).toHaveLength(2);
+    const result = await sandbox.run({ source: 'export default async () => 1', tools: defineTools({}) });
+    expect(result).toMatchObject({ ok: true, value: 1 });
+    const loaded = Object.keys((await import('node:module')).createRequire(import.meta.url).cache);
+    expect(loaded.some((file) => file.includes('isolated-vm'))).toBe(false);
+  });
+
+  it('replaces a killed worker: the run in flight gets WORKER_CRASHED and the next run works', async () => {
+    await using sandbox = await createSandbox({ size: 1 });
+    const killer = defineTools({
+      kill_worker: {
+        inputSchema: {},
+        handler: () => {
+          for (const pid of workerPids()) process.kill(pid, 'SIGKILL');
+          return new Promise(() => undefined);
+        },
+      },
+    });
+    const crashed = await sandbox.run({
+      source: 'export default async (_: unknown, tools: any) => tools.kill_worker({})',
+      tools: killer,
+    });
+    expect(crashed).toMatchObject({ ok: false, error: { code: 'WORKER_CRASHED' } });
+    const next = await sandbox.run({ source: 'export default async () => "alive"', tools: killer });
+    expect(next).toMatchObject({ ok: true, value: 'alive' });
+  });
+
+  it('keeps other runs working while one run hits its deadline', async () => {
+    await using sandbox = await createSandbox({ size: 2 });
+    const tools = defineTools({});
+    const [stuck, ...others] = await Promise.all([
+      sandbox.run({
+        source: 'export default async () => { for (;;) {} }',
+        tools,
+        limits: { timeoutMs: 300 },
+      }),
+      ...Array.from({ length: 10 }, (_, index) =>
+        sandbox.run({ source: `export default async () => ${index}`, tools }),
+      ),
+    ]);
+    expect(stuck).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(others.map((result) => result.ok && result.value)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('serves many runs concurrently with fresh globals in each', async () => {
+    await using sandbox = await createSandbox({ size: 2, runsPerWorker: 2 });
+    const tools = defineTools({ echo: { inputSchema: {}, handler: (args) => args } });
+    const source = `export default async (input: number, tools: any) => {
+      const seen = (globalThis as any).leftover;
+      (globalThis as any).leftover = input;
+      return { seen, echoed: await tools.echo(input) };
+    }`;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => sandbox.run({ source, input: index, tools })),
+    );
+    results.forEach((result, index) => expect(result).toMatchObject({ ok: true, value: { echoed: index } }));
+    expect(
+      results.every((result) => result.ok && (result.value as { seen?: unknown }).seen === undefined),
+    ).toBe(true);
+  });
+
+  it('closes idempotently, then refuses runs with CLOSED', async () => {
+    const sandbox = await createSandbox({ size: 1 });
+    await sandbox.close();
+    await sandbox.close();
+    expect(sandbox.isClosed).toBe(true);
+    const call = sandbox.run({ source: 'export default async () => 1', tools: defineTools({}) });
+    await expect(call).rejects.toSatisfy((error) => KnackError.isInstance(error) && error.code === 'CLOSED');
+  });
+
+  it('throws INVALID_ARGUMENT naming a bad pool option', async () => {
+    await expect(createSandbox({ size: 0 })).rejects.toThrowError(/`size`/);
+    await expect(createSandbox({ killGraceMs: 1.5 })).rejects.toSatisfy(
+      (error) => KnackError.isInstance(error) && error.code === 'INVALID_ARGUMENT',
+    );
+  });
+});
