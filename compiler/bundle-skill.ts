@@ -1,6 +1,6 @@
 import { build, type Plugin } from 'esbuild';
+import { SKILL_BUNDLE_BANNER, SKILL_BUNDLE_GLOBAL } from '../sandbox/index.js';
 import type { Diagnostic, ResolvedSkill, SkillResolver } from './types.js';
-import { SKILL_BUNDLE_BANNER, SKILL_BUNDLE_GLOBAL } from './_bundle-format.js';
 import { SKILL_IMPORT_PATTERN } from './check-policy.js';
 
 /** Options of `bundleSkill`. */

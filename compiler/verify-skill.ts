@@ -1,6 +1,12 @@
-import type { JsonSchema, ToolHandler, ToolManifestEntry, ToolPack } from '../sandbox/index.js';
+import {
+  bindTools,
+  runSkill,
+  type JsonSchema,
+  type ToolHandler,
+  type ToolManifestEntry,
+  type ToolPack,
+} from '../sandbox/index.js';
 import type { Trajectory, VerificationReport } from './types.js';
-import { runSkill } from './_run-bundle.js';
 import { isSameValue, stableJson } from './_values.js';
 
 interface ReplayState {
@@ -25,9 +31,9 @@ export function createReplayPack(
   manifest: readonly ToolManifestEntry[],
 ): { pack: ToolPack; state: ReplayState } {
   const state: ReplayState = { cursor: 0 };
-  const handlers = new Map<string, ToolHandler>();
+  const handlers: Record<string, ToolHandler> = {};
   for (const entry of manifest) {
-    handlers.set(entry.name, (args) => {
+    handlers[entry.name] = (args) => {
       const step = state.cursor + 1;
       const expected = trajectory.steps[state.cursor];
       if (
@@ -47,9 +53,9 @@ export function createReplayPack(
       state.cursor += 1;
       if (expected.error !== undefined) throw new Error(expected.error);
       return expected.result;
-    });
+    };
   }
-  return { pack: { manifest, handlers }, state };
+  return { pack: bindTools(manifest, handlers), state };
 }
 
 /** Options of `verifySkill`. */
