@@ -125,12 +125,8 @@ function renderTypes(parts: SkillParts): string[] {
       ? `export interface Output ${parts.output.tsType}`
       : `export type Output = ${parts.output.tsType};`;
   } else {
-    const tool = parts.segments[parts.output.segment]?.tool ?? '';
-    const access = tool
-      .split('.')
-      .map((part) => `[${JSON.stringify(part)}]`)
-      .join('');
-    output = `export type Output = Awaited<ReturnType<Tools${access}>>;`;
+    const segment = parts.segments[parts.output.segment];
+    output = `export type Output = ${resultType(segment?.tool ?? '')}${segment?.list ? '[]' : ''};`;
   }
   return [input, '', output];
 }

@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import type { JsonSchema } from '../sandbox/index.js';
-
-// Loaded through require so the JSON file stays the single published copy (no import attributes on Node 20).
-const require = createRequire(import.meta.url);
+// Imported (not read) so the build copies the published schema file next to this module.
+import schema from './trajectory.schema.json' with { type: 'json' };
 
 /** The JSON Schema (draft-07) of knack's native trajectory format, as published in `compiler/trajectory.schema.json`. */
-export const trajectorySchema: JsonSchema = require('./trajectory.schema.json') as JsonSchema;
+export const trajectorySchema: JsonSchema = schema as JsonSchema;

@@ -30,3 +30,31 @@ export {
   SKILL_BUNDLE_GLOBAL,
   SKILL_BUNDLE_BANNER,
 } from '../sandbox/index.js';
+// The compiler: trajectories in, verified skill bundles out (offline trace compiler; LLM drafts share checkSkill).
+export {
+  compileTrajectories,
+  checkSkill,
+  importTrajectory,
+  draftSkill,
+  verifySkill,
+  trajectorySchema,
+} from '../compiler/index.js';
+export type {
+  Trajectory,
+  TrajectoryStep,
+  TrajectoryFormat,
+  CompiledSkill,
+  Diagnostic,
+  VerificationReport,
+  Provenance,
+  SkillResolver,
+  ResolvedSkill,
+  ImportOptions,
+  CompileOptions,
+  CompileResult,
+  CompileError,
+  CheckSkillOptions,
+  DraftOptions,
+  SkillDraft,
+  VerifyOptions,
+} from '../compiler/index.js';

@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ToolManifestEntry } from '../../sandbox/index.js';
+import { draftSkill, checkSkill, type Trajectory } from '../../compiler/index.js';
+
+const fixtures = join(import.meta.dirname, '../fixtures/compiler');
+const manifest = JSON.parse(readFileSync(join(fixtures, 'manifest.json'), 'utf8')) as ToolManifestEntry[];
+const refund = JSON.parse(readFileSync(join(fixtures, 'refund-8812.json'), 'utf8')) as Trajectory;
+
+function order(id: string, total: number, items = [{ sku: 'MUG-1', qty: 2 }]) {
+  return { id, total, customerId: `c-${id}`, items };
+}
+
+function members(oncallAt: number, count = 3) {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `u-${index + 1}`,
+    role: index === oncallAt ? 'oncall' : 'dev',
+  }));
+}
+
+function paging(id: string, team: string, oncallAt: number, input?: Record<string, unknown>): Trajectory {
+  const list = members(oncallAt);
+  const oncall = list[oncallAt] as { id: string };
+  return {
+    id,
+    task: `Page the on-call member of team ${team}`,
+    ...(input ? { input } : {}),
+    steps: [
+      { tool: 'team.list_members', args: { team }, result: list },
+      {
+        tool: 'team.page',
+        args: { userId: oncall.id, message: 'Checkout is down' },
+        result: { paged: true },
+      },
+    ],
+    outcome: 'success',
+  };
+}
+
+async function verify(trajectories: Trajectory[]): Promise<Awaited<ReturnType<typeof checkSkill>>> {
+  const draft = draftSkill({ trajectories, manifest });
+  const replayable = trajectories.map((trajectory) => ({
+    ...trajectory,
+    input: draft.inputs.get(trajectory.id),
+  }));
+  return checkSkill({ source: draft.source, manifest, trajectories: replayable });
+}
+
+describe('draftSkill', () => {
+  it('turns task literals into camelCase parameters named after the argument keys', () => {
+    const draft = draftSkill({ trajectories: [refund], manifest });
+    expect(draft.source).toContain('tools.get_order({ id: input.orderId })');
+    expect(draft.source).toContain('reason: "damaged" | "lost" | "late";');
+    expect(draft.inputs.get('refund-8812')).toEqual({ orderId: '8812', reason: 'damaged' });
+    expect(draft.name).toBe('refund_order_arrived');
+    expect(draft.description).toBe('Refund order <orderId>, it arrived <reason>, and tell the customer');
+  });
+
+  it('reads caller values from `input` when the trajectory has it', () => {
+    const draft = draftSkill({ trajectories: [{ ...refund, input: { order: '8812' } }], manifest });
+    expect(draft.source).toContain('tools.get_order({ id: input.order })');
+  });
+
+  it('turns values equal to earlier results into expressions over them', () => {
+    const draft = draftSkill({ trajectories: [refund], manifest });
+    expect(draft.source).toContain('tools.get_customer({ id: order.customerId })');
+    expect(draft.source).toContain('to: customer.email');
+    expect(draft.source).toContain('amount: order.total');
+  });
+
+  it('builds strings made of earlier values as template literals', () => {
+    const draft = draftSkill({ trajectories: [refund], manifest });
+    expect(draft.source).toContain('subject: `Refund ${refund.refundId} for order ${input.orderId}`');
+    expect(draft.source).toContain(
+      'body: `Hi ${customer.name}, we refunded ${refund.amount} for order ${input.orderId}.`',
+    );
+  });
+
+  it('builds a structured answer from results and keeps a comment per step', () => {
+    const draft = draftSkill({ trajectories: [refund], manifest });
+    expect(draft.source).toContain(
+      'return { refundId: refund.refundId, amount: refund.amount, emailed: true };',
+    );
+    expect(draft.source).toContain('// refund-8812 step 3: create_refund');
+  });
+
+  it('tells constants from parameters across siblings', () => {
+    const second: Trajectory = {
+      id: 'refund-9001',
+      task: 'Refund order 9001, it arrived damaged, and tell the customer',
+      steps: [
+        { tool: 'get_order', args: { id: '9001' }, result: order('9001', 10) },
+        {
+          tool: 'create_refund',
+          args: { orderId: '9001', amount: 10, reason: 'damaged' },
+          result: { refundId: 'r-2', amount: 10 },
+        },
+      ],
+      outcome: 'success',
+    };
+    const first: Trajectory = {
+      ...second,
+      id: 'refund-9002',
+      task: 'Refund order 9002, it arrived damaged, and tell the customer',
+      steps: [
+        { tool: 'get_order', args: { id: '9002' }, result: order('9002', 20) },
+        {
+          tool: 'create_refund',
+          args: { orderId: '9002', amount: 20, reason: 'damaged' },
+          result: { refundId: 'r-3', amount: 20 },
+        },
+      ],
+    };
+    const draft = draftSkill({ trajectories: [first, second], manifest });
+    expect(draft.source).toContain('id: input.orderId');
+    expect(draft.source).toContain('reason: "damaged"');
+    expect(draft.inputs.get('refund-9001')).toEqual({ orderId: '9001' });
+  });
+
+  it('finds a list element by a singling-out property when siblings chose different positions', async () => {
+    const trajectories = [paging('p-1', 'checkout', 2), paging('p-2', 'search', 0)];
+    const draft = draftSkill({ trajectories, manifest });
+    expect(draft.source).toContain('members.find((member) => member.role === "oncall").id');
+    const skill = await verify(trajectories);
+    expect(skill.verification.isVerified).toBe(true);
+  });
+
+  it('keeps the index for one example whose element the task does not name', () => {
+    const trajectory = paging('p-3', 'checkout', 1);
+    trajectory.task = 'Page somebody on team checkout';
+    expect(draftSkill({ trajectories: [trajectory], manifest }).source).toContain('userId: members[1].id');
+  });
+
+  it('writes a for...of loop for repeated calls over an earlier list', async () => {
+    const items = [
+      { sku: 'A-1', qty: 1 },
+      { sku: 'B-2', qty: 3 },
+    ];
+    const trajectory: Trajectory = {
+      id: 'restock-7',
+      task: 'Restock every item of order 7007',
+      steps: [
+        { tool: 'get_order', args: { id: '7007' }, result: order('7007', 5, items) },
+        { tool: 'restock_item', args: { sku: 'A-1', qty: 1 }, result: { ok: true } },
+        { tool: 'restock_item', args: { sku: 'B-2', qty: 3 }, result: { ok: true } },
+      ],
+      outcome: 'success',
+    };
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).toContain('for (const item of order.items) {');
+    expect(draft.source).toContain(
+      'restockItems.push(await tools.restock_item({ sku: item.sku, qty: item.qty }));',
+    );
+    expect(draft.source).toContain('// restock-7 steps 2-3: restock_item for each element');
+    expect((await verify([trajectory])).verification.isVerified).toBe(true);
+  });
+
+  it('never bakes a literal secret into the source: it becomes a listed parameter', async () => {
+    const trajectory = paging('p-4', 'checkout', 0);
+    (trajectory.steps[1] as { args: Record<string, unknown> }).args['apiKey'] =
+      'sk-live-abcdefghijklmnop1234';
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).not.toContain('sk-live');
+    expect(draft.source).toContain('apiKey: input.apiKey');
+    expect(draft.secretParameters).toEqual(['apiKey']);
+    expect(draft.inputs.get('p-4')).toMatchObject({ apiKey: 'sk-live-abcdefghijklmnop1234' });
+    expect((await verify([trajectory])).verification.isVerified).toBe(true);
+  });
+
+  it('returns the last result when the answer is prose', () => {
+    const trajectory = { ...paging('p-5', 'checkout', 0), answer: 'I paged them.' };
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).toContain('return page;');
+    expect(draft.source).toContain('export type Output = Awaited<ReturnType<Tools["team"]["page"]>>;');
+  });
+
+  it('uses the given name', () => {
+    expect(draftSkill({ trajectories: [refund], manifest, name: 'refund_damaged' }).source).toContain(
+      'export default async function refundDamaged(input: Input, tools: Tools): Promise<Output>',
+    );
+  });
+});
