@@ -82,6 +82,7 @@ export async function bundleSkill(options: BundleOptions): Promise<BundleResult>
         sourcefile: options.filename ?? 'skill.ts',
         resolveDir: '/',
       },
+      absWorkingDir: '/',
       bundle: true,
       write: false,
       format: 'iife',

@@ -8,6 +8,7 @@ import { bundleSkill } from './bundle-skill.js';
 import { verifySkill } from './verify-skill.js';
 import { skillDeclarations } from './_skill-declarations.js';
 import { readMeta } from './_read-meta.js';
+import { importedPermissions } from './_imported-permissions.js';
 
 /** The drafting compiler recorded in provenance when none is named. */
 export const TRACE_COMPILER = 'knack-trace@0.1.0';
@@ -51,11 +52,13 @@ export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSk
   });
   const policy = checkPolicy(checked.sourceFile, manifest);
   const schemas = deriveSchemas(checked.sourceFile);
+  const inherited = importedPermissions(imported.skills, manifest);
   const meta = readMeta(checked.sourceFile);
   const diagnostics: Diagnostic[] = [
     ...imported.diagnostics,
     ...checked.diagnostics,
     ...policy.diagnostics,
+    ...inherited.diagnostics,
     ...schemas.diagnostics,
     ...meta.diagnostics,
   ];
@@ -88,7 +91,7 @@ export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSk
     ...('sourcemap' in bundled && bundled.sourcemap ? { sourcemap: bundled.sourcemap } : {}),
     inputSchema: schemas.inputSchema,
     outputSchema: schemas.outputSchema,
-    permissions: policy.permissions,
+    permissions: [...new Set([...policy.permissions, ...inherited.permissions])].sort(),
     imports: bundled.imports,
     diagnostics,
     verification,

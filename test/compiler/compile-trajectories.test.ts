@@ -1,0 +1,128 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defineTools, runSkill } from '../../sandbox/index.js';
+import { compileTrajectories, type CompiledSkill, type CompileResult } from '../../compiler/index.js';
+import { createSupportDesk, supportDeskManifest, type SupportDesk } from '../../skills/index.js';
+
+const nativeDir = join(import.meta.dirname, '../../skills/support-desk/trajectories/native');
+const files = readdirSync(nativeDir).map((file) => join(nativeDir, file));
+let result: CompileResult;
+
+function skillFor(trajectoryId: string): CompiledSkill {
+  const skill = result.skills.find((candidate) => candidate.provenance.trajectoryIds.includes(trajectoryId));
+  if (!skill) throw new Error(`no skill covers ${trajectoryId}`);
+  return skill;
+}
+
+async function runOnDesk(
+  trajectoryId: string,
+  input: Record<string, unknown>,
+): Promise<{ value: unknown; desk: SupportDesk }> {
+  const desk = createSupportDesk();
+  const skill = skillFor(trajectoryId);
+  const run = await runSkill({
+    source: skill.bundle,
+    input,
+    tools: defineTools(desk.definitions),
+    inputSchema: skill.inputSchema,
+    outputSchema: skill.outputSchema,
+  });
+  if (!run.ok) throw new Error(`${skill.name} failed: ${run.error.code} ${run.error.message}`);
+  return { value: run.value, desk };
+}
+
+beforeAll(async () => {
+  result = await compileTrajectories({ files, manifest: supportDeskManifest });
+});
+
+describe('compileTrajectories on the support-desk trajectories', () => {
+  it('compiles every successful trajectory into a verified skill, one per task shape', () => {
+    const covered = result.skills.flatMap((skill) => skill.provenance.trajectoryIds).sort();
+    expect(covered).toHaveLength(files.length - 1);
+    for (const skill of result.skills)
+      expect(skill.verification, skill.name).toMatchObject({ isVerified: true });
+    expect(skillFor('refund-damaged-8812').provenance.trajectoryIds.sort()).toEqual([
+      'refund-damaged-8812',
+      'refund-damaged-8814',
+      'refund-damaged-8817',
+    ]);
+    expect(skillFor('assign-oncall-billing-T-1002').provenance.trajectoryIds).toHaveLength(3);
+  });
+
+  it('refuses the failed run and says why', () => {
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_TRAJECTORY',
+        where: expect.objectContaining({ field: 'outcome' }),
+      }),
+    ]);
+  });
+
+  it('splits the partial refund from the full refunds and says so', () => {
+    const partial = skillFor('multi-turn-partial-refund-8819');
+    expect(partial.provenance.trajectoryIds).toEqual(['multi-turn-partial-refund-8819']);
+    expect(partial.diagnostics.some((diagnostic) => diagnostic.code === 'SPLIT')).toBe(true);
+  });
+
+  it('turns the carrier API key into a secret parameter, never a literal', () => {
+    const skill = skillFor('return-label-8821');
+    expect(skill.secretParameters).toEqual(['apiKey']);
+    expect(skill.source).not.toContain('sk_live');
+    expect(skill.bundle).not.toContain('sk_live');
+  });
+
+  it('refunds an order no trajectory used, in full, and emails its customer', async () => {
+    const { value, desk } = await runOnDesk('refund-damaged-8812', { orderId: '8811' });
+    const order = desk.state.orders.find((candidate) => candidate.id === '8811');
+    const customer = desk.state.customers.find((candidate) => candidate.id === order?.customerId);
+    expect(value).toMatchObject({ amount: order?.total });
+    expect(desk.state.refunds.at(-1)).toMatchObject({ orderId: '8811', amount: order?.total });
+    expect(desk.state.outbox.at(-1)?.to).toBe(customer?.email);
+    expect(desk.state.outbox.at(-1)?.body).toContain('8811');
+  });
+
+  it('tracks an unseen DHL order', async () => {
+    const { value } = await runOnDesk('order-status-8815', { orderId: '8820' });
+    expect(value).toMatchObject({ orderId: '8820', carrier: 'DHL', status: 'in_transit' });
+  });
+
+  it('loops over however many items an unseen order has', async () => {
+    const { value } = await runOnDesk('check-stock-8822', { orderId: '8824' });
+    expect((value as { stock: unknown[] }).stock).toHaveLength(1);
+  });
+
+  it('lists no processing orders for a customer without any', async () => {
+    const { value } = await runOnDesk('processing-orders-ada', { email: 'barbara@example.com' });
+    expect(value).toMatchObject({ orders: [] });
+  });
+
+  it('assigns an unseen ticket to the on-call member of a team no trajectory used', async () => {
+    const { desk } = await runOnDesk('assign-oncall-billing-T-1002', {
+      ticketId: 'T-1010',
+      team: 'accounts',
+    });
+    const oncall = desk.state.members.find(
+      (member) => member.team === 'accounts' && member.role === 'oncall',
+    );
+    expect(desk.state.tickets.find((ticket) => ticket.id === 'T-1010')?.assignee).toBe(oncall?.handle);
+  });
+
+  it('thanks the reporter of an unseen ticket by name', async () => {
+    const { desk } = await runOnDesk('thank-reporter-T-1003', { ticketId: 'T-1011' });
+    const ticket = desk.state.tickets.find((candidate) => candidate.id === 'T-1011');
+    expect(ticket?.comments.at(-1)?.body).toBe('Thanks @ada for reporting "App freezes on export"!');
+  });
+
+  it('emails every customer with an open ticket of an unseen tag', async () => {
+    const { value, desk } = await runOnDesk('notify-open-bug-tickets', { tag: 'billing' });
+    const sent = desk.state.outbox.map((email) => email.to);
+    expect((value as { notified: string[] }).notified).toHaveLength(3);
+    expect(sent).toEqual(expect.arrayContaining((value as { notified: string[] }).notified));
+  });
+
+  it('answers an unseen ticket from the knowledge base', async () => {
+    const { value } = await runOnDesk('kb-answer-T-1001', { ticketId: 'T-1012', query: 'track your parcel' });
+    expect(value).toMatchObject({ articleId: 'KB-2' });
+  });
+});
