@@ -10,9 +10,11 @@ const reserved = new Set(
 const verbs =
   /^(get|fetch|read|lookup|look_up|find|list|search|query|create|add|send|update|set|post|make|open|issue|run)_/;
 const stopWords = new Set(
-  'a an the it its is are was were be to of on in for and or with from by this that my me i our your their please we you can could would should will just now'.split(
-    ' ',
-  ),
+  (
+    'a an the it its is are was were be to of on in for and or with from by this that my me i our your their ' +
+    'please we you can could would should will just now which where what when who how still every each all ' +
+    'tell give show let know some any wrote asking asked about her his them they she he'
+  ).split(' '),
 );
 
 /** `get_order_items` -> `getOrderItems`; any non-identifier characters split words. */
@@ -63,6 +65,7 @@ export function skillNameFromTask(task: string, literals: readonly string[]): st
   for (const literal of literals) text = text.split(literal).join(' ');
   const words = text
     .toLowerCase()
+    .replace(/([a-z])-([a-z])/g, '$1$2') // "on-call" is one word
     .split(/[^a-z]+/)
     .filter((word) => word.length > 1 && !stopWords.has(word));
   return words.slice(0, 3).join('_') || 'skill';

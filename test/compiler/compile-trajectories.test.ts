@@ -1,8 +1,13 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defineTools, runSkill } from '../../sandbox/index.js';
-import { compileTrajectories, type CompiledSkill, type CompileResult } from '../../compiler/index.js';
+import { defineTools, runSkill, type ToolManifestEntry } from '../../sandbox/index.js';
+import {
+  compileTrajectories,
+  type CompiledSkill,
+  type CompileResult,
+  type Trajectory,
+} from '../../compiler/index.js';
 import { createSupportDesk, supportDeskManifest, type SupportDesk } from '../../skills/index.js';
 
 const nativeDir = join(import.meta.dirname, '../../skills/support-desk/trajectories/native');
@@ -124,5 +129,42 @@ describe('compileTrajectories on the support-desk trajectories', () => {
   it('answers an unseen ticket from the knowledge base', async () => {
     const { value } = await runOnDesk('kb-answer-T-1001', { ticketId: 'T-1012', query: 'track your parcel' });
     expect(value).toMatchObject({ articleId: 'KB-2' });
+  });
+});
+
+describe('compileTrajectories options', () => {
+  const fixtures = join(import.meta.dirname, '../fixtures/compiler');
+  const manifest = JSON.parse(readFileSync(join(fixtures, 'manifest.json'), 'utf8')) as ToolManifestEntry[];
+  const refund = JSON.parse(readFileSync(join(fixtures, 'refund-8812.json'), 'utf8')) as Trajectory;
+
+  it('takes native trajectories as objects and names the skill as told', async () => {
+    const compiled = await compileTrajectories({ trajectories: [refund], manifest, name: 'refund_and_tell' });
+    expect(compiled.skills.map((skill) => skill.name)).toEqual(['refund_and_tell']);
+    expect(compiled.skills[0]?.source).toContain('name: "refund_and_tell"');
+    expect(refund.input).toBeUndefined();
+  });
+
+  it('lists a trajectory with an unknown tool in errors and compiles the rest', async () => {
+    const broken: Trajectory = { ...refund, id: 'broken', steps: [{ tool: 'drop_table', args: {} }] };
+    const compiled = await compileTrajectories({ trajectories: [refund, broken], manifest });
+    expect(compiled.skills).toHaveLength(1);
+    expect(compiled.errors).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_TRAJECTORY',
+        where: { file: 'broken', step: 1, field: 'tool' },
+      }),
+    ]);
+  });
+
+  it('throws ABORTED when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      compileTrajectories({ trajectories: [refund], manifest, signal: controller.signal }),
+    ).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+
+  it('throws INVALID_ARGUMENT without trajectories', async () => {
+    await expect(compileTrajectories({ manifest })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 });
