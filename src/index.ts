@@ -19,3 +19,47 @@ export type {
   RunError,
   RunResult,
 } from '../sandbox/index.js';
+export {
+  openStore,
+  resolveStoreUrl,
+  parseSkillRef,
+  formatSkillRef,
+  exportLibrary,
+  importLibrary,
+} from './store/index.js';
+export type {
+  OpenStoreOptions,
+  SkillStore,
+  ChangeOptions,
+  PublishOptions,
+  PublishResult,
+  ReviewOptions,
+  SkillSummary,
+  ResolvedSkill,
+  SkillStatus,
+  SkillDiagnostic,
+  SkillVerification,
+  SkillProvenance,
+  PublishInput,
+  SkillVersionRecord,
+  SkillVersion,
+  HistoryEvent,
+  HistoryEventKind,
+  Reliability,
+  ReviewDecision,
+  SkillSnapshot,
+  SkillRef,
+  ReviewPolicy,
+  ReviewRequirement,
+  StoreBackend,
+  ExportLibraryResult,
+  ImportLibraryResult,
+} from './store/index.js';
+export { diffSkillVersions, renderSkillDiff } from './diff/index.js';
+export type {
+  SkillDiff,
+  SchemaChange,
+  VersionFacts,
+  DiffableVersion,
+  RenderSkillDiffOptions,
+} from './diff/index.js';

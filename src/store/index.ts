@@ -26,8 +26,8 @@ export type {
 export type { SkillSnapshot } from './skill-snapshot.js';
 export { parseSkillRef, formatSkillRef } from './parse-skill-ref.js';
 export type { SkillRef } from './parse-skill-ref.js';
-export { reviewRequirements, checkActivation } from './review-policy.js';
-export type { ReviewPolicy, ReviewRequirement, ActivationCheck } from './review-policy.js';
+export { reviewRequirements } from './review-policy.js';
+export type { ReviewPolicy, ReviewRequirement } from './review-policy.js';
 export type { StoreBackend, BackendOptions } from './store-backend.js';
 export { exportLibrary, importLibrary } from './library-files.js';
 export type { ExportLibraryResult, ImportLibraryResult } from './library-files.js';
