@@ -5,6 +5,8 @@ export interface StoreKeys {
   name(skill: string): string;
   versionCounter(skill: string): string;
   eventCounter(skill: string): string;
+  /** Cached fold of the history (a cache: rebuilt from events, never the source of truth). */
+  head(skill: string): string;
   version(skill: string, version: number): string;
   event(skill: string, number: number): string;
   contentHash(skill: string, hash: string): string;
@@ -18,6 +20,7 @@ export function storeKeys(namespace: string): StoreKeys {
     name: (skill) => `${ns}:name:${skill}`,
     versionCounter: (skill) => `${ns}:counter:${skill}:versions`,
     eventCounter: (skill) => `${ns}:counter:${skill}:events`,
+    head: (skill) => `${ns}:head:${skill}`,
     version: (skill, version) => `${ns}:version:${skill}:${version}`,
     event: (skill, number) => `${ns}:event:${skill}:${number}`,
     contentHash: (skill, hash) => `${ns}:hash:${skill}:${hash}`,

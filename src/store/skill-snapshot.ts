@@ -4,7 +4,7 @@ import { KnackError } from '../errors.js';
 import type { StoreKeys } from './_keys.js';
 import { validateEvent, validateRecord } from './_record-schemas.js';
 import { readReliability, restoreReliability } from './_reliability.js';
-import { parseRecord, readSkillState } from './_skill-state.js';
+import { parseRecord, readSkillState, refreshHead } from './_skill-state.js';
 import type { HistoryEvent, Reliability, SkillVersionRecord } from './skill-record.js';
 import type { StoreBackend } from './store-backend.js';
 
@@ -24,7 +24,7 @@ export async function readSnapshot(
   keys: StoreKeys,
   name: string,
 ): Promise<SkillSnapshot> {
-  const state = await readSkillState(backend, keys, name);
+  const state = await readSkillState(backend, keys, name, { fullHistory: true });
   if (state.claimedVersions === 0)
     throw new KnackError('NOT_FOUND', `No skill named \`${name}\` in ${backend.location}.`);
   const versionKeys = Array.from({ length: state.claimedVersions }, (_, index) =>
@@ -108,4 +108,5 @@ export async function writeSnapshot(
   );
   await backend.set(keys.eventCounter(name), String(maxEvent));
   await backend.set(keys.versionCounter(name), String(maxVersion));
+  await refreshHead(backend, keys, name);
 }

@@ -125,7 +125,9 @@ export class KeyvSkillStore implements SkillStore {
 
   async history(name: string): Promise<HistoryEvent[]> {
     assertSkillName(name);
-    const state = await readSkillState(this.#context.backend(), this.#context.keys, name);
+    const state = await readSkillState(this.#context.backend(), this.#context.keys, name, {
+      fullHistory: true,
+    });
     if (state.claimedVersions === 0)
       throw new KnackError('NOT_FOUND', `No skill named \`${name}\` in ${this.location}.`);
     return state.events;

@@ -163,6 +163,29 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       expect(await codeOf(store.get('refund_order@1'))).toBe('STORE_CORRUPT');
     });
 
+    it('folds the history itself when the cached head is stale or unreadable', async () => {
+      const namespace = `t${randomUUID().slice(0, 8)}`;
+      const store = await target.open(namespace);
+      opened.push(store);
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.publish(compiledSkill({ variant: 'b' }));
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@1');
+      const backend = await target.openBackend();
+      try {
+        const staleHead = JSON.stringify({ eventCount: 1, statuses: [[1, 'verified']], reviews: [] });
+        await backend.set(`${namespace}:head:refund_order`, staleHead);
+        expect((await store.get('refund_order')).version).toBe(1);
+        expect((await store.get('refund_order@1')).review?.by).toBe('ana');
+        await backend.set(`${namespace}:head:refund_order`, '{ not json');
+        expect((await store.get('refund_order')).version).toBe(1);
+        await store.promote('refund_order@2');
+        expect((await store.get('refund_order@1')).status).toBe('deprecated');
+      } finally {
+        await backend.close();
+      }
+    });
+
     it('closes idempotently and throws CLOSED on use after close', async () => {
       const store = await target.open(`t${randomUUID().slice(0, 8)}`);
       expect(store.isClosed).toBe(false);
