@@ -2,6 +2,7 @@
 // `describeStoreContract`; every test works in a fresh namespace so runs never collide.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { JsonSchema } from '../../sandbox/index.js';
 import { KnackError } from '../../src/errors.js';
 import type { SkillStore, StoreBackend } from '../../src/store/index.js';
 import { compiledSkill } from './compiled-skill.js';
@@ -14,6 +15,23 @@ export interface StoreContractTarget {
   openBackend(): Promise<StoreBackend>;
   /** The URL child processes open. */
   url: string;
+}
+
+interface SkillResolverShape {
+  resolveSkill(
+    name: string,
+    version: number,
+  ): Promise<
+    | {
+        name: string;
+        version: number;
+        source: string;
+        bundle: string;
+        inputSchema: JsonSchema;
+        outputSchema: JsonSchema;
+      }
+    | undefined
+  >;
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -137,7 +155,9 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       const store = await fresh();
       const input = compiledSkill();
       await store.publish(input);
-      expect(await store.resolveSkill('refund_order', 1)).toEqual({
+      // The compiler's SkillResolver, declared structurally: the store must satisfy it as is.
+      const resolver: SkillResolverShape = store;
+      expect(await resolver.resolveSkill('refund_order', 1)).toEqual({
         name: 'refund_order',
         version: 1,
         source: input.source,
