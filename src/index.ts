@@ -54,6 +54,7 @@ export type {
   StoreBackend,
   ExportLibraryResult,
   ImportLibraryResult,
+  LibraryFilesOptions,
 } from './store/index.js';
 export { diffSkillVersions, renderSkillDiff } from './diff/index.js';
 export type {

@@ -30,4 +30,4 @@ export { reviewRequirements } from './review-policy.js';
 export type { ReviewPolicy, ReviewRequirement } from './review-policy.js';
 export type { StoreBackend, BackendOptions } from './store-backend.js';
 export { exportLibrary, importLibrary } from './library-files.js';
-export type { ExportLibraryResult, ImportLibraryResult } from './library-files.js';
+export type { ExportLibraryResult, ImportLibraryResult, LibraryFilesOptions } from './library-files.js';

@@ -38,6 +38,12 @@ const validateSkillFile = createValidator<SkillFile>({
   },
 });
 
+/** Options of `exportLibrary` and `importLibrary`. */
+export interface LibraryFilesOptions {
+  /** Stops between skills. */
+  signal?: AbortSignal;
+}
+
 /** What `exportLibrary` wrote. */
 export interface ExportLibraryResult {
   skills: { name: string; versions: number[] }[];
@@ -60,9 +66,14 @@ function writeText(dir: string, path: string, text: string, written: string[]): 
  * the same store exports byte-identical files.
  * @throws KnackError STORE_CORRUPT, CLOSED.
  */
-export async function exportLibrary(store: SkillStore, dir: string): Promise<ExportLibraryResult> {
+export async function exportLibrary(
+  store: SkillStore,
+  dir: string,
+  options: LibraryFilesOptions = {},
+): Promise<ExportLibraryResult> {
   const result: ExportLibraryResult = { skills: [], files: [] };
   for (const { name } of await store.list()) {
+    options.signal?.throwIfAborted();
     const snapshot = await store.snapshot(name);
     mkdirSync(join(dir, name), { recursive: true });
     const versions: ExportedVersion[] = [];
@@ -128,7 +139,11 @@ function readSkillFolder(folder: string): SkillSnapshot {
  * counters. A source edited after export fails its content hash (INVALID_RECORD).
  * @throws KnackError INVALID_RECORD (naming the file), ALREADY_EXISTS, CLOSED.
  */
-export async function importLibrary(store: SkillStore, dir: string): Promise<ImportLibraryResult> {
+export async function importLibrary(
+  store: SkillStore,
+  dir: string,
+  options: LibraryFilesOptions = {},
+): Promise<ImportLibraryResult> {
   if (!existsSync(dir))
     throw new KnackError('NOT_FOUND', `No folder ${dir} to import.`, { where: { file: dir } });
   const folders = readdirSync(dir, { withFileTypes: true })
@@ -138,6 +153,7 @@ export async function importLibrary(store: SkillStore, dir: string): Promise<Imp
   const snapshots = folders.map((folder) => readSkillFolder(join(dir, folder)));
   const result: ImportLibraryResult = { skills: [] };
   for (const snapshot of snapshots) {
+    options.signal?.throwIfAborted();
     await store.restore(snapshot);
     result.skills.push({
       name: snapshot.name,

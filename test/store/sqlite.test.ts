@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,16 @@ describe('sqlite backend', () => {
   it('rejects an unknown URL scheme with INVALID_ARGUMENT', async () => {
     await expect(openStore({ url: 'mongodb://127.0.0.1' })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
+    });
+  });
+});
+
+describe('sqlite backend failures', () => {
+  it('reports STORE_UNREACHABLE when the folder cannot be created', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'knack-store-')), 'a-file');
+    writeFileSync(file, 'not a folder');
+    await expect(openStore({ url: `sqlite://${join(file, 'sub', 'skills.db')}` })).rejects.toMatchObject({
+      code: 'STORE_UNREACHABLE',
     });
   });
 });

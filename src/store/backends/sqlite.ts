@@ -39,7 +39,15 @@ async function connect(
   path: string,
   busyTimeoutMs: number,
 ): Promise<{ query: Query; close: () => Promise<void> }> {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  } catch (error) {
+    throw new KnackError(
+      'STORE_UNREACHABLE',
+      `[knack] [store/sqlite] Cannot create the folder of ${path}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
   const { KeyvSqlite } = await loadOptional('@keyv/sqlite', () => import('@keyv/sqlite'));
   const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, table, busyTimeout: busyTimeoutMs });
   // The adapter re-emits connection errors; without a listener EventEmitter would throw them.
