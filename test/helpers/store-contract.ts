@@ -183,6 +183,25 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       expect(await codeOf(store.get('refund_order@1'))).toBe('STORE_CORRUPT');
     });
 
+    it('skips a version number claimed by a writer that died before writing the record', async () => {
+      const namespace = `t${randomUUID().slice(0, 8)}`;
+      const store = await target.open(namespace);
+      opened.push(store);
+      await store.publish(compiledSkill({ variant: 'a' }));
+      const backend = await target.openBackend();
+      try {
+        expect(await backend.claimVersion(`${namespace}:counter:refund_order:versions`)).toBe(2);
+      } finally {
+        await backend.close();
+      }
+      expect((await store.get('refund_order@latest')).version).toBe(1);
+      expect(await codeOf(store.get('refund_order@2'))).toBe('NOT_FOUND');
+      expect((await store.publish(compiledSkill({ variant: 'b' }))).version).toBe(3);
+      expect((await store.snapshot('refund_order')).versions.map((version) => version.version)).toEqual([
+        1, 3,
+      ]);
+    });
+
     it('folds the history itself when the cached head is stale or unreadable', async () => {
       const namespace = `t${randomUUID().slice(0, 8)}`;
       const store = await target.open(namespace);
