@@ -58,3 +58,48 @@ export type {
   SkillDraft,
   VerifyOptions,
 } from '../compiler/index.js';
+// The store: immutable versions, review, diffs, library files.
+export {
+  openStore,
+  resolveStoreUrl,
+  parseSkillRef,
+  formatSkillRef,
+  exportLibrary,
+  importLibrary,
+} from './store/index.js';
+export type {
+  OpenStoreOptions,
+  SkillStore,
+  ChangeOptions,
+  PublishOptions,
+  PublishResult,
+  ReviewOptions,
+  SkillSummary,
+  SkillStatus,
+  SkillDiagnostic,
+  SkillVerification,
+  SkillProvenance,
+  PublishInput,
+  SkillVersionRecord,
+  SkillVersion,
+  HistoryEvent,
+  HistoryEventKind,
+  Reliability,
+  ReviewDecision,
+  SkillSnapshot,
+  SkillRef,
+  ReviewPolicy,
+  ReviewRequirement,
+  StoreBackend,
+  ExportLibraryResult,
+  ImportLibraryResult,
+  LibraryFilesOptions,
+} from './store/index.js';
+export { diffSkillVersions, renderSkillDiff } from './diff/index.js';
+export type {
+  SkillDiff,
+  SchemaChange,
+  VersionFacts,
+  DiffableVersion,
+  RenderSkillDiffOptions,
+} from './diff/index.js';

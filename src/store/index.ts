@@ -1,2 +1,33 @@
 /** @module store: immutable, versioned skill records on keyv backends (SQLite, PostgreSQL, Redis). */
-export {};
+export { openStore, resolveStoreUrl } from './open-store.js';
+export type { OpenStoreOptions } from './open-store.js';
+export type {
+  SkillStore,
+  ChangeOptions,
+  PublishOptions,
+  PublishResult,
+  ReviewOptions,
+  SkillSummary,
+  ResolvedSkill,
+} from './skill-store-types.js';
+export type {
+  SkillStatus,
+  SkillDiagnostic,
+  SkillVerification,
+  SkillProvenance,
+  PublishInput,
+  SkillVersionRecord,
+  SkillVersion,
+  HistoryEvent,
+  HistoryEventKind,
+  Reliability,
+  ReviewDecision,
+} from './skill-record.js';
+export type { SkillSnapshot } from './skill-snapshot.js';
+export { parseSkillRef, formatSkillRef } from './parse-skill-ref.js';
+export type { SkillRef } from './parse-skill-ref.js';
+export { reviewRequirements } from './review-policy.js';
+export type { ReviewPolicy, ReviewRequirement } from './review-policy.js';
+export type { StoreBackend, BackendOptions } from './store-backend.js';
+export { exportLibrary, importLibrary } from './library-files.js';
+export type { ExportLibraryResult, ImportLibraryResult, LibraryFilesOptions } from './library-files.js';

@@ -1,11 +1,31 @@
 import type { CAC } from 'cac';
 import { registerCompile } from './compile.js';
+import { registerDiff } from './diff.js';
+import { registerExport } from './export.js';
+import { registerHistory } from './history.js';
+import { registerImportLibrary } from './import-library.js';
+import { registerList } from './list.js';
+import { registerPromote } from './promote.js';
+import { registerReview } from './review.js';
+import { registerRollback } from './rollback.js';
+import { registerShow } from './show.js';
 
 /** A CLI command module: registers itself on the cac instance; heavy imports happen inside actions. */
 export type RegisterCommand = (cli: CAC) => void;
 
 // One line per command file; each file owns its flags, help and example.
-const commands: RegisterCommand[] = [registerCompile];
+const commands: RegisterCommand[] = [
+  registerCompile,
+  registerList,
+  registerShow,
+  registerHistory,
+  registerDiff,
+  registerReview,
+  registerPromote,
+  registerRollback,
+  registerExport,
+  registerImportLibrary,
+];
 
 export function registerCommands(cli: CAC): void {
   for (const register of commands) register(cli);

@@ -1,0 +1,134 @@
+// `npm run bench -- store`: publish and resolve latency (p50/p99) and throughput on each backend,
+// then resolution with 10,000 skills stored. Baseline: one raw backend read (the floor any
+// resolution pays). Needs PostgreSQL and Redis on 127.0.0.1 (see README "Store backends").
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type SkillStore, type StoreBackend } from '../src/store/index.js';
+import { postgresBackend } from '../src/store/backends/postgres.js';
+import { redisBackend } from '../src/store/backends/redis.js';
+import { sqliteBackend } from '../src/store/backends/sqlite.js';
+import { postgresUrl, redisUrl } from '../test/helpers/services.js';
+import { compiledSkill } from '../test/helpers/compiled-skill.js';
+import { percentile, report, sampleMs, type BenchRow } from './_report.js';
+
+const publishes = 300;
+const resolves = 1000;
+const librarySize = 10_000;
+const seedConcurrency = 16;
+
+interface Target {
+  name: string;
+  url: string;
+  openBackend: () => Promise<StoreBackend>;
+}
+
+function row(backend: string, operation: string, samples: number[], stored: number): BenchRow {
+  const totalMs = samples.reduce((sum, sample) => sum + sample, 0);
+  return {
+    backend,
+    operation,
+    stored,
+    n: samples.length,
+    'p50 ms': percentile(samples, 0.5),
+    'p99 ms': percentile(samples, 0.99),
+    'ops/s': Math.round((samples.length / totalMs) * 1000),
+  };
+}
+
+async function measureSmall(target: Target, store: SkillStore): Promise<BenchRow[]> {
+  let counter = 0;
+  const publish = await sampleMs(publishes, () =>
+    store.publish(compiledSkill({ name: 'bench_skill', variant: `p${counter++}` }), { by: 'bench' }),
+  );
+  await store.review('bench_skill@1', { decision: 'approve', by: 'bench' });
+  await store.promote('bench_skill@1', { by: 'bench' });
+  const byVersion = await sampleMs(resolves, () =>
+    store.get(`bench_skill@${1 + Math.floor(Math.random() * publishes)}`),
+  );
+  const active = await sampleMs(resolves, () => store.get('bench_skill'));
+  const pinned = await sampleMs(resolves, () =>
+    store.resolveSkill('bench_skill', 1 + Math.floor(Math.random() * publishes)),
+  );
+  const backend = await target.openBackend();
+  const raw = await sampleMs(resolves, () => backend.get(`${store.namespace}:version:bench_skill:1`));
+  await backend.close();
+  return [
+    row(target.name, 'publish (new version)', publish, publishes),
+    row(target.name, 'get name@N', byVersion, publishes),
+    row(target.name, 'get name (active; history of 302 events)', active, publishes),
+    row(target.name, 'resolveSkill(name, N)', pinned, publishes),
+    row(target.name, 'baseline: raw backend get', raw, publishes),
+  ];
+}
+
+async function seed(store: SkillStore): Promise<number> {
+  const start = performance.now();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < librarySize) {
+      const index = next++;
+      await store.publish(compiledSkill({ name: `skill_${index}`, variant: String(index) }), { by: 'bench' });
+    }
+  };
+  await Promise.all(Array.from({ length: seedConcurrency }, worker));
+  return performance.now() - start;
+}
+
+async function measureLarge(
+  target: Target,
+  store: SkillStore,
+): Promise<{ rows: BenchRow[]; seedMs: number }> {
+  const seedMs = await seed(store);
+  const pick = (): string => `skill_${Math.floor(Math.random() * librarySize)}`;
+  const byVersion = await sampleMs(resolves, () => store.get(`${pick()}@1`));
+  const latest = await sampleMs(resolves, () => store.get(`${pick()}@latest`));
+  const pinned = await sampleMs(resolves, () => store.resolveSkill(pick(), 1));
+  let counter = 0;
+  const publish = await sampleMs(publishes, () =>
+    store.publish(compiledSkill({ name: pick(), variant: `late${counter++}` }), { by: 'bench' }),
+  );
+  return {
+    seedMs,
+    rows: [
+      row(target.name, 'get name@N', byVersion, librarySize),
+      row(target.name, 'get name@latest', latest, librarySize),
+      row(target.name, 'resolveSkill(name, N)', pinned, librarySize),
+      row(target.name, 'publish (new version)', publish, librarySize),
+    ],
+  };
+}
+
+export async function main(): Promise<void> {
+  const sqliteUrl = `sqlite://${join(mkdtempSync(join(tmpdir(), 'knack-bench-')), 'skills.db')}`;
+  const targets: Target[] = [
+    { name: 'sqlite', url: sqliteUrl, openBackend: () => sqliteBackend({ url: sqliteUrl }) },
+    { name: 'postgres', url: postgresUrl, openBackend: () => postgresBackend({ url: postgresUrl }) },
+    { name: 'redis', url: redisUrl, openBackend: () => redisBackend({ url: redisUrl }) },
+  ];
+  const rows: BenchRow[] = [];
+  const seedMs: Record<string, number> = {};
+  for (const target of targets) {
+    process.stderr.write(`store bench: ${target.name}\n`);
+    const small = await openStore({ url: target.url, namespace: `bench${randomUUID().slice(0, 8)}` });
+    rows.push(...(await measureSmall(target, small)));
+    await small.close();
+    const large = await openStore({ url: target.url, namespace: `bench${randomUUID().slice(0, 8)}` });
+    const measured = await measureLarge(target, large);
+    rows.push(...measured.rows);
+    seedMs[target.name] = Math.round(measured.seedMs);
+    process.stderr.write(
+      `  seeded ${librarySize} skills in ${(measured.seedMs / 1000).toFixed(1)} s (${seedConcurrency} concurrent publishes)\n`,
+    );
+    await large.close();
+  }
+  report('store', rows, {
+    publishes,
+    resolves,
+    librarySize,
+    seedConcurrency,
+    seedMs,
+    note: 'Each bench run uses fresh namespaces; data is left in place (PostgreSQL table knack_skills, Redis keys bench*).',
+  });
+}

@@ -1,0 +1,114 @@
+import { createValidator, type JsonSchema, type Validator } from '../../sandbox/index.js';
+import type { HistoryEvent, PublishInput, SkillVersionRecord } from './skill-record.js';
+
+const stringArray = { type: 'array', items: { type: 'string' } };
+const schemaValue = { type: ['object', 'boolean'] };
+const status = { enum: ['draft', 'verified', 'active', 'deprecated'] };
+const positiveInteger = { type: 'integer', minimum: 1 };
+
+/** Skill names become keys and file names: identifiers, no `@`, `:` or `/`. */
+export const skillNamePattern = '^[A-Za-z_][A-Za-z0-9_.-]{0,99}$';
+
+const compiledProperties = {
+  name: { type: 'string', pattern: skillNamePattern },
+  description: { type: 'string' },
+  source: { type: 'string', minLength: 1 },
+  bundle: { type: 'string' },
+  sourcemap: { type: 'string' },
+  inputSchema: schemaValue,
+  outputSchema: schemaValue,
+  permissions: stringArray,
+  imports: stringArray,
+  diagnostics: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['message', 'severity'],
+      properties: { message: { type: 'string' }, severity: { enum: ['error', 'warning'] } },
+    },
+  },
+  verification: {
+    type: 'object',
+    required: ['isVerified', 'reports'],
+    properties: {
+      isVerified: { type: 'boolean' },
+      reports: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['trajectoryId', 'ok'],
+          properties: { trajectoryId: { type: 'string' }, ok: { type: 'boolean' } },
+        },
+      },
+    },
+  },
+  provenance: {
+    type: 'object',
+    required: ['trajectoryIds', 'compiler'],
+    properties: {
+      trajectoryIds: stringArray,
+      compiler: { type: 'string' },
+      model: { type: 'string' },
+      promptHash: { type: 'string' },
+      parentVersion: positiveInteger,
+      attempts: { type: 'array' },
+    },
+  },
+  secretParameters: stringArray,
+  reviewNotes: { type: 'string' },
+};
+const compiledRequired = [
+  'name',
+  'description',
+  'source',
+  'bundle',
+  'inputSchema',
+  'outputSchema',
+  'permissions',
+  'imports',
+  'diagnostics',
+  'verification',
+  'provenance',
+  'secretParameters',
+];
+
+const publishInputSchema: JsonSchema = {
+  type: 'object',
+  required: compiledRequired,
+  properties: { ...compiledProperties, status },
+};
+
+const recordSchema: JsonSchema = {
+  type: 'object',
+  required: [...compiledRequired, 'version', 'contentHash', 'initialStatus', 'createdAt'],
+  properties: {
+    ...compiledProperties,
+    version: positiveInteger,
+    contentHash: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+    initialStatus: status,
+    createdAt: { type: 'string' },
+  },
+};
+
+const eventSchema: JsonSchema = {
+  type: 'object',
+  required: ['number', 'kind', 'version', 'by', 'at'],
+  properties: {
+    number: positiveInteger,
+    kind: { enum: ['published', 'status-changed', 'reviewed', 'rolled-back'] },
+    version: positiveInteger,
+    status,
+    previousStatus: status,
+    supersedes: positiveInteger,
+    decision: { enum: ['approve', 'reject'] },
+    by: { type: 'string' },
+    at: { type: 'string' },
+    note: { type: 'string' },
+  },
+};
+
+export const validatePublishInput: Validator<PublishInput> =
+  createValidator<PublishInput>(publishInputSchema);
+export const validateRecord: Validator<SkillVersionRecord> =
+  createValidator<SkillVersionRecord>(recordSchema);
+export const validateEvent: Validator<HistoryEvent> = createValidator<HistoryEvent>(eventSchema);

@@ -1,0 +1,75 @@
+import type { RunErrorCode } from '../../sandbox/index.js';
+import type { StoreKeys } from './_keys.js';
+import type { Reliability } from './skill-record.js';
+import type { StoreBackend } from './store-backend.js';
+
+// Every run error code, so counters are read by key instead of by scanning.
+export const runErrorCodes = [
+  'TIMEOUT',
+  'MEMORY_LIMIT',
+  'TOOL_NOT_ALLOWED',
+  'INVALID_TOOL_ARGS',
+  'INVALID_INPUT',
+  'INVALID_OUTPUT',
+  'OUTPUT_TOO_LARGE',
+  'TOOL_FAILED',
+  'TOOL_CALL_LIMIT',
+  'SKILL_THREW',
+  'WORKER_CRASHED',
+  'COMPILE_ERROR',
+  'ABORTED',
+] as const satisfies readonly RunErrorCode[];
+
+// Fails to compile when RunErrorCode gains a code this list lacks.
+type MissingCode = Exclude<RunErrorCode, (typeof runErrorCodes)[number]>;
+export const runErrorCodesAreComplete: MissingCode extends never ? true : never = true;
+
+function counterParts(): string[] {
+  return ['runs', 'ok', ...runErrorCodes.map((code) => `failed:${code}`)];
+}
+
+/** Reads the run counters of one version (zero before any run). */
+export async function readReliability(
+  backend: StoreBackend,
+  keys: StoreKeys,
+  name: string,
+  version: number,
+): Promise<Reliability> {
+  const parts = counterParts();
+  const values = await backend.getMany(parts.map((part) => keys.runCounter(name, version, part)));
+  const count = (index: number): number => Number(values[index] ?? 0) || 0;
+  const failures: Record<string, number> = {};
+  runErrorCodes.forEach((code, index) => {
+    const failed = count(index + 2);
+    if (failed > 0) failures[code] = failed;
+  });
+  return { runs: count(0), ok: count(1), failures };
+}
+
+/** Counts one run: each counter is its own atomic increment, so concurrent runs never lose a count. */
+export async function countRun(
+  backend: StoreBackend,
+  keys: StoreKeys,
+  name: string,
+  version: number,
+  result: { ok: boolean; error?: { code: RunErrorCode } },
+): Promise<void> {
+  await backend.claimVersion(keys.runCounter(name, version, 'runs'));
+  const part = result.ok ? 'ok' : `failed:${result.error?.code ?? 'SKILL_THREW'}`;
+  await backend.claimVersion(keys.runCounter(name, version, part));
+}
+
+/** Writes counters as they were exported (import into a fresh store). */
+export async function restoreReliability(
+  backend: StoreBackend,
+  keys: StoreKeys,
+  name: string,
+  version: number,
+  reliability: Reliability,
+): Promise<void> {
+  await backend.set(keys.runCounter(name, version, 'runs'), String(reliability.runs));
+  await backend.set(keys.runCounter(name, version, 'ok'), String(reliability.ok));
+  for (const [code, count] of Object.entries(reliability.failures)) {
+    await backend.set(keys.runCounter(name, version, `failed:${code}`), String(count));
+  }
+}

@@ -1,0 +1,204 @@
+import { createValidator, safeParseJson } from '../../sandbox/index.js';
+import { KnackError } from '../errors.js';
+import type { StoreKeys } from './_keys.js';
+import { validateEvent, validateRecord } from './_record-schemas.js';
+import type { HistoryEvent, ReviewDecision, SkillStatus, SkillVersionRecord } from './skill-record.js';
+import type { StoreBackend } from './store-backend.js';
+
+/** Statuses, active version and latest reviews: the fold of a skill's history. */
+export interface FoldedHistory {
+  statuses: Map<number, SkillStatus>;
+  activeVersion?: number;
+  reviews: Map<number, ReviewDecision>;
+}
+
+/** A skill's mutable state, folded from its append-only history. */
+export interface SkillState extends FoldedHistory {
+  name: string;
+  /** Version numbers claimed so far; a crashed publish may leave a number without a record. */
+  claimedVersions: number;
+  /** Event numbers claimed so far. */
+  claimedEvents: number;
+  /** The events read: all of them with `fullHistory`, else only those after the cached head. */
+  events: HistoryEvent[];
+}
+
+// The head caches the fold of events 1..eventCount, all present. Events never change once
+// written, so any head, even one a slower writer stored late, is a correct prefix: readers fold
+// only the events after it. It covers only the gap-free prefix, because a claimed number may
+// still be in flight (or belong to a writer that crashed).
+interface SkillHead {
+  eventCount: number;
+  statuses: [number, SkillStatus][];
+  activeVersion?: number;
+  reviews: [number, ReviewDecision][];
+}
+
+const validateHead = createValidator<SkillHead>({
+  type: 'object',
+  required: ['eventCount', 'statuses', 'reviews'],
+  properties: {
+    eventCount: { type: 'integer', minimum: 0 },
+    statuses: { type: 'array', items: { type: 'array', items: [{ type: 'integer' }, { type: 'string' }] } },
+    activeVersion: { type: 'integer' },
+    reviews: { type: 'array', items: { type: 'array' } },
+  },
+});
+
+function parseCounter(text: string | undefined, key: string): number {
+  if (text === undefined) return 0;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new KnackError(
+      'STORE_CORRUPT',
+      `[knack] [store] Counter \`${key}\` holds \`${text.slice(0, 40)}\`, not a count.`,
+    );
+  }
+  return value;
+}
+
+/** Parses a stored record; a record that fails its schema is STORE_CORRUPT naming the key. */
+export function parseRecord(text: string, key: string): SkillVersionRecord {
+  const parsed = safeParseJson(text, validateRecord);
+  if (!parsed.ok)
+    throw new KnackError(
+      'STORE_CORRUPT',
+      `[knack] [store] Record \`${key}\` is unreadable: ${parsed.message}`,
+    );
+  return parsed.value;
+}
+
+function parseEvent(text: string, key: string): HistoryEvent {
+  const parsed = safeParseJson(text, validateEvent);
+  if (!parsed.ok) {
+    throw new KnackError(
+      'STORE_CORRUPT',
+      `[knack] [store] History event \`${key}\` is unreadable: ${parsed.message}`,
+    );
+  }
+  return parsed.value;
+}
+
+function parseHead(text: string | undefined): SkillHead | undefined {
+  if (text === undefined) return undefined;
+  // A cache: an unreadable head is rebuilt from the events it summarises, not an error.
+  const parsed = safeParseJson(text, validateHead);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** Replays events in order on top of `start`: an activation deprecates the version it supersedes. */
+export function foldEvents(events: readonly HistoryEvent[], start?: FoldedHistory): FoldedHistory {
+  const statuses = new Map(start?.statuses);
+  const reviews = new Map(start?.reviews);
+  let activeVersion = start?.activeVersion;
+  for (const event of events) {
+    if (event.kind === 'reviewed' && event.decision) {
+      const note = event.note === undefined ? {} : { note: event.note };
+      reviews.set(event.version, { decision: event.decision, by: event.by, at: event.at, ...note });
+      continue;
+    }
+    if (!event.status) continue;
+    if (event.status === 'active') {
+      if (activeVersion !== undefined && activeVersion !== event.version)
+        statuses.set(activeVersion, 'deprecated');
+      activeVersion = event.version;
+    } else if (activeVersion === event.version) {
+      activeVersion = undefined;
+    }
+    statuses.set(event.version, event.status);
+  }
+  return { statuses, reviews, ...(activeVersion === undefined ? {} : { activeVersion }) };
+}
+
+async function readEvents(
+  backend: StoreBackend,
+  keys: StoreKeys,
+  name: string,
+  from: number,
+  to: number,
+): Promise<HistoryEvent[]> {
+  const eventKeys = Array.from({ length: Math.max(0, to - from) }, (_, index) =>
+    keys.event(name, from + index + 1),
+  );
+  const texts = await backend.getMany(eventKeys);
+  const events: HistoryEvent[] = [];
+  texts.forEach((text, index) => {
+    if (text !== undefined) events.push(parseEvent(text, eventKeys[index] ?? ''));
+  });
+  return events;
+}
+
+function headFold(head: SkillHead | undefined): FoldedHistory | undefined {
+  if (!head) return undefined;
+  const active = head.activeVersion === undefined ? {} : { activeVersion: head.activeVersion };
+  return { statuses: new Map(head.statuses), reviews: new Map(head.reviews), ...active };
+}
+
+/** Reads a skill's counters and state: the cached head plus the events after it (gaps tolerated). */
+export async function readSkillState(
+  backend: StoreBackend,
+  keys: StoreKeys,
+  name: string,
+  options: { fullHistory?: boolean } = {},
+): Promise<SkillState & { headEventCount: number; base?: FoldedHistory }> {
+  const [versionsText, eventsText, headText] = await backend.getMany([
+    keys.versionCounter(name),
+    keys.eventCounter(name),
+    keys.head(name),
+  ]);
+  const claimedVersions = parseCounter(versionsText, keys.versionCounter(name));
+  const claimedEvents = parseCounter(eventsText, keys.eventCounter(name));
+  const head = options.fullHistory ? undefined : parseHead(headText);
+  const headEventCount = head && head.eventCount <= claimedEvents ? head.eventCount : 0;
+  const base = headEventCount > 0 ? headFold(head) : undefined;
+  const events = await readEvents(backend, keys, name, headEventCount, claimedEvents);
+  return {
+    name,
+    claimedVersions,
+    claimedEvents,
+    events,
+    headEventCount,
+    ...(base ? { base } : {}),
+    ...foldEvents(events, base),
+  };
+}
+
+/** Moves the cached head forward over the gap-free run of events after it. */
+export async function refreshHead(backend: StoreBackend, keys: StoreKeys, name: string): Promise<void> {
+  const state = await readSkillState(backend, keys, name);
+  let count = state.headEventCount;
+  const prefix: HistoryEvent[] = [];
+  for (const event of state.events) {
+    if (event.number !== count + 1) break;
+    prefix.push(event);
+    count++;
+  }
+  if (count === state.headEventCount) return;
+  const folded = foldEvents(prefix, state.base);
+  const head: SkillHead = {
+    eventCount: count,
+    statuses: [...folded.statuses],
+    ...(folded.activeVersion === undefined ? {} : { activeVersion: folded.activeVersion }),
+    reviews: [...folded.reviews],
+  };
+  await backend.set(keys.head(name), JSON.stringify(head));
+}
+
+/** Appends one event under a freshly claimed number (written once, never edited), then the head. */
+export async function appendEvent(
+  backend: StoreBackend,
+  keys: StoreKeys,
+  name: string,
+  event: Omit<HistoryEvent, 'number'>,
+): Promise<HistoryEvent> {
+  const number = await backend.claimVersion(keys.eventCounter(name));
+  const stored: HistoryEvent = { number, ...event };
+  if (!(await backend.add(keys.event(name, number), JSON.stringify(stored)))) {
+    throw new KnackError(
+      'STORE_CORRUPT',
+      `[knack] [store] History event \`${keys.event(name, number)}\` already exists; its counter went back.`,
+    );
+  }
+  await refreshHead(backend, keys, name);
+  return stored;
+}

@@ -1,0 +1,164 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createValidator, safeParseJson } from '../../sandbox/index.js';
+import { KnackError } from '../errors.js';
+import type { SkillStore } from './skill-store-types.js';
+import type { SkillSnapshot } from './skill-snapshot.js';
+
+/**
+ * Layout of an exported library, one folder per skill:
+ * `<name>/v<N>.ts` (source), `<name>/v<N>.bundle.js` (the runnable bundle, kept so a version
+ * runs without rebuilding), `<name>/v<N>.js.map` (sourcemap, when stored), and `<name>/skill.json`:
+ * every record minus those texts, with run counters, the history and the counters.
+ */
+const format = 'knack-library/v1';
+
+type ExportedVersion = Omit<SkillSnapshot['versions'][number], 'source' | 'bundle' | 'sourcemap'>;
+
+interface SkillFile {
+  format: typeof format;
+  name: string;
+  files: string;
+  claimedVersions: number;
+  claimedEvents: number;
+  versions: ExportedVersion[];
+  history: SkillSnapshot['history'];
+}
+
+const validateSkillFile = createValidator<SkillFile>({
+  type: 'object',
+  required: ['format', 'name', 'claimedVersions', 'claimedEvents', 'versions', 'history'],
+  properties: {
+    format: { const: format },
+    name: { type: 'string' },
+    claimedVersions: { type: 'integer', minimum: 0 },
+    claimedEvents: { type: 'integer', minimum: 0 },
+    versions: { type: 'array', items: { type: 'object', required: ['version', 'reliability'] } },
+    history: { type: 'array', items: { type: 'object' } },
+  },
+});
+
+/** Options of `exportLibrary` and `importLibrary`. */
+export interface LibraryFilesOptions {
+  /** Stops between skills. */
+  signal?: AbortSignal;
+}
+
+/** What `exportLibrary` wrote. */
+export interface ExportLibraryResult {
+  skills: { name: string; versions: number[] }[];
+  /** Paths written, relative to the folder. */
+  files: string[];
+}
+
+/** What `importLibrary` loaded. */
+export interface ImportLibraryResult {
+  skills: { name: string; versions: number[] }[];
+}
+
+function writeText(dir: string, path: string, text: string, written: string[]): void {
+  writeFileSync(join(dir, path), text);
+  written.push(path);
+}
+
+/**
+ * Writes the whole library to `dir` as reviewable files (see the layout above). Deterministic:
+ * the same store exports byte-identical files.
+ * @throws KnackError STORE_CORRUPT, CLOSED.
+ */
+export async function exportLibrary(
+  store: SkillStore,
+  dir: string,
+  options: LibraryFilesOptions = {},
+): Promise<ExportLibraryResult> {
+  const result: ExportLibraryResult = { skills: [], files: [] };
+  for (const { name } of await store.list()) {
+    options.signal?.throwIfAborted();
+    const snapshot = await store.snapshot(name);
+    mkdirSync(join(dir, name), { recursive: true });
+    const versions: ExportedVersion[] = [];
+    for (const { source, bundle, sourcemap, ...rest } of snapshot.versions) {
+      writeText(dir, `${name}/v${rest.version}.ts`, source, result.files);
+      writeText(dir, `${name}/v${rest.version}.bundle.js`, bundle, result.files);
+      if (sourcemap !== undefined) writeText(dir, `${name}/v${rest.version}.js.map`, sourcemap, result.files);
+      versions.push(rest);
+    }
+    const file: SkillFile = {
+      format,
+      name,
+      files:
+        'v<N>.ts is the source of version N, v<N>.bundle.js its bundle, v<N>.js.map its sourcemap (when stored)',
+      claimedVersions: snapshot.claimedVersions,
+      claimedEvents: snapshot.claimedEvents,
+      versions,
+      history: snapshot.history,
+    };
+    writeText(dir, `${name}/skill.json`, `${JSON.stringify(file, null, 2)}\n`, result.files);
+    result.skills.push({ name, versions: versions.map((version) => version.version) });
+  }
+  return result;
+}
+
+function readText(path: string, isOptional = false): string | undefined {
+  if (isOptional && !existsSync(path)) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new KnackError('INVALID_RECORD', `Cannot read ${path}: ${(error as Error).message}`, {
+      cause: error,
+      where: { file: path },
+    });
+  }
+}
+
+function readSkillFolder(folder: string): SkillSnapshot {
+  const path = join(folder, 'skill.json');
+  const parsed = safeParseJson(readText(path) ?? '', validateSkillFile);
+  if (!parsed.ok)
+    throw new KnackError('INVALID_RECORD', `${path}: ${parsed.message}`, { where: { file: path } });
+  const { name, claimedVersions, claimedEvents, versions, history } = parsed.value;
+  return {
+    name,
+    claimedVersions,
+    claimedEvents,
+    history,
+    versions: versions.map((version) => {
+      const sourcemap = readText(join(folder, `v${version.version}.js.map`), true);
+      return {
+        ...version,
+        source: readText(join(folder, `v${version.version}.ts`)) ?? '',
+        bundle: readText(join(folder, `v${version.version}.bundle.js`)) ?? '',
+        ...(sourcemap === undefined ? {} : { sourcemap }),
+      };
+    }),
+  };
+}
+
+/**
+ * Loads a folder written by `exportLibrary` into `store`, keeping version numbers, history and
+ * counters. A source edited after export fails its content hash (INVALID_RECORD).
+ * @throws KnackError INVALID_RECORD (naming the file), ALREADY_EXISTS, CLOSED.
+ */
+export async function importLibrary(
+  store: SkillStore,
+  dir: string,
+  options: LibraryFilesOptions = {},
+): Promise<ImportLibraryResult> {
+  if (!existsSync(dir))
+    throw new KnackError('NOT_FOUND', `No folder ${dir} to import.`, { where: { file: dir } });
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'skill.json')))
+    .map((entry) => entry.name)
+    .sort();
+  const snapshots = folders.map((folder) => readSkillFolder(join(dir, folder)));
+  const result: ImportLibraryResult = { skills: [] };
+  for (const snapshot of snapshots) {
+    options.signal?.throwIfAborted();
+    await store.restore(snapshot);
+    result.skills.push({
+      name: snapshot.name,
+      versions: snapshot.versions.map((version) => version.version),
+    });
+  }
+  return result;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { diffSkillVersions, renderSkillDiff, type DiffableVersion } from '../../src/diff/index.js';
+import { compiledSkill } from '../helpers/compiled-skill.js';
+
+function version(
+  number: number,
+  options: Parameters<typeof compiledSkill>[0],
+  extra: Partial<DiffableVersion> = {},
+): DiffableVersion {
+  return {
+    ...compiledSkill(options),
+    version: number,
+    status: 'verified',
+    reliability: { runs: 0, ok: 0, failures: {} },
+    ...extra,
+  };
+}
+
+const before = version(
+  1,
+  { variant: 'a' },
+  { status: 'active', reliability: { runs: 10, ok: 9, failures: { TIMEOUT: 1 } } },
+);
+const after = version(2, {
+  variant: 'b',
+  tools: ['get_order', 'send_email'],
+  fields: { orderId: 'number', 'reason?': 'string' },
+  trajectoryIds: ['t-001', 't-002'],
+  isVerified: false,
+});
+
+describe('diffSkillVersions', () => {
+  it('summarises permissions, schemas, trajectories and the source', () => {
+    const diff = diffSkillVersions(before, after);
+    expect(diff.permissions).toEqual({ added: ['send_email'], removed: ['refund_payment'] });
+    expect(diff.input.map((change) => `${change.kind} ${change.path}`)).toEqual([
+      'type-changed orderId',
+      'added reason',
+    ]);
+    expect(diff.output).toEqual([]);
+    expect(diff.trajectories).toEqual({ added: ['t-002'], removed: [] });
+    expect(diff.from).toMatchObject({
+      version: 1,
+      status: 'active',
+      runs: 10,
+      successRate: 0.9,
+      failures: { TIMEOUT: 1 },
+    });
+    expect(diff.to).toMatchObject({
+      version: 2,
+      isVerified: false,
+      replaysPassed: 0,
+      replays: 2,
+      successRate: null,
+    });
+    expect(diff.sourcePatch).toContain('--- refund_order@1');
+    expect(diff.sourcePatch).toContain('+  // b');
+    expect(diff.sourcePatch).toContain('-  // a');
+  });
+
+  it('round-trips through JSON for --json output', () => {
+    const diff = diffSkillVersions(before, after);
+    expect(JSON.parse(JSON.stringify(diff))).toEqual(diff);
+  });
+});
+
+describe('renderSkillDiff', () => {
+  it('puts added permissions first, above schemas, figures and the source diff', () => {
+    const text = renderSkillDiff(diffSkillVersions(before, after));
+    const order = [
+      'Permissions: 1 tool(s) ADDED',
+      '+ send_email',
+      'Input:',
+      'Output: unchanged',
+      'Status: active -> verified',
+      'verified',
+      '--- refund_order@1',
+    ];
+    const positions = order.map((needle) => text.indexOf(needle));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toContain('~ orderId: string -> number');
+    expect(text).toContain('+ reason: string (optional)');
+    expect(text).toMatch(/success\s+90\.0%\s+-/);
+  });
+
+  it('prints no escape codes without colour and highlights permissions with it', () => {
+    const diff = diffSkillVersions(before, after);
+    // eslint-disable-next-line no-control-regex -- looking for ANSI escapes on purpose
+    expect(renderSkillDiff(diff)).not.toMatch(/\u001b\[/);
+    const colored = renderSkillDiff(diff, { color: true });
+    expect(colored).toContain('\u001b[31m  + send_email');
+    expect(colored).toContain('\u001b[1m\u001b[31mPermissions: 1 tool(s) ADDED');
+  });
+
+  it('says unchanged when two versions share source and permissions', () => {
+    const text = renderSkillDiff(diffSkillVersions(before, { ...before, version: 3 }));
+    expect(text).toContain('Permissions: unchanged');
+    expect(text).toContain('Source: unchanged');
+  });
+});

@@ -1,0 +1,16 @@
+// Child process for the store contract: opens the store and publishes `count` distinct versions
+// of one skill, printing each claimed version as a line of JSON. The parent may SIGKILL it mid-way.
+// Usage: node --import tsx test/helpers/store-publisher.ts URL NAMESPACE SKILL COUNT TAG
+import { openStore } from '../../src/store/index.js';
+import { compiledSkill } from './compiled-skill.js';
+
+const [url, namespace, name, count, tag] = process.argv.slice(2);
+const store = await openStore({ url: url ?? '', namespace: namespace ?? 'knack' });
+process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
+for (let index = 0; index < Number(count); index++) {
+  const result = await store.publish(compiledSkill({ name: name ?? 'skill', variant: `${tag}-${index}` }), {
+    by: `writer-${tag}`,
+  });
+  process.stdout.write(`${JSON.stringify({ version: result.version })}\n`);
+}
+await store.close();
