@@ -12,7 +12,7 @@ import {
 
 /** Options of `createAnthropicModel`. */
 export interface AnthropicModelOptions extends ProviderSettings {
-  /** The model id, e.g. `claude-sonnet-4-5`. */
+  /** The model id, e.g. `claude-sonnet-4-6`. */
   modelId: string;
   /** @default process.env.ANTHROPIC_API_KEY, read at call time */
   apiKey?: string;
@@ -25,7 +25,7 @@ const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 /**
  * A model on the Anthropic Messages API, through the official `@anthropic-ai/sdk`, loaded on first use.
  * @example
- * const model = createAnthropicModel({ modelId: 'claude-sonnet-4-5' });
+ * const model = createAnthropicModel({ modelId: 'claude-sonnet-4-6' });
  */
 export function createAnthropicModel(options: AnthropicModelOptions): LanguageModel {
   return {

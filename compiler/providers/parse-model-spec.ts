@@ -7,7 +7,7 @@ export type ModelSpec =
   | { provider: 'openai-compatible'; modelId: string; baseURL: string };
 
 const EXPECTED_FORMS =
-  'Expected one of: "openai:<model>" (e.g. openai:gpt-4.1), "anthropic:<model>" (e.g. anthropic:claude-sonnet-4-5), ' +
+  'Expected one of: "openai:<model>" (e.g. openai:gpt-4.1), "anthropic:<model>" (e.g. anthropic:claude-sonnet-4-6), ' +
   '"openai-compatible:<model>@<base URL>" (e.g. openai-compatible:qwen2.5-coder@http://127.0.0.1:11434/v1).';
 
 function invalid(spec: string, source: string, why: string): KnackError {
@@ -17,7 +17,7 @@ function invalid(spec: string, source: string, why: string): KnackError {
 }
 
 /**
- * Parses a model spec such as `openai:gpt-4.1`, `anthropic:claude-sonnet-4-5` or
+ * Parses a model spec such as `openai:gpt-4.1`, `anthropic:claude-sonnet-4-6` or
  * `openai-compatible:qwen2.5-coder@http://127.0.0.1:11434/v1`. Model ids may contain `:` (`qwen2.5-coder:7b`).
  * @param source names where the spec came from in error messages (`KNACK_MODEL`, `model`).
  * @throws KnackError `INVALID_ARGUMENT` listing the expected forms.

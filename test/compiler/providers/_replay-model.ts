@@ -25,7 +25,7 @@ export function replayModel(
         ...settings,
       })
     : createAnthropicModel({
-        modelId: 'claude-sonnet-4-5',
+        modelId: 'claude-sonnet-4-6',
         apiKey: TEST_KEYS.anthropic,
         baseURL: server.url,
         ...settings,

@@ -50,7 +50,7 @@ describe.each(providers)('%s model over the real SDK', (provider) => {
       expect(body.messages[0]).toEqual({ role: 'system', content: prompt.system });
       expect(request?.headers['authorization']).toBe(`Bearer ${TEST_KEYS.openai}`);
     } else {
-      expect(body.model).toBe('claude-sonnet-4-5');
+      expect(body.model).toBe('claude-sonnet-4-6');
       expect(body.system).toBe(prompt.system);
       // SDK 1.14 sends the key as a bearer token; older ones used x-api-key.
       const sent = request?.headers['x-api-key'] ?? request?.headers['authorization'];
@@ -108,7 +108,7 @@ describe.each(providers)('%s model over the real SDK', (provider) => {
     server = await startReplayServer(loadFixture(provider, 'unknown-model'));
     const error = await failureOf(replayModel(provider, server).generate(prompt));
     expect(error.code).toBe('PROVIDER_MODEL_NOT_FOUND');
-    expect(error.message).toMatch(/gpt-4\.1|claude-sonnet-4-5/);
+    expect(error.message).toMatch(/gpt-4\.1|claude-sonnet-4-6/);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -145,7 +145,7 @@ describe('model keys', () => {
       expect(openaiError.code).toBe('PROVIDER_AUTH_FAILED');
       expect(openaiError.message).toContain('OPENAI_API_KEY');
       const anthropicError = await failureOf(
-        createAnthropicModel({ modelId: 'claude-sonnet-4-5', baseURL: server.url }).generate(prompt),
+        createAnthropicModel({ modelId: 'claude-sonnet-4-6', baseURL: server.url }).generate(prompt),
       );
       expect(anthropicError.message).toContain('ANTHROPIC_API_KEY');
       expect(server.requests).toHaveLength(0);

@@ -5,9 +5,9 @@ import { parseModelSpec, resolveModel } from '../../../compiler/providers/index.
 describe('parseModelSpec', () => {
   it('reads openai, anthropic and openai-compatible specs', () => {
     expect(parseModelSpec('openai:gpt-4.1')).toEqual({ provider: 'openai', modelId: 'gpt-4.1' });
-    expect(parseModelSpec('anthropic:claude-sonnet-4-5')).toEqual({
+    expect(parseModelSpec('anthropic:claude-sonnet-4-6')).toEqual({
       provider: 'anthropic',
-      modelId: 'claude-sonnet-4-5',
+      modelId: 'claude-sonnet-4-6',
     });
     expect(parseModelSpec('openai-compatible:qwen2.5-coder@http://127.0.0.1:11434/v1')).toEqual({
       provider: 'openai-compatible',
@@ -57,16 +57,16 @@ describe('resolveModel', () => {
   it('reads KNACK_MODEL at call time', () => {
     delete process.env['KNACK_MODEL'];
     expect(resolveModel()).toBeUndefined();
-    process.env['KNACK_MODEL'] = 'anthropic:claude-sonnet-4-5';
+    process.env['KNACK_MODEL'] = 'anthropic:claude-sonnet-4-6';
     expect(resolveModel()).toMatchObject({
       specificationVersion: 'v1',
       provider: 'anthropic',
-      modelId: 'claude-sonnet-4-5',
+      modelId: 'claude-sonnet-4-6',
     });
   });
 
   it('prefers the option over KNACK_MODEL', () => {
-    process.env['KNACK_MODEL'] = 'anthropic:claude-sonnet-4-5';
+    process.env['KNACK_MODEL'] = 'anthropic:claude-sonnet-4-6';
     expect(resolveModel({ model: 'openai-compatible:llama3@http://127.0.0.1:8080/v1' })).toMatchObject({
       provider: 'openai-compatible',
       modelId: 'llama3',
