@@ -31,17 +31,25 @@ export function isCleanlyVerified(outcome: CheckOutcome): boolean {
   return outcome.verification.isVerified && !outcome.diagnostics.some((d) => d.severity === 'error');
 }
 
-/** The message sent back to the model after a failed check: every error and replay mismatch. */
-export function formatCheckFeedback(outcome: CheckOutcome): string {
+/** Every error and replay mismatch of an outcome, as Markdown lists; empty when there are none. */
+export function describeCheckProblems(outcome: CheckOutcome): string {
   const errors = errorLines(outcome);
   const mismatches = mismatchLines(outcome);
-  const parts = ['Your module did not pass the checks.'];
+  const parts: string[] = [];
   if (errors.length > 0)
     parts.push(`Type, policy and bundle errors:\n${errors.map((l) => `- ${l}`).join('\n')}`);
   if (mismatches.length > 0) parts.push(`Replay mismatches:\n${mismatches.map((l) => `- ${l}`).join('\n')}`);
-  if (errors.length === 0 && mismatches.length === 0) parts.push('The module was not verified by replay.');
-  parts.push('Fix every problem and reply with the whole corrected module in one ```ts block.');
+  if (parts.length === 0 && !isCleanlyVerified(outcome)) parts.push('The module was not verified by replay.');
   return parts.join('\n\n');
+}
+
+/** The message sent back to the model after a failed check: every error and replay mismatch. */
+export function formatCheckFeedback(outcome: CheckOutcome): string {
+  return [
+    'Your module did not pass the checks.',
+    describeCheckProblems(outcome),
+    'Fix every problem and reply with the whole corrected module in one ```ts block.',
+  ].join('\n\n');
 }
 
 /** A one-line summary of why a check failed, for attempt records (never the source). */

@@ -6,7 +6,7 @@ import { runRepairLoop } from './_run-repair-loop.js';
 import { withHonestVerification } from './_unverified.js';
 import { describeEnvironment, describeTrajectories, systemPrompt, type Prompt } from './build-prompt.js';
 import { totalUsage } from './compile-with-model.js';
-import { formatCheckFeedback, isCleanlyVerified } from './format-feedback.js';
+import { describeCheckProblems, isCleanlyVerified } from './format-feedback.js';
 import type { AttemptRecord, CheckFunction, RelatedSkill } from './llm-types.js';
 
 /** A run of the stored skill that failed (from run history), shown to the model as a hint. */
@@ -53,7 +53,7 @@ function buildRefinePrompt(options: RefineSkillOptions, parentCheck: CompiledSki
   const sections = [
     `## Task\nRefine the stored skill ${parent.name}@${parent.version} so it handles the new cases and still replays the old ones. Keep \`meta.name\` "${parent.name}" and keep the signature compatible (callers of version ${parent.version} must keep working).`,
     `## Current version (${parent.name}@${parent.version})\n\`\`\`ts\n${parent.source.trim()}\n\`\`\``,
-    `## How the current version does on every case\n${formatCheckFeedback(parentCheck).split('\n\n').slice(1, -1).join('\n\n') || 'It passes all of them.'}`,
+    `## How the current version does on every case\n${describeCheckProblems(parentCheck) || 'It passes all of them.'}`,
     `## Cases it was verified on (JSON)\n${describeTrajectories(parent.trajectories) || 'None.'}`,
     `## New cases (JSON)\n${describeTrajectories(options.newTrajectories) || 'None.'}`,
     ...(runs.length > 0
