@@ -2,6 +2,7 @@ import { KnackError } from '../../sandbox/index.js';
 import { callWithDeadline } from './_call-with-deadline.js';
 import { importSdk } from './_import-sdk.js';
 import { mapSdkError } from './_map-sdk-error.js';
+import { ProviderCallError } from './provider-call-error.js';
 import {
   PROVIDER_DEFAULTS,
   type GenerateOptions,
@@ -87,8 +88,18 @@ async function generateChat(config: OpenAIChatConfig, options: GenerateOptions):
       }),
   });
   const { data, request_id: requestId } = call.value;
+  // Model output is parsed at the boundary: a proxy or a half-compatible server may send anything.
+  const choices = (data as { choices?: unknown }).choices;
+  if (!Array.isArray(choices)) {
+    throw new ProviderCallError(
+      'PROVIDER_FAILED',
+      `${config.provider}:${config.modelId} at ${baseURL} answered without \`choices\`; is it an OpenAI-compatible endpoint?`,
+      { isRetryable: false },
+    );
+  }
+  const content = (choices[0] as { message?: { content?: unknown } } | undefined)?.message?.content;
   return {
-    text: data.choices[0]?.message.content ?? '',
+    text: typeof content === 'string' ? content : '',
     usage: { inputTokens: data.usage?.prompt_tokens ?? 0, outputTokens: data.usage?.completion_tokens ?? 0 },
     latencyMs: call.latencyMs,
     httpRequests: call.httpRequests,

@@ -2,6 +2,7 @@ import { KnackError } from '../../sandbox/index.js';
 import { callWithDeadline } from './_call-with-deadline.js';
 import { importSdk } from './_import-sdk.js';
 import { mapSdkError } from './_map-sdk-error.js';
+import { ProviderCallError } from './provider-call-error.js';
 import {
   PROVIDER_DEFAULTS,
   type GenerateOptions,
@@ -88,13 +89,21 @@ async function generateMessage(
       }),
   });
   const { data, request_id: requestId } = call.value;
+  // Model output is parsed at the boundary: a proxy may send anything.
+  if (!Array.isArray((data as { content?: unknown }).content)) {
+    throw new ProviderCallError(
+      'PROVIDER_FAILED',
+      `anthropic:${config.modelId} at ${baseURL} answered without \`content\`; is it the Messages API?`,
+      { isRetryable: false },
+    );
+  }
   const text = data.content
     .filter((block): block is Extract<typeof block, { type: 'text' }> => block.type === 'text')
     .map((block) => block.text)
     .join('');
   return {
     text,
-    usage: { inputTokens: data.usage.input_tokens, outputTokens: data.usage.output_tokens },
+    usage: { inputTokens: data.usage?.input_tokens ?? 0, outputTokens: data.usage?.output_tokens ?? 0 },
     latencyMs: call.latencyMs,
     httpRequests: call.httpRequests,
     ...(requestId ? { requestId } : {}),

@@ -21,6 +21,8 @@ export interface ReplayFixture {
   /** Set by record mode: which model answered, when. */
   recordedFrom?: string;
   recordedAt?: string;
+  /** Set by record mode: the prompts sent, so the fixture can be re-recorded. */
+  prompts?: unknown[];
   responses: ReplayResponse[];
 }
 

@@ -176,3 +176,16 @@ describe('model keys', () => {
     }
   });
 });
+
+describe('a server that answers in the wrong protocol', () => {
+  it.each(providers)(
+    'makes the %s model throw PROVIDER_FAILED naming the missing field',
+    async (provider) => {
+      const other = provider === 'openai' ? 'anthropic' : 'openai';
+      await using server = await startReplayServer(loadFixture(other, 'good-first-time'));
+      const error = await failureOf(replayModel(provider, server).generate(prompt));
+      expect(error.code).toBe('PROVIDER_FAILED');
+      expect(error.message).toMatch(provider === 'openai' ? /without `choices`/ : /without `content`/);
+    },
+  );
+});
