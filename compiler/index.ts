@@ -3,3 +3,4 @@
  * bundles and verifies them by replay in the sandbox. Imports only from sandbox/.
  */
 export {};
+export * from './llm/index.js';

@@ -137,6 +137,18 @@ describe.each(providers)('compileWithModel over %s', (provider) => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('throws PROVIDER_TIMEOUT within timeoutMs when the endpoint hangs', async () => {
+    server = await startReplayServer(loadFixture(provider, 'hung'));
+    const compiling = compileWithModel({
+      model: replayModel(provider, server),
+      context,
+      traceDraft,
+      check: createLocalCheck(manifestToolNames),
+      timeoutMs: 300,
+    });
+    await expect(compiling).rejects.toMatchObject({ code: 'PROVIDER_TIMEOUT' });
+  });
+
   it('throws PROVIDER_AUTH_FAILED instead of falling back when the key is refused', async () => {
     await expect(compileCase('unauthorized')).rejects.toMatchObject({ code: 'PROVIDER_AUTH_FAILED' });
   });
