@@ -17,8 +17,8 @@ export interface FailedRun {
 
 /** The stored version being refined. */
 export interface ParentSkill {
-  /** `meta.name`; the refined module must keep it. */
-  name: string;
+  /** `meta.name`; the refined module must keep it. @default the name the check reads from `source` */
+  name?: string;
   source: string;
   version: number;
   /** The cases the parent was verified on; the refined version must still replay them. */
@@ -47,8 +47,8 @@ export type RefineSkillResult =
   | { ok: true; skill: CompiledSkill; attempts: AttemptRecord[]; usage: ModelUsage }
   | { ok: false; reason: string; attempts: AttemptRecord[]; usage: ModelUsage; lastOutcome?: CompiledSkill };
 
-function buildRefinePrompt(options: RefineSkillOptions, parentCheck: CompiledSkill): Prompt {
-  const { parent } = options;
+function buildRefinePrompt(options: RefineSkillOptions, parentCheck: CompiledSkill, name: string): Prompt {
+  const parent = { ...options.parent, name };
   const runs = options.failedRuns ?? [];
   const sections = [
     `## Task\nRefine the stored skill ${parent.name}@${parent.version} so it handles the new cases and still replays the old ones. Keep \`meta.name\` "${parent.name}" and keep the signature compatible (callers of version ${parent.version} must keep working).`,
@@ -79,7 +79,7 @@ export async function refineSkill(options: RefineSkillOptions): Promise<RefineSk
   if (options.newTrajectories.length === 0 && (options.failedRuns ?? []).length === 0) {
     throw new KnackError(
       'INVALID_ARGUMENT',
-      `refineSkill(${parent.name}@${parent.version}) needs newTrajectories or failedRuns.`,
+      `refineSkill(${parent.name ?? 'parent'}@${parent.version}) needs newTrajectories or failedRuns.`,
     );
   }
   const trajectories = [...parent.trajectories, ...options.newTrajectories];
@@ -87,36 +87,43 @@ export async function refineSkill(options: RefineSkillOptions): Promise<RefineSk
   const parentCheck = withHonestVerification(
     await options.check({ source: parent.source, trajectories, ...signalOption }),
   );
+  const name = parent.name ?? parentCheck.name;
   if (isCleanlyVerified(parentCheck) && (options.failedRuns ?? []).length === 0) {
     return {
       ok: false,
-      reason: `${parent.name}@${parent.version} already replays all ${trajectories.length} cases; there is nothing to refine.`,
+      reason: `${name}@${parent.version} already replays all ${trajectories.length} cases; there is nothing to refine.`,
       attempts: [],
       usage: { inputTokens: 0, outputTokens: 0 },
     };
   }
   const loop = await runRepairLoop({
     model: options.model,
-    prompt: buildRefinePrompt(options, parentCheck),
+    prompt: buildRefinePrompt(options, parentCheck, name),
     trajectories,
     check: options.check,
     maxAttempts: options.maxAttempts ?? 3,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...signalOption,
     rule: (outcome) =>
-      outcome.name === parent.name
-        ? undefined
-        : `meta.name must stay "${parent.name}", got "${outcome.name}".`,
+      outcome.name === name ? undefined : `meta.name must stay "${name}", got "${outcome.name}".`,
   });
   const { attempts } = loop;
   const usage = totalUsage(attempts);
   if (!loop.verified) {
     return {
       ok: false,
-      reason: `No refinement of ${parent.name}@${parent.version} verified in ${attempts.length} attempts (last: ${loop.lastFailure?.message ?? 'unknown'}).`,
+      reason: `No refinement of ${name}@${parent.version} verified in ${attempts.length} attempts (last: ${loop.lastFailure?.message ?? 'unknown'}).`,
       attempts,
       usage,
-      ...(loop.lastOutcome ? { lastOutcome: withHonestVerification(loop.lastOutcome) } : {}),
+      // Even a replay-verified candidate that broke a loop rule is no verified refinement.
+      ...(loop.lastOutcome
+        ? {
+            lastOutcome: {
+              ...loop.lastOutcome,
+              verification: { ...loop.lastOutcome.verification, isVerified: false },
+            },
+          }
+        : {}),
     };
   }
   const { outcome, promptHash } = loop.verified;

@@ -12,7 +12,7 @@ import { createLocalCheck } from './_local-check.js';
 import { damagedOrder, intactOrder, manifestToolNames, toolsDeclarations, traceDraft } from './_scenario.js';
 
 // Version 1 refunds every order it is given; the new case is an intact order that must not be refunded.
-const parent = { name: 'refund_order', source: traceDraft, version: 1, trajectories: [damagedOrder] };
+const parent = { source: traceDraft, version: 1, trajectories: [damagedOrder] };
 
 describe.each(providers)('refineSkill over %s', (provider) => {
   let server: ReplayServer | undefined;
