@@ -38,9 +38,11 @@ export async function callWithDeadline<T>(
   const controller = new AbortController();
   let httpRequests = 0;
   const base = options.baseFetch ?? globalThis.fetch;
-  const countingFetch: typeof globalThis.fetch = (input, init) => {
+  const started = performance.now();
+  const countingFetch: typeof globalThis.fetch = async (input, init) => {
     httpRequests += 1;
-    return base(input, init);
+    const response = await base(input, init);
+    return refuseRetryPastDeadline(response, options.timeoutMs - (performance.now() - started));
   };
   const onCallerAbort = (): void => {
     flags.isCallerAbort = true;
@@ -55,7 +57,6 @@ export async function callWithDeadline<T>(
   const stopped = new Promise<never>((_resolve, reject) => {
     controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
   });
-  const started = performance.now();
   const sending = options.send({ signal: controller.signal, fetch: countingFetch });
   // After a stop the SDK still rejects later (APIUserAbortError); that outcome is already decided.
   sending.catch(() => undefined);
@@ -69,4 +70,24 @@ export async function callWithDeadline<T>(
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+function retryAfterMs(headers: Headers): number | undefined {
+  const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (!Number.isNaN(milliseconds)) return milliseconds;
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = Number.parseFloat(value);
+  return Number.isNaN(seconds) ? Date.parse(value) - Date.now() : seconds * 1000;
+}
+
+// The SDK sleeps out `retry-after` on a timer nobody can cancel; a wait past our deadline would
+// keep a CLI process alive after we gave up. Telling the SDK not to retry fails the call now.
+function refuseRetryPastDeadline(response: Response, remainingMs: number): Response {
+  const isRetryStatus = response.status === 408 || response.status === 429 || response.status >= 500;
+  const waitMs = isRetryStatus ? retryAfterMs(response.headers) : undefined;
+  if (waitMs === undefined || waitMs <= remainingMs) return response;
+  const headers = new Headers(response.headers);
+  headers.set('x-should-retry', 'false');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

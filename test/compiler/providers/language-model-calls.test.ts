@@ -189,3 +189,18 @@ describe('a server that answers in the wrong protocol', () => {
     },
   );
 });
+
+describe('a retry-after longer than the time left', () => {
+  it.each(providers)(
+    'makes the %s model fail now with PROVIDER_FAILED 429 instead of sleeping past timeoutMs',
+    async (provider) => {
+      const limited = loadFixture(provider, 'rate-limited-then-ok').responses[0]!;
+      await using server = await startReplayServer([{ ...limited, headers: { 'retry-after': '30' } }]);
+      const error = await failureOf(replayModel(provider, server, { timeoutMs: 5_000 }).generate(prompt));
+      expect(error.code).toBe('PROVIDER_FAILED');
+      expect((error as ProviderCallError).statusCode).toBe(429);
+      expect((error as ProviderCallError).isRetryable).toBe(true);
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+});
