@@ -101,7 +101,8 @@ export async function compileWithModel(options: CompileWithModelOptions): Promis
   const skill: CompiledSkill = {
     ...traced,
     diagnostics: [...traced.diagnostics, notice],
-    provenance: { ...traced.provenance, trajectoryIds, compiler: 'trace', model: label, attempts },
+    // The check names the trace compiler (e.g. `knack-trace@0.1.0`); the model's attempts stay on record.
+    provenance: { ...traced.provenance, trajectoryIds, model: label, attempts },
   };
   return { skill, usedFallback: true, fallbackReason, attempts, usage: totalUsage(attempts) };
 }

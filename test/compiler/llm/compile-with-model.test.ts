@@ -109,7 +109,11 @@ describe.each(providers)('compileWithModel over %s', (provider) => {
     expect(result.fallbackReason).toMatch(/No model attempt verified in 3/);
     expect(result.skill.source).toBe(traceDraft);
     expect(check.sources.at(-1)).toBe(traceDraft);
-    expect(result.skill.provenance).toMatchObject({ compiler: 'trace', model: modelLabel(provider) });
+    expect(result.skill.provenance).toMatchObject({
+      compiler: 'test-local-check',
+      model: modelLabel(provider),
+    });
+    expect(result.skill.provenance.promptHash).toBeUndefined();
     expect(result.skill.provenance.attempts).toHaveLength(3);
     expect(result.skill.diagnostics).toContainEqual(
       expect.objectContaining({ code: 'LLM_FALLBACK', severity: 'warning' }),
