@@ -38,3 +38,5 @@ export type {
   CompileError,
   CompileResult,
 } from './types.js';
+// The LLM compiler: providers, the repair loop and refinement; every draft goes through checkSkill.
+export * from './llm/index.js';

@@ -1,0 +1,1 @@
+export type { CompiledSkill, Diagnostic, Trajectory } from '../types.js';

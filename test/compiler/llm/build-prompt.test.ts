@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildCompilePrompt, hashPrompt } from '../../../compiler/llm/index.js';
+import { context, damagedOrder, intactOrder, traceDraft } from './_scenario.js';
+
+describe('buildCompilePrompt', () => {
+  it('gives the same prompt hash for the same inputs and a new one when anything changes', () => {
+    const first = hashPrompt(buildCompilePrompt({ context, traceDraft }));
+    expect(hashPrompt(buildCompilePrompt({ context, traceDraft }))).toBe(first);
+    expect(hashPrompt(buildCompilePrompt({ context, traceDraft: `${traceDraft}// changed\n` }))).not.toBe(
+      first,
+    );
+  });
+
+  it('lists sibling trajectories one per line and says when no stored skill exists', () => {
+    const prompt = buildCompilePrompt({
+      context: { trajectories: [damagedOrder, intactOrder], toolsDeclarations: context.toolsDeclarations },
+      traceDraft,
+    });
+    const content = prompt.messages[0]?.content ?? '';
+    expect(content).toContain('## Sibling trajectories of this task (JSON)\n{"id":"t-001"');
+    expect(content).toContain('\n{"id":"t-002"');
+    expect(content).toContain('## Stored skills you may import instead of repeating their steps\nNone.');
+  });
+
+  it('cuts huge tool results short instead of pasting them whole', () => {
+    const huge = {
+      ...damagedOrder,
+      steps: [{ tool: 'get_order', args: { id: '1' }, result: { notes: 'x'.repeat(50_000) } }],
+    };
+    const content =
+      buildCompilePrompt({ context: { ...context, trajectories: [huge] }, traceDraft }).messages[0]
+        ?.content ?? '';
+    expect(content.length).toBeLessThan(10_000);
+    expect(content).toContain('… [50000 chars]');
+  });
+});
