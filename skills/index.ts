@@ -2,6 +2,9 @@
 export {
   createSeedData,
   createSupportDesk,
+  createTools,
+  heldOutInputs,
+  heldOutInputsFor,
   listRecordedFiles,
   recordTrajectories,
   scenarios,

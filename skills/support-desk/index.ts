@@ -26,3 +26,5 @@ export type {
   TicketComment,
   TicketRecord,
 } from './support-desk-state.js';
+export { heldOutInputs, heldOutInputsFor } from './held-out-inputs.js';
+export { createTools } from './pack.js';

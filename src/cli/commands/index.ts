@@ -1,5 +1,7 @@
 import type { CAC } from 'cac';
+import { registerBench } from './bench.js';
 import { registerCompile } from './compile.js';
+import { registerDemo } from './demo.js';
 import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';
 import { registerHistory } from './history.js';
@@ -8,6 +10,7 @@ import { registerList } from './list.js';
 import { registerPromote } from './promote.js';
 import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
+import { registerRun } from './run.js';
 import { registerShow } from './show.js';
 
 /** A CLI command module: registers itself on the cac instance; heavy imports happen inside actions. */
@@ -16,6 +19,9 @@ export type RegisterCommand = (cli: CAC) => void;
 // One line per command file; each file owns its flags, help and example.
 const commands: RegisterCommand[] = [
   registerCompile,
+  registerRun,
+  registerBench,
+  registerDemo,
   registerList,
   registerShow,
   registerHistory,

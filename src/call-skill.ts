@@ -1,0 +1,72 @@
+import { bindTools, KnackError, runSkill } from '../sandbox/index.js';
+import type { Limits, RunResult, Sandbox, ToolHandler, ToolPack } from '../sandbox/index.js';
+import type { SkillStore } from './store/index.js';
+
+/** Options of `callSkill`. */
+export interface CallSkillOptions {
+  /** The library to read the skill from. */
+  store: SkillStore;
+  /** `name` (the active version), `name@3` or `name@latest`. */
+  ref: string;
+  /** The tools of this call; the skill reaches only those among them it was granted (its permissions). */
+  tools: ToolPack;
+  /** The skill's input, checked against its Input schema. @default undefined */
+  input?: unknown;
+  /** Bounds of the run. @default the sandbox defaults (5 s, 64 MB, 100 tool calls) */
+  limits?: Limits;
+  /** A sandbox to run in. @default the shared pool of `runSkill` */
+  sandbox?: Sandbox;
+  /** Count the run in the version's reliability figures. @default true */
+  isRecorded?: boolean;
+  signal?: AbortSignal;
+}
+
+/** A run result plus the exact version that ran. */
+export type CallSkillResult = RunResult & { ref: string };
+
+/**
+ * Keeps only the tools a skill was granted, so a pack wider than its permissions grants nothing more.
+ * @throws KnackError `INVALID_ARGUMENT` when the pack lacks a granted tool.
+ */
+export function restrictTools(tools: ToolPack, permissions: readonly string[], ref: string): ToolPack {
+  const granted = new Set(permissions);
+  const manifest = tools.manifest.filter((entry) => granted.has(entry.name));
+  const missing = permissions.filter((name) => !tools.handlers.has(name));
+  if (missing.length > 0) {
+    throw new KnackError(
+      'INVALID_ARGUMENT',
+      `${ref} needs the tools ${missing.map((name) => `\`${name}\``).join(', ')}, which the given tool pack lacks.`,
+      { where: { field: 'tools' } },
+    );
+  }
+  const handlers: Record<string, ToolHandler> = {};
+  for (const entry of manifest) handlers[entry.name] = tools.handlers.get(entry.name) as ToolHandler;
+  return bindTools(manifest, handlers);
+}
+
+/**
+ * Calls a stored skill as a function: resolves the version, runs its bundle in the sandbox with
+ * only its granted tools and its Input/Output schemas, and counts the outcome in its reliability.
+ * A skill failure is a result (`ok: false`); a missing skill or a broken store throws.
+ * @throws KnackError `NOT_FOUND`, `INVALID_SKILL_REF`, `INVALID_ARGUMENT`, `CLOSED`, store errors.
+ * @example
+ * const result = await callSkill({ store, ref: 'refund_order_full', input: { orderId: '8811' }, tools });
+ * if (result.ok) console.log(result.value);
+ */
+export async function callSkill(options: CallSkillOptions): Promise<CallSkillResult> {
+  const skill = await options.store.get(options.ref);
+  const ref = `${skill.name}@${skill.version}`;
+  const run = {
+    source: skill.bundle,
+    input: options.input,
+    tools: restrictTools(options.tools, skill.permissions, ref),
+    inputSchema: skill.inputSchema,
+    outputSchema: skill.outputSchema,
+    filename: `${skill.name}.ts`,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const result = options.sandbox ? await options.sandbox.run(run) : await runSkill(run);
+  if (options.isRecorded !== false) await options.store.recordRun(ref, result);
+  return { ...result, ref };
+}
