@@ -15,13 +15,23 @@ export interface PublisherRun {
  * reported ready: a crash in the middle of publishing.
  */
 export function spawnPublisher(
-  args: { url: string; namespace: string; name: string; count: number; tag: string },
+  args: { url: string; namespace: string; name: string; count: number; tag: string; startAt?: number },
   killAfterMs?: number,
 ): Promise<PublisherRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', script, args.url, args.namespace, args.name, String(args.count), args.tag],
+      [
+        '--import',
+        'tsx',
+        script,
+        args.url,
+        args.namespace,
+        args.name,
+        String(args.count),
+        args.tag,
+        String(args.startAt ?? 0),
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const versions: number[] = [];

@@ -239,6 +239,8 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       const store = await fresh();
       const writers = 4;
       const perWriter = 5;
+      // A shared start time after every child has booted, so the writers really overlap.
+      const startAt = Date.now() + 4000;
       const runs = await Promise.all(
         Array.from({ length: writers }, (_, index) =>
           spawnPublisher({
@@ -247,6 +249,7 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
             name: 'shared',
             count: perWriter,
             tag: `w${index}`,
+            startAt,
           }),
         ),
       );
@@ -254,6 +257,28 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       const claimed = runs.flatMap((run) => run.versions).sort((a, b) => a - b);
       expect(claimed).toEqual(Array.from({ length: writers * perWriter }, (_, index) => index + 1));
       for (const version of claimed) expect((await store.get(`shared@${version}`)).version).toBe(version);
+    });
+
+    it('stores identical source published by concurrent processes once', async () => {
+      const store = await fresh();
+      const startAt = Date.now() + 4000;
+      const runs = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          spawnPublisher({
+            url: target.url,
+            namespace: store.namespace,
+            name: 'twin',
+            count: 3,
+            tag: 'same',
+            startAt,
+          }),
+        ),
+      );
+      for (const run of runs) expect(run.exitCode, run.stderr).toBe(0);
+      const snapshot = await store.snapshot('twin');
+      expect(snapshot.versions).toHaveLength(3);
+      const stored = snapshot.versions.map((version) => version.version);
+      for (const run of runs) expect(run.versions).toEqual(stored);
     });
 
     it('stays readable with whole versions after a writer is SIGKILLed mid-publish', async () => {
