@@ -46,7 +46,7 @@ export async function moveStatus(
     status,
     record.verification.isVerified,
   );
-  const at = new Date().toISOString();
+  const at = context.now().toISOString();
   if (status === 'active' && (await assertCanActivate(context, record, state))) {
     await appendEvent(context.backend(), context.keys, record.name, {
       kind: 'reviewed',
@@ -90,7 +90,7 @@ export async function reviewVersion(
     version: record.version,
     decision: options.decision,
     by: options.by,
-    at: new Date().toISOString(),
+    at: context.now().toISOString(),
     ...(options.note ? { note: options.note } : {}),
   });
 }

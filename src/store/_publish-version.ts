@@ -94,7 +94,7 @@ export async function publishVersion(
   if (stored) return existingResult(stored, state);
   const initialStatus: SkillStatus = compiled.verification.isVerified ? 'verified' : 'draft';
   if (wanted === 'verified' && initialStatus === 'draft') assertTransition(name, 'draft', 'verified', false);
-  const createdAt = new Date().toISOString();
+  const createdAt = context.now().toISOString();
   if (wanted === 'active') {
     // Refuse before writing anything: a publish that throws must not leave a version behind.
     const identity = { version: state.claimedVersions + 1, contentHash, initialStatus, createdAt };

@@ -8,4 +8,6 @@ export interface StoreContext {
   keys: StoreKeys;
   policy: ReviewPolicy;
   location: string;
+  /** The clock of history events and publish times. */
+  now: () => Date;
 }

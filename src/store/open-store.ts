@@ -17,6 +17,8 @@ export interface OpenStoreOptions {
   namespace?: string;
   /** Review policy applied when versions are activated. @default { autoApprove: false } */
   review?: ReviewPolicy;
+  /** The clock of publish times and history events (a fixed one makes exports reproducible). @default the system clock */
+  now?: () => Date;
   /** Aborts connecting. */
   signal?: AbortSignal;
 }
@@ -72,5 +74,5 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<SkillSt
   }
   options.signal?.throwIfAborted();
   const backend = await createBackend(url, options.signal);
-  return new KeyvSkillStore(backend, storeKeys(namespace), namespace, options.review ?? {});
+  return new KeyvSkillStore(backend, storeKeys(namespace), namespace, options.review ?? {}, options.now);
 }

@@ -32,7 +32,13 @@ export class KeyvSkillStore implements SkillStore {
   #closing: Promise<void> | undefined;
   #context: StoreContext;
 
-  constructor(backend: StoreBackend, keys: StoreKeys, namespace: string, policy: ReviewPolicy) {
+  constructor(
+    backend: StoreBackend,
+    keys: StoreKeys,
+    namespace: string,
+    policy: ReviewPolicy,
+    now: () => Date = () => new Date(),
+  ) {
     this.#backend = backend;
     this.backend = backend.name;
     this.location = backend.location;
@@ -46,6 +52,7 @@ export class KeyvSkillStore implements SkillStore {
       keys,
       policy,
       location: backend.location,
+      now,
     };
   }
 

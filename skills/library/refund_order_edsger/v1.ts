@@ -1,0 +1,31 @@
+import type { Tools } from "knack:tools";
+
+export const meta = { name: "refund_order_edsger", description: "Refund order <orderId> for Edsger." } as const;
+
+export interface Input {
+  orderId: string;
+}
+
+export interface Output {
+  refundId: string;
+  amount: number;
+}
+
+/** Refund order <orderId> for Edsger. (trace-compiled from multi-turn-partial-refund-8819.) */
+export default async function refundOrderEdsger(input: Input, tools: Tools): Promise<Output> {
+  // multi-turn-partial-refund-8819 step 1: get_order
+  const order = await tools.get_order({ id: input.orderId });
+  // multi-turn-partial-refund-8819 step 2: refund_order
+  const refundOrder = await tools.refund_order({
+    orderId: input.orderId,
+    amount: order.items.find((item) => item.name === "Paper filters (100)").unitPrice,
+    reason: `Partial refund: ${order.items[1].name}`,
+  });
+  // multi-turn-partial-refund-8819 step 3: send_email
+  await tools.send_email({
+    to: order.customer.email,
+    subject: `Your refund for order ${input.orderId}`,
+    body: `Hi ${order.customer.name}, we refunded ${refundOrder.amount} USD for the ${order.items[1].name}.`,
+  });
+  return { refundId: refundOrder.id, amount: refundOrder.amount };
+}
