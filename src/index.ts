@@ -103,3 +103,8 @@ export type {
   DiffableVersion,
   RenderSkillDiffOptions,
 } from './diff/index.js';
+// Calling stored skills as functions, and measuring how reliable they are.
+export { callSkill, restrictTools } from './call-skill.js';
+export type { CallSkillOptions, CallSkillResult } from './call-skill.js';
+export { benchmarkSkill } from './benchmark-skill.js';
+export type { BenchmarkSkillOptions, SkillBenchmark } from './benchmark-skill.js';

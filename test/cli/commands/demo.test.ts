@@ -1,0 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/run-cli.js';
+
+describe('knack demo', () => {
+  it('compiles, publishes, diffs, runs and benches the example skills offline', () => {
+    const store = `sqlite://${join(mkdtempSync(join(tmpdir(), 'knack-demo-')), 'skills.db')}`;
+    const result = runCli(['demo', '--runs', '2', '--store', store]);
+    expect(result.status, result.stderr).toBe(0);
+    const { stdout } = result;
+    expect(stdout).toMatch(/1\. Compile 24 example trajectories/);
+    expect(stdout).not.toMatch(/not verified/);
+    expect(stdout).toContain('refused: ');
+    expect(stdout).toMatch(/Diff assign_ticket_oncall@1 -> assign_ticket_oncall@2/);
+    expect(stdout).toContain('member.role === "oncall"');
+    expect(stdout).toMatch(/4\. Call the active skills/);
+    const calls = stdout.split('\n').filter((line) => /^ {3}\w+@\d+\s+\{/.test(line));
+    expect(calls.length).toBeGreaterThanOrEqual(8);
+    for (const line of calls) expect(line).toMatch(/ ok \d+ calls/);
+    expect(stdout).toMatch(/skill\s+runs\s+ok\s+success/);
+    expect(stdout).not.toMatch(/\d+\.\d%\s+[A-Z_]+ \d/); // no failed runs in the bench table
+  }, 120_000);
+});
