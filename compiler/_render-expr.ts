@@ -5,6 +5,8 @@ import { singular } from './_naming.js';
 export interface RenderNames {
   item?: string;
   segment: (index: number) => string;
+  /** Rendered `list.find(...)` code -> the const that already holds the element. */
+  hoisted?: ReadonlyMap<string, string>;
 }
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -20,12 +22,22 @@ function rootName(root: ExprRoot, names: RenderNames): string {
   return names.segment(root.index);
 }
 
-function lastKey(path: readonly PathStep[], end: number): string {
+export function lastKey(path: readonly PathStep[], end: number): string {
   for (let index = end - 1; index >= 0; index--) {
     const key = path[index];
     if (typeof key === 'string') return key;
   }
   return 'items';
+}
+
+/** The singular noun for elements of the list a `find` at `path[index]` searches (`members` -> `member`). */
+export function elementNoun(base: string, path: readonly PathStep[], index: number): string {
+  return singular(index === 0 ? base : lastKey(path, index));
+}
+
+/** The root's variable name. */
+export function rootCode(root: ExprRoot, names: RenderNames): string {
+  return rootName(root, names);
 }
 
 function renderPath(base: string, path: readonly PathStep[], names: RenderNames): string {
@@ -34,8 +46,9 @@ function renderPath(base: string, path: readonly PathStep[], names: RenderNames)
     if (typeof key === 'number') code += `[${key}]`;
     else if (typeof key === 'string') code += identifier.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
     else {
-      const element = singular(lastKey(path, index) === 'items' && index === 0 ? base : lastKey(path, index));
+      const element = elementNoun(base, path, index);
       code += `.find((${element}) => ${element}${renderPath('', [key.find], names)} === ${renderExpr(key.equals, names)})`;
+      code = names.hoisted?.get(code) ?? code;
     }
   });
   return code;

@@ -121,7 +121,9 @@ describe('draftSkill', () => {
   it('finds a list element by a singling-out property when siblings chose different positions', async () => {
     const trajectories = [paging('p-1', 'checkout', 2), paging('p-2', 'search', 0)];
     const draft = draftSkill({ trajectories, manifest });
-    expect(draft.source).toContain('members.find((member) => member.role === "oncall").id');
+    expect(draft.source).toContain('const oncallMember = members.find((member) => member.role === "oncall");');
+    expect(draft.source).toContain('if (!oncallMember) throw new Error(`No member with role "oncall" was found.`);');
+    expect(draft.source).toContain('userId: oncallMember.id');
     const skill = await verify(trajectories);
     expect(skill.verification.isVerified).toBe(true);
   });
