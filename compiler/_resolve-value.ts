@@ -128,7 +128,7 @@ function isInputFind(expr: Expr): boolean {
   return expr.kind === 'ref' && expr.path.some((key) => typeof key === 'object' && key.equals.kind === 'ref');
 }
 
-function templateCandidate(primary: Instance, context: ResolveContext): Expr | undefined {
+function templateCandidate(primary: Instance, context: ResolveContext, callerText: string): Expr | undefined {
   const text = primary.value as string;
   const ref = (root: ExprRoot): Expr & { kind: 'ref' } => ({ kind: 'ref', root, path: [] });
   const roots: { root: Expr & { kind: 'ref' }; value: unknown }[] = [
@@ -146,6 +146,10 @@ function templateCandidate(primary: Instance, context: ResolveContext): Expr | u
           (typeof leaf.value === 'string' && leaf.value.length >= 3) ||
           (typeof leaf.value === 'number' && !isTrivialValue(leaf.value)),
       )
+      // As for whole values: what the user typed is theirs, not some list position's.
+      .filter(
+        (leaf) => !(leaf.path.some((key) => typeof key === 'number') && occursInText(leaf.value, callerText)),
+      )
       .map((leaf) => ({ text: String(leaf.value), expr: { ...root, path: leaf.path as ValuePath } as Expr }))
       .filter((piece) => text.includes(piece.text)),
   );
@@ -161,7 +165,8 @@ function templateCandidate(primary: Instance, context: ResolveContext): Expr | u
     else parts.push(text[index] ?? '');
     index += piece ? piece.text.length : 1;
   }
-  return { kind: 'template', parts };
+  // A single piece covering the whole string is a reference the ref search already refused.
+  return parts.length === 1 && typeof parts[0] !== 'string' ? undefined : { kind: 'template', parts };
 }
 
 function arraysIn(root: unknown, found: { path: ValuePath; list: unknown[] }[], path: ValuePath = []): void {
@@ -245,9 +250,15 @@ function hasIndex(expr: Expr): boolean {
 }
 
 // A list element named in the task ("the team lead") is found by that property even in one example.
-function namedFindVariant(candidate: Expr, instances: readonly Instance[], text: string): Expr | undefined {
+// A distinctive name the user typed ("Paper filters (100)") becomes a parameter of the find.
+function namedFindVariant(
+  state: DraftState,
+  candidate: Expr,
+  instances: readonly Instance[],
+): Expr | undefined {
   if (candidate.kind !== 'ref' || !hasIndex(candidate)) return undefined;
-  return findVariants(candidate, instances[0] as Instance)
+  const text = state.texts[(instances[0] as Instance).trajectory] ?? '';
+  const found = findVariants(candidate, instances[0] as Instance)
     .filter(
       (variant) =>
         variant.kind === 'ref' &&
@@ -259,6 +270,29 @@ function namedFindVariant(candidate: Expr, instances: readonly Instance[], text:
         ),
     )
     .find((variant) => holdsEverywhere(variant, instances));
+  return found?.kind === 'ref' ? parameterizeFind(state, found, instances) : found;
+}
+
+function parameterizeFind(
+  state: DraftState,
+  expr: Expr & { kind: 'ref' },
+  instances: readonly Instance[],
+): Expr {
+  const at = expr.path.findIndex((key) => typeof key === 'object');
+  const step = expr.path[at] as { find: string; equals: Expr };
+  const value = step.equals.kind === 'literal' ? step.equals.value : undefined;
+  if (typeof value !== 'string' || !/[\s\d]/.test(value)) return expr;
+  const list = [...expr.path.slice(0, at)].reverse().find((key) => typeof key === 'string');
+  const noun = typeof list === 'string' ? list.replace(/ies$/, 'y').replace(/([^s])s$/, '$1') : 'item';
+  const key = `${noun}_${step.find}`;
+  const equals = addParam(
+    state,
+    instances.map((instance) => ({ ...instance, value })),
+    { key, segment: 0 },
+    false,
+  );
+  const path = expr.path.map((part, index) => (index === at ? { find: step.find, equals } : part));
+  return { ...expr, path };
 }
 
 function resolveRef(
@@ -272,7 +306,7 @@ function resolveRef(
     instances.every((instance) => occursInText(instance.value, state.texts[instance.trajectory] ?? ''));
   const candidates = refCandidates(instances, context, isFromCaller);
   for (const candidate of candidates) {
-    const named = namedFindVariant(candidate, instances, state.texts[primary.trajectory] ?? '');
+    const named = namedFindVariant(state, candidate, instances);
     if (named) return named;
     if (holdsWithFill(candidate, instances)) {
       refineParamType(state, candidate, context);
@@ -356,7 +390,7 @@ export function resolveValue(
   }
   if (isSecretLike(context.key, value)) return addParam(state, instances, context, true);
   if (typeof value === 'string') {
-    const template = templateCandidate(primary, context);
+    const template = templateCandidate(primary, context, state.texts[primary.trajectory] ?? '');
     if (template && holdsEverywhere(template, instances)) return template;
   }
   if (context.isOutput || !isConsistentPerTrajectory(instances)) return { kind: 'literal', value };

@@ -70,6 +70,14 @@ describe('compileTrajectories on the support-desk trajectories', () => {
     expect(partial.diagnostics.some((diagnostic) => diagnostic.code === 'SPLIT')).toBe(true);
   });
 
+  it('takes parameters from later user messages of multi-turn conversations', () => {
+    const where = skillFor('multi-turn-where-is-order');
+    expect(where.source).toContain('tools.get_order({ id: input.orderId })');
+    const partial = skillFor('multi-turn-partial-refund-8819');
+    expect(partial.source).toContain('order.items.find((item) => item.name === input.itemName)');
+    expect(partial.source).toContain('reason: `Partial refund: ${input.itemName}`');
+  });
+
   it('turns the carrier API key into a secret parameter, never a literal', () => {
     const skill = skillFor('return-label-8821');
     expect(skill.secretParameters).toEqual(['apiKey']);
