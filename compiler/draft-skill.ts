@@ -6,6 +6,7 @@ import { resolveEntries, resolveValue, type DraftState, type Instance } from './
 import { renderSkill, type SkillParts } from './_render-skill.js';
 import { skillNameFromTask } from './_naming.js';
 import { valueToTsType } from './_ts-type.js';
+import { isSecretLike } from './detect-secrets.js';
 
 /** Options of `draftSkill`. */
 export interface DraftOptions {
@@ -106,7 +107,7 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     params: new Map(),
   };
   for (const [name, value] of Object.entries(primary.input ?? {}))
-    state.params.set(name, { tsType: valueToTsType(value), isSecret: false });
+    state.params.set(name, { tsType: valueToTsType(value), isSecret: isSecretLike(name, value) });
   const scopes: Scope[] = state.inputs.map((input) => ({ input, results: [] }));
   const manifest = new Map(options.manifest.map((entry) => [entry.name, entry]));
   const args = segments.map((segment, index) => {

@@ -176,3 +176,19 @@ describe('compileTrajectories options', () => {
     await expect(compileTrajectories({ manifest })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 });
+
+describe('compileTrajectories across formats', () => {
+  it('writes the same skill from native, OpenAI and Anthropic recordings of a sibling group', async () => {
+    const sources = await Promise.all(
+      ['native', 'openai', 'anthropic'].map(async (format) => {
+        const dir = join(import.meta.dirname, '../../skills/support-desk/trajectories', format);
+        const group = ['check-stock-8822.json', 'check-stock-8823.json'].map((file) => join(dir, file));
+        const compiled = await compileTrajectories({ files: group, manifest: supportDeskManifest });
+        expect(compiled.skills[0]?.verification.isVerified).toBe(true);
+        return compiled.skills.map((skill) => skill.source);
+      }),
+    );
+    expect(sources[1]).toEqual(sources[0]);
+    expect(sources[2]).toEqual(sources[0]);
+  });
+});

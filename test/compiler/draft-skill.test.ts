@@ -121,8 +121,12 @@ describe('draftSkill', () => {
   it('finds a list element by a singling-out property when siblings chose different positions', async () => {
     const trajectories = [paging('p-1', 'checkout', 2), paging('p-2', 'search', 0)];
     const draft = draftSkill({ trajectories, manifest });
-    expect(draft.source).toContain('const oncallMember = members.find((member) => member.role === "oncall");');
-    expect(draft.source).toContain('if (!oncallMember) throw new Error(`No member with role "oncall" was found.`);');
+    expect(draft.source).toContain(
+      'const oncallMember = members.find((member) => member.role === "oncall");',
+    );
+    expect(draft.source).toContain(
+      'if (!oncallMember) throw new Error(`No member with role "oncall" was found.`);',
+    );
     expect(draft.source).toContain('userId: oncallMember.id');
     const skill = await verify(trajectories);
     expect(skill.verification.isVerified).toBe(true);
@@ -168,6 +172,15 @@ describe('draftSkill', () => {
     expect(draft.secretParameters).toEqual(['apiKey']);
     expect(draft.inputs.get('p-4')).toMatchObject({ apiKey: 'sk-live-abcdefghijklmnop1234' });
     expect((await verify([trajectory])).verification.isVerified).toBe(true);
+  });
+
+  it('recognizes secrets by their shape under any key, and secret-named input fields', () => {
+    const trajectory = paging('p-6', 'checkout', 0, { team: 'checkout', password: 'hunter2!' });
+    (trajectory.steps[1] as { args: Record<string, unknown> }).args['message'] =
+      'ghp_abcdefghijklmnopqrstuvwxyz0123';
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).not.toContain('ghp_');
+    expect(draft.secretParameters.sort()).toEqual(['message', 'password']);
   });
 
   it('returns the last result when the answer is prose', () => {
