@@ -3,20 +3,19 @@ import { GLUE_SOURCE } from './_glue.js';
 import { BUNDLE_FILENAME } from './_protocol.js';
 
 export type Ivm = typeof IsolatedVM;
-type Runner = (
-  input: string,
-  tools: string[],
-  maxOutputBytes: number,
-  maxLogBytes: number,
-) => Promise<string>;
-type CallHandler = (run: unknown, tool: unknown, args: unknown) => Promise<string>;
+type Control = (op: number, a: unknown, b: unknown, c?: unknown, d?: unknown) => void;
+
+/** What the glue of a context reports; `run` is whatever the context's state holds. */
+export interface SlotHooks {
+  onSend(run: unknown, seq: unknown, tool: unknown, args: unknown): void;
+  onFinish(run: unknown, payload: unknown): void;
+}
 
 /** A fresh context with the glue installed, waiting for one run. */
 export interface PreparedContext {
   context: IsolatedVM.Context;
-  runner: IsolatedVM.Reference<Runner>;
-  callRef: IsolatedVM.Reference;
-  /** The run this context serves; tool calls from the context after it ended are refused. */
+  control: IsolatedVM.Reference<Control>;
+  /** The run this context serves. */
   state: { run: unknown };
 }
 
@@ -32,13 +31,13 @@ export class IsolateSlot {
   private readonly ivm: Ivm;
   private readonly isolate: IsolatedVM.Isolate;
   private readonly scripts = new Map<string, IsolatedVM.Script>();
-  private readonly onCall: CallHandler;
+  private readonly hooks: SlotHooks;
   private prepared: PreparedContext | undefined;
 
-  constructor(ivm: Ivm, memoryLimitMb: number, onCall: CallHandler) {
+  constructor(ivm: Ivm, memoryLimitMb: number, hooks: SlotHooks) {
     this.ivm = ivm;
     this.memoryLimitMb = memoryLimitMb;
-    this.onCall = onCall;
+    this.hooks = hooks;
     // No inspector, no snapshot, no cached data: isolated-vm's README lists all three as ways in.
     this.isolate = new ivm.Isolate({ memoryLimit: memoryLimitMb });
   }
@@ -76,12 +75,16 @@ export class IsolateSlot {
   private build(): void {
     const context = this.isolate.createContextSync();
     const state: PreparedContext['state'] = { run: undefined };
-    const onCall = this.onCall;
-    const callRef = new this.ivm.Reference((tool: unknown, args: unknown) => onCall(state.run, tool, args));
-    const runner = context.evalClosureSync(GLUE_SOURCE, [callRef], {
+    const hooks = this.hooks;
+    // Plain (sync) callbacks: the glue calls them inside our applySync, on this thread.
+    const send = new this.ivm.Callback((seq: unknown, tool: unknown, args: unknown) =>
+      hooks.onSend(state.run, seq, tool, args),
+    );
+    const finish = new this.ivm.Callback((payload: unknown) => hooks.onFinish(state.run, payload));
+    const control = context.evalClosureSync(GLUE_SOURCE, [send, finish], {
       result: { reference: true },
-    }) as IsolatedVM.Reference<Runner>;
-    this.prepared = { context, runner, callRef, state };
+    }) as IsolatedVM.Reference<Control>;
+    this.prepared = { context, control, state };
   }
 
   takeContext(): PreparedContext {
@@ -118,7 +121,7 @@ export class IsolateSlot {
 
   static release(prepared: PreparedContext): void {
     prepared.state.run = undefined;
-    for (const handle of [prepared.runner, prepared.callRef, prepared.context]) {
+    for (const handle of [prepared.control, prepared.context]) {
       try {
         handle.release();
       } catch {
