@@ -68,6 +68,9 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
 G.console = freeze(consoleObject);
 
 class ToolError extends ErrorCtor {}
+// A private brand: instanceof consults Symbol.hasInstance, which skill code can redefine.
+const toolErrors = new WeakSet();
+const weakAdd = WeakSet.prototype.add, weakHas = WeakSet.prototype.has;
 function replacer(key, value) {
   const type = typeof value;
   if (type === 'function' || type === 'symbol' || type === 'bigint') {
@@ -85,6 +88,7 @@ function decodeReply(reply) {
   error.name = kind === 'e' ? 'ToolError' : 'KnackRunEnded';
   error.tool = failure.tool;
   error.step = failure.step;
+  if (kind === 'e') apply(weakAdd, toolErrors, [error]);
   throw error;
 }
 function callTool(name, args) {
@@ -142,7 +146,7 @@ function buildTools(names) {
 }
 function describe(error) {
   const out = { name: 'Error', message: '', stack: '' };
-  try { if (error instanceof ToolError) { out.code = 'TOOL_FAILED'; out.step = error.step; out.tool = text(error.tool, 200); } } catch {}
+  try { if (apply(weakHas, toolErrors, [error])) { out.code = 'TOOL_FAILED'; out.step = error.step; out.tool = text(error.tool, 200); } } catch {}
   if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
     try { out.name = text(error.name, 200); } catch {}
     try { out.message = text(error.message, 4000); } catch {}

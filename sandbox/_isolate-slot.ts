@@ -32,7 +32,9 @@ export class IsolateSlot {
   private readonly isolate: IsolatedVM.Isolate;
   private readonly scripts = new Map<string, IsolatedVM.Script>();
   private readonly hooks: SlotHooks;
+  private readonly glue: IsolatedVM.Script;
   private prepared: PreparedContext | undefined;
+  private isPreparing = false;
 
   constructor(ivm: Ivm, memoryLimitMb: number, hooks: SlotHooks) {
     this.ivm = ivm;
@@ -40,6 +42,10 @@ export class IsolateSlot {
     this.hooks = hooks;
     // No inspector, no snapshot, no cached data: isolated-vm's README lists all three as ways in.
     this.isolate = new ivm.Isolate({ memoryLimit: memoryLimitMb });
+    // Compiled once per isolate and bound to each context: ~5x cheaper than evalClosure per context.
+    this.glue = this.isolate.compileScriptSync(`(function ($0, $1) {${GLUE_SOURCE}\n})`, {
+      filename: 'knack-glue.js',
+    });
   }
 
   get isDisposed(): boolean {
@@ -72,8 +78,35 @@ export class IsolateSlot {
     }
   }
 
+  /**
+   * Builds the next context on isolated-vm's thread pool, leaving this thread free to take
+   * messages; a run that arrives first builds its own synchronously.
+   */
+  prepareAhead(): void {
+    if (this.prepared || this.isPreparing || this.isDisposed) return;
+    this.isPreparing = true;
+    this.isolate.createContext().then(
+      (context) => {
+        this.isPreparing = false;
+        if (this.prepared || this.isDisposed) return context.release();
+        try {
+          this.install(context);
+        } catch {
+          // A stray rejection of an earlier run, or the isolate went away: the next run builds its own.
+          context.release();
+        }
+      },
+      () => {
+        this.isPreparing = false;
+      },
+    );
+  }
+
   private build(): void {
-    const context = this.isolate.createContextSync();
+    this.install(this.isolate.createContextSync());
+  }
+
+  private install(context: IsolatedVM.Context): void {
     const state: PreparedContext['state'] = { run: undefined };
     const hooks = this.hooks;
     // Plain (sync) callbacks: the glue calls them inside our applySync, on this thread.
@@ -81,10 +114,17 @@ export class IsolateSlot {
       hooks.onSend(state.run, seq, tool, args),
     );
     const finish = new this.ivm.Callback((payload: unknown) => hooks.onFinish(state.run, payload));
-    const control = context.evalClosureSync(GLUE_SOURCE, [send, finish], {
-      result: { reference: true },
-    }) as IsolatedVM.Reference<Control>;
-    this.prepared = { context, control, state };
+    const factory = this.glue.runSync(context, { reference: true }) as IsolatedVM.Reference<
+      (send: unknown, finish: unknown) => Control
+    >;
+    try {
+      const control = factory.applySync(undefined, [send, finish], {
+        result: { reference: true },
+      }) as IsolatedVM.Reference<Control>;
+      this.prepared = { context, control, state };
+    } finally {
+      factory.release();
+    }
   }
 
   takeContext(): PreparedContext {
@@ -134,6 +174,7 @@ export class IsolateSlot {
     if (this.prepared) IsolateSlot.release(this.prepared);
     this.prepared = undefined;
     this.scripts.clear();
+    this.glue.release();
     if (!this.isDisposed) this.isolate.dispose();
   }
 }

@@ -143,14 +143,17 @@ export class RunSession implements WorkerRun {
 
   private thrown(error: ThrownError): RunError {
     const stack = mapStack(error.stack, BUNDLE_FILENAME, error.stack ? this.script.sourceMap() : undefined);
-    const code: RunErrorCode = error.code === 'TOOL_FAILED' ? 'TOOL_FAILED' : 'SKILL_THREW';
+    // Trust only what the host saw: TOOL_FAILED names a call of this run whose handler failed.
+    const call = error.step === undefined ? undefined : this.trace[error.step - 1];
+    const isToolFailure = error.code === 'TOOL_FAILED' && call?.error?.code === 'TOOL_FAILED';
+    const code: RunErrorCode = isToolFailure ? 'TOOL_FAILED' : 'SKILL_THREW';
     return {
       code,
       message:
         code === 'TOOL_FAILED' || error.message === ''
           ? error.message || error.name
           : `${error.name}: ${error.message}`,
-      ...(error.step === undefined ? {} : { step: error.step }),
+      ...(isToolFailure ? { step: error.step } : {}),
       ...(stack ? { stack } : {}),
     };
   }

@@ -84,13 +84,13 @@ function releaseSlot(slot: IsolateSlot, isTainted: boolean): void {
   }
   idle.push(slot);
   while (idle.length > maxIdleSlots) idle.shift()?.dispose();
-  setImmediate(() => slot.prepare());
+  slot.prepareAhead();
 }
 
 function replenish(memoryLimitMb: number): void {
   if (idle.some((slot) => slot.memoryLimitMb === memoryLimitMb)) return;
   const slot = new IsolateSlot(ivm, memoryLimitMb, hooks);
-  slot.prepare();
+  slot.prepareAhead();
   idle.push(slot);
 }
 
