@@ -15,7 +15,10 @@ export interface SandboxOptions {
   runsPerWorker?: number;
   /** Runs an isolate serves before it is replaced. @default 200 */
   runsPerIsolate?: number;
-  /** Resident memory of a worker, in MB, past which it is retired and replaced. @default 1024 */
+  /**
+   * Resident memory of a worker, in MB: past it during a run the worker is killed (the run gets
+   * `MEMORY_LIMIT`); past it after a run the worker is retired and replaced. @default 512
+   */
   workerMemoryBudgetMb?: number;
   /** Time after a run's deadline before a worker that did not stop is killed, in ms. @default 1000 */
   killGraceMs?: number;
@@ -66,7 +69,7 @@ class WorkerPool implements Sandbox {
     this.settings = {
       memoryLimitMb: 64,
       runsPerIsolate: positiveInteger(options, 'runsPerIsolate', 200),
-      memoryBudgetMb: positiveInteger(options, 'workerMemoryBudgetMb', 1024),
+      memoryBudgetMb: positiveInteger(options, 'workerMemoryBudgetMb', 512),
       killGraceMs: positiveInteger(options, 'killGraceMs', 1000),
       onExit: (worker: WorkerProcess) => this.onWorkerExit(worker),
       onIdle: () => this.pump(),
