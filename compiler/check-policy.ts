@@ -102,6 +102,13 @@ function isReference(node: Node): boolean {
   );
 }
 
+// Handing the tools to an imported skill (`lookup(input, tools)`) is how skills compose.
+function isPassedAlong(node: Node): boolean {
+  const parent = node.getParent();
+  if (Node.isParameterDeclaration(parent)) return true;
+  return Node.isCallExpression(parent) && parent.getArguments().includes(node);
+}
+
 function toolsParameterName(sourceFile: SourceFile): string | undefined {
   const exported = sourceFile.getDefaultExportSymbol()?.getDeclarations()[0];
   if (
@@ -155,7 +162,18 @@ function checkTools(
           return;
         }
       }
-      if (key === undefined || !parent) break;
+      if (key === undefined || !parent) {
+        if (path === '' && !isPassedAlong(node)) {
+          result.diagnostics.push(
+            at(
+              node,
+              `use tools as \`${name}.<tool>(args)\` or pass \`${name}\` to an imported skill; aliasing hides permissions.`,
+              'POLICY_TOOL',
+            ),
+          );
+        }
+        break;
+      }
       path = path ? `${path}.${key}` : key;
       current = parent;
       if (names.has(path)) {
