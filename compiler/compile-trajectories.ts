@@ -61,14 +61,8 @@ async function compileGroup(
   group: Trajectory[],
   options: CompileOptions,
   name: string | undefined,
-  leadId?: string,
 ): Promise<CompiledSkill> {
-  const draft = draftSkill({
-    trajectories: group,
-    manifest: options.manifest,
-    ...(name ? { name } : {}),
-    ...(leadId ? { leadId } : {}),
-  });
+  const draft = draftSkill({ trajectories: group, manifest: options.manifest, ...(name ? { name } : {}) });
   const replayable = group.map((trajectory) => ({
     ...trajectory,
     input: draft.inputs.get(trajectory.id) ?? {},
