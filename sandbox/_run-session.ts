@@ -21,7 +21,7 @@ const endMessage = (message: string): string => `x${JSON.stringify({ message })}
  * schema, call limit, handler, result schema) and turns the worker's report into a RunResult.
  */
 export class RunSession implements WorkerRun {
-  readonly id = nextRunId++;
+  readonly id: number = nextRunId++;
   readonly done: Promise<RunResult>;
   isSettled = false;
   private readonly options: ResolvedRunOptions;
