@@ -8,7 +8,7 @@ import { SKILL_BUNDLE_GLOBAL } from './bundle-format.js';
 // thus happens inside the worker's timed applySync calls; between them the isolate is idle.
 // Nothing here is a security boundary (the worker and the caller check every string that leaves),
 // so a skill that subverts the glue only breaks its own run.
-export const GLUE_SOURCE = String.raw`
+export const GLUE_SOURCE: string = String.raw`
 'use strict';
 const send = $0, finish = $1;
 const G = globalThis;

@@ -20,6 +20,8 @@ export interface PreparedContext {
 }
 
 const maxCachedScripts = 64;
+// Two contexts ahead: back-to-back runs find one ready while the next is being built.
+const contextsAhead = 2;
 
 /**
  * One warm isolate in a worker: keeps compiled skill scripts (per bundle hash) and the next
@@ -33,8 +35,8 @@ export class IsolateSlot {
   private readonly scripts = new Map<string, IsolatedVM.Script>();
   private readonly hooks: SlotHooks;
   private readonly glue: IsolatedVM.Script;
-  private prepared: PreparedContext | undefined;
-  private isPreparing = false;
+  private readonly ready: PreparedContext[] = [];
+  private preparing: Promise<void> | undefined;
 
   constructor(ivm: Ivm, memoryLimitMb: number, hooks: SlotHooks) {
     this.ivm = ivm;
@@ -67,7 +69,7 @@ export class IsolateSlot {
 
   /** Builds the next context; never throws (a broken isolate is disposed instead). */
   prepare(): void {
-    for (let attempt = 0; attempt < 2 && !this.prepared && !this.isDisposed; attempt++) {
+    for (let attempt = 0; attempt < 2 && this.ready.length === 0 && !this.isDisposed; attempt++) {
       try {
         this.build();
       } catch {
@@ -79,27 +81,33 @@ export class IsolateSlot {
   }
 
   /**
-   * Builds the next context on isolated-vm's thread pool, leaving this thread free to take
-   * messages; a run that arrives first builds its own synchronously.
+   * Builds the next contexts (up to `contextsAhead`) on isolated-vm's thread pool, leaving this
+   * thread free to take messages and tool results meanwhile.
    */
   prepareAhead(): void {
-    if (this.prepared || this.isPreparing || this.isDisposed) return;
-    this.isPreparing = true;
-    this.isolate.createContext().then(
+    if (this.preparing || this.ready.length >= contextsAhead || this.isDisposed) return;
+    this.preparing = this.isolate.createContext().then(
       (context) => {
-        this.isPreparing = false;
-        if (this.prepared || this.isDisposed) return context.release();
+        this.preparing = undefined;
+        if (this.isDisposed) return context.release();
         try {
           this.install(context);
         } catch {
-          // A stray rejection of an earlier run, or the isolate went away: the next run builds its own.
+          // A stray rejection of an earlier run, or the isolate went away: a run builds its own.
           context.release();
+          return;
         }
+        this.prepareAhead();
       },
       () => {
-        this.isPreparing = false;
+        this.preparing = undefined;
       },
     );
+  }
+
+  /** The context being built ahead when none is ready: waiting for it beats building another. */
+  preparation(): Promise<void> | undefined {
+    return this.ready.length === 0 ? this.preparing : undefined;
   }
 
   private build(): void {
@@ -121,7 +129,7 @@ export class IsolateSlot {
       const control = factory.applySync(undefined, [send, finish], {
         result: { reference: true },
       }) as IsolatedVM.Reference<Control>;
-      this.prepared = { context, control, state };
+      this.ready.push({ context, control, state });
     } finally {
       factory.release();
     }
@@ -129,8 +137,7 @@ export class IsolateSlot {
 
   takeContext(): PreparedContext {
     this.prepare();
-    const prepared = this.prepared;
-    this.prepared = undefined;
+    const prepared = this.ready.shift();
     if (!prepared) throw new Error('The isolate is disposed.');
     return prepared;
   }
@@ -171,8 +178,7 @@ export class IsolateSlot {
   }
 
   dispose(): void {
-    if (this.prepared) IsolateSlot.release(this.prepared);
-    this.prepared = undefined;
+    for (const prepared of this.ready.splice(0)) IsolateSlot.release(prepared);
     this.scripts.clear();
     this.glue.release();
     if (!this.isDisposed) this.isolate.dispose();

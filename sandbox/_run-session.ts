@@ -21,7 +21,7 @@ const endMessage = (message: string): string => `x${JSON.stringify({ message })}
  * schema, call limit, handler, result schema) and turns the worker's report into a RunResult.
  */
 export class RunSession implements WorkerRun {
-  readonly id = nextRunId++;
+  readonly id: number = nextRunId++;
   readonly done: Promise<RunResult>;
   isSettled = false;
   private readonly options: ResolvedRunOptions;
@@ -29,7 +29,10 @@ export class RunSession implements WorkerRun {
   private readonly inputJson: string;
   private readonly startedAt: number;
   private readonly trace: ToolCallRecord[] = [];
-  private readonly handlerAbort = new AbortController();
+  // Created on the first tool call and aborted only while a handler is still running: abort()
+  // builds a DOMException with a stack, a cost most runs need not pay.
+  private handlerAbort: AbortController | undefined;
+  private runningHandlers = 0;
   private settle!: (result: RunResult) => void;
   private worker: WorkerProcess | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -127,7 +130,7 @@ export class RunSession implements WorkerRun {
     this.isSettled = true;
     clearTimeout(this.timer);
     this.options.signal?.removeEventListener('abort', this.onAbort);
-    this.handlerAbort.abort();
+    if (this.runningHandlers > 0) this.handlerAbort?.abort();
     this.worker?.cancel(this.id);
     this.settle(result);
   }
@@ -243,7 +246,14 @@ export class RunSession implements WorkerRun {
     record: ToolCallRecord,
   ): Promise<string> {
     try {
-      const value: unknown = await tool.handler(args, { step, signal: this.handlerAbort.signal });
+      this.handlerAbort ??= new AbortController();
+      this.runningHandlers++;
+      let value: unknown;
+      try {
+        value = await tool.handler(args, { step, signal: this.handlerAbort.signal });
+      } finally {
+        this.runningHandlers--;
+      }
       const checked = tool.checkOutput?.(value);
       if (checked && !checked.ok)
         throw new Error(`result does not match its output schema: ${formatIssues(checked.issues)}`);

@@ -92,7 +92,7 @@ export class WorkerProcess {
       {
         // Never inherit the caller's flags (loaders, inspectors); isolated-vm on Node 20 needs this one.
         execArgv: ['--no-node-snapshot'],
-        serialization: 'advanced',
+        serialization: 'json',
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       },
     );

@@ -3,7 +3,7 @@ import { compileSkill } from './compile-skill.js';
 import { formatIssues } from './json-schema.js';
 import { KnackError } from './knack-error.js';
 import { RunSession } from './_run-session.js';
-import { resolveRunOptions, type RunSkillOptions } from './run-options.js';
+import { resolveRunOptions, type ResolvedRunOptions, type RunSkillOptions } from './run-options.js';
 import type { RunResult } from './types.js';
 import { WorkerProcess, type WorkerSettings } from './_worker-process.js';
 
@@ -28,7 +28,10 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Runs a skill; skill failures are results. @throws KnackError `INVALID_ARGUMENT`, `CLOSED`. */
   run(options: RunSkillOptions): Promise<RunResult>;
-  /** Waits for runs in flight, then stops the workers. A second call does nothing. */
+  /**
+   * Stops taking runs, waits for every run already accepted (compiling, queued or running; each
+   * bounded by its deadline), then stops the workers. A second call returns the same promise.
+   */
   close(): Promise<void>;
   readonly isClosed: boolean;
   [Symbol.asyncDispose](): Promise<void>;
@@ -91,6 +94,14 @@ class WorkerPool implements Sandbox {
     const startedAt = performance.now();
     if (this.workers.size === 0 && this.startFailures >= maxStartFailures) this.startFailures = 0;
     const resolved = resolveRunOptions(options);
+    // Accepted runs count as in flight from here, compile included: close() waits for them.
+    const accepted = this.accept(resolved, startedAt);
+    this.inFlight.add(accepted);
+    void accepted.finally(() => this.inFlight.delete(accepted)).catch(() => undefined);
+    return accepted;
+  }
+
+  private async accept(resolved: ResolvedRunOptions, startedAt: number): Promise<RunResult> {
     const metrics = { wallMs: 0, cpuMs: 0, heapUsedBytes: 0, toolCalls: 0 };
     const failed = (
       code: 'INVALID_INPUT' | 'COMPILE_ERROR' | 'ABORTED',
@@ -119,11 +130,8 @@ class WorkerPool implements Sandbox {
       const { message, line, column } = compiled.error;
       return failed('COMPILE_ERROR', message, line === undefined ? {} : { line, column });
     }
-    if (this.isClosed) throw new KnackError('CLOSED', 'The sandbox closed before the run started.');
     const session = new RunSession(resolved, compiled.script, inputJson, startedAt);
     this.queue.push(session);
-    this.inFlight.add(session.done);
-    void session.done.then(() => this.inFlight.delete(session.done));
     this.pump();
     return session.done;
   }
@@ -177,7 +185,7 @@ class WorkerPool implements Sandbox {
 
   private onWorkerExit(worker: WorkerProcess): void {
     this.workers.delete(worker);
-    if (!this.isClosed) this.pump();
+    this.pump();
   }
 
   private pump(): void {
@@ -194,7 +202,9 @@ class WorkerPool implements Sandbox {
       if (worker.isRetiring && worker.activeRuns === 0) worker.close();
     }
     const live = [...this.workers].filter((worker) => worker.isAlive && !worker.isRetiring).length;
-    if (!this.isClosed && live + this.starting < this.size && this.startFailures < maxStartFailures) {
+    // While closing, a lost worker is still replaced if accepted runs wait for one.
+    const isWanted = !this.isClosed || this.queue.length > 0;
+    if (isWanted && live + this.starting < this.size && this.startFailures < maxStartFailures) {
       void this.spawn().catch(() => undefined);
     }
   }

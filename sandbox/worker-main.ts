@@ -135,7 +135,10 @@ function fail(run: ActiveRun, error: unknown, phase: 'compile' | 'load' | 'call'
   }
   if (/timed out/i.test(message)) {
     run.isTainted = true;
-    return finish(run, 'timeout', message);
+    // Near its heap limit V8 collects garbage over and over and the deadline may come first:
+    // a run stopped there ran out of memory rather than time.
+    const isNearLimit = run.slot.heapUsedBytes() > run.slot.memoryLimitMb * 1024 * 1024 * 0.85;
+    return finish(run, isNearLimit ? 'memory' : 'timeout', message);
   }
   if (phase === 'compile') return finish(run, 'compile', message);
   // The glue catches every skill error; one escaping a call is a stray rejection or a broken glue.
@@ -156,8 +159,7 @@ function enter(run: ActiveRun, args: unknown[]): void {
   if (run.payload !== undefined) finish(run, 'done', run.payload);
 }
 
-function start(request: RunRequest): ActiveRun | undefined {
-  const slot = takeSlot(request.memoryLimitMb);
+function start(request: RunRequest, slot: IsolateSlot): ActiveRun | undefined {
   try {
     const prepared = slot.takeContext();
     return {
@@ -177,13 +179,16 @@ function start(request: RunRequest): ActiveRun | undefined {
   }
 }
 
-function execute(request: RunRequest): void {
+async function execute(request: RunRequest): Promise<void> {
   if (request.code !== undefined) {
     known.set(request.hash, request.code);
     if (known.size > maxKnownScripts) known.delete(known.keys().next().value as string);
   }
   const code = request.code ?? known.get(request.hash);
-  const run = start(request);
+  const slot = takeSlot(request.memoryLimitMb);
+  const preparation = slot.preparation();
+  if (preparation) await preparation;
+  const run = start(request, slot);
   if (!run) return;
   run.prepared.state.run = run;
   active.set(run.id, run);
@@ -204,7 +209,7 @@ function execute(request: RunRequest): void {
 function onMessage(raw: unknown): void {
   const message = raw as CallerMessage;
   if (message.t === 'run') {
-    execute(message);
+    void execute(message);
   } else if (message.t === 'reply') {
     const run = active.get(message.id);
     if (run?.seqs.delete(message.seq)) enter(run, [1, message.seq, message.payload]);

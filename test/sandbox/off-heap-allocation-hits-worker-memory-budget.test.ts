@@ -9,12 +9,12 @@ describe('off-heap allocations', () => {
 
   it(
     'stops a skill hoarding Intl.Segmenter objects at the worker memory budget, before its deadline',
-    { timeout: 20_000 },
+    { timeout: 30_000 },
     async () => {
       const result = await run(
         skill(`const hoard: unknown[] = [];
       for (;;) hoard.push(new Intl.Segmenter('en', { granularity: 'word' }));`),
-        { limits: { timeoutMs: 8000, memoryLimitMb: 64 } },
+        { limits: { timeoutMs: 15_000, memoryLimitMb: 64 } },
       );
       expectFailure(result, 'MEMORY_LIMIT', 'WORKER_CRASHED');
       await expectStillServing(run);

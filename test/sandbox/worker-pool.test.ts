@@ -92,6 +92,16 @@ describe('createSandbox', () => {
     await expect(call).rejects.toSatisfy((error) => KnackError.isInstance(error) && error.code === 'CLOSED');
   });
 
+  it('lets close() wait for a run accepted just before it', async () => {
+    const sandbox = await createSandbox({ size: 1 });
+    const pending = sandbox.run({
+      source: 'export default async (): Promise<string> => "finished"',
+      tools: defineTools({}),
+    });
+    await sandbox.close();
+    expect(await pending).toMatchObject({ ok: true, value: 'finished' });
+  });
+
   it('throws INVALID_ARGUMENT naming a bad pool option', async () => {
     await expect(createSandbox({ size: 0 })).rejects.toThrowError(/`size`/);
     await expect(createSandbox({ killGraceMs: 1.5 })).rejects.toSatisfy(
