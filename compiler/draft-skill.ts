@@ -64,10 +64,11 @@ function resolveOutput(
       scope: scopes[position] as Scope,
       value: trajectory.answer,
     }));
-    return {
-      expr: resolveValue(state, instances, { segment: segments.length, isOutput: true }),
-      tsType: valueToTsType(primary.answer),
-    };
+    const expr = resolveValue(state, instances, { segment: segments.length, isOutput: true });
+    // An answer that is a whole tool result takes the tool's declared type, not the example's shape.
+    if (expr.kind === 'ref' && expr.root.type === 'segment' && expr.path.length === 0)
+      return { segment: expr.root.index };
+    return { expr, tsType: valueToTsType(primary.answer) };
   }
   return { segment: segments.length - 1 };
 }
