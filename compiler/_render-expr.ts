@@ -54,6 +54,11 @@ function renderPath(base: string, path: readonly PathStep[], names: RenderNames)
   return code;
 }
 
+// `{ sku: sku }` reads better as `{ sku }`.
+function renderEntry(key: string, code: string): string {
+  return code === key && identifier.test(key) ? key : `${renderKey(key)}: ${code}`;
+}
+
 function escapeTemplate(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 }
@@ -81,14 +86,12 @@ export function renderExpr(expr: Expr, names: RenderNames, indent = ''): string 
       return `[${expr.items.map((item) => renderExpr(item, names, indent)).join(', ')}]`;
     case 'object': {
       if (expr.entries.length === 0) return '{}';
-      const flat = expr.entries.map(
-        ([key, value]) => `${renderKey(key)}: ${renderExpr(value, names, indent)}`,
-      );
+      const flat = expr.entries.map(([key, value]) => renderEntry(key, renderExpr(value, names, indent)));
       const oneLine = `{ ${flat.join(', ')} }`;
       if (oneLine.length + indent.length < 90 && !oneLine.includes('\n')) return oneLine;
       const inner = `${indent}  `;
       const lines = expr.entries.map(
-        ([key, value]) => `${inner}${renderKey(key)}: ${renderExpr(value, names, inner)},`,
+        ([key, value]) => `${inner}${renderEntry(key, renderExpr(value, names, inner))},`,
       );
       return `{\n${lines.join('\n')}\n${indent}}`;
     }

@@ -162,6 +162,24 @@ describe('draftSkill', () => {
     expect((await verify([trajectory])).verification.isVerified).toBe(true);
   });
 
+  it('loops over a list the caller passed in', async () => {
+    const trajectory: Trajectory = {
+      id: 'restock-skus',
+      task: 'Restock these items',
+      input: { skus: ['A-1', 'B-2', 'C-3'] },
+      steps: ['A-1', 'B-2', 'C-3'].map((sku) => ({
+        tool: 'restock_item',
+        args: { sku, qty: 5 },
+        result: { ok: true },
+      })),
+      outcome: 'success',
+    };
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).toContain('for (const sku of input.skus) {');
+    expect(draft.source).toContain('tools.restock_item({ sku, qty: 5 })');
+    expect((await verify([trajectory])).verification.isVerified).toBe(true);
+  });
+
   it('never bakes a literal secret into the source: it becomes a listed parameter', async () => {
     const trajectory = paging('p-4', 'checkout', 0);
     (trajectory.steps[1] as { args: Record<string, unknown> }).args['apiKey'] =
