@@ -164,6 +164,14 @@ describe('compileTrajectories options', () => {
     ]);
   });
 
+  it('lists unreadable files in errors', async () => {
+    const compiled = await compileTrajectories({
+      files: [join(fixtures, 'missing.json'), fixtures],
+      manifest,
+    });
+    expect(compiled.errors.map((error) => error.code)).toEqual(['NOT_FOUND', 'INVALID_ARGUMENT']);
+  });
+
   it('throws ABORTED when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
