@@ -80,11 +80,13 @@ class WorkerPool implements Sandbox {
   }
 
   async open(): Promise<void> {
-    const started = await Promise.allSettled(Array.from({ length: this.size }, () => this.spawn()));
-    const failure = started.find((result) => result.status === 'rejected');
-    if (failure && this.workers.size === 0) {
-      throw new KnackError('SANDBOX_FAILED', `Cannot start a sandbox worker: ${String(failure.reason)}`, {
-        cause: failure.reason,
+    // Ready as soon as one worker is: the others finish starting while the first runs are served.
+    try {
+      await Promise.any(Array.from({ length: this.size }, () => this.spawn()));
+    } catch (error) {
+      const reason = (error as AggregateError).errors?.[0] ?? error;
+      throw new KnackError('SANDBOX_FAILED', `Cannot start a sandbox worker: ${String(reason)}`, {
+        cause: reason,
       });
     }
   }
@@ -211,7 +213,7 @@ class WorkerPool implements Sandbox {
 }
 
 /**
- * Opens a pool of sandbox worker processes; resolves once every worker is ready to serve.
+ * Opens a pool of sandbox worker processes; resolves once the first worker is ready to serve.
  * The pool does not keep the process alive while idle; close it when done.
  * @throws KnackError `INVALID_ARGUMENT` naming a bad option; `SANDBOX_FAILED` when no worker starts.
  * @example

@@ -83,6 +83,19 @@ describe('createSandbox', () => {
     ).toBe(true);
   });
 
+  it('keeps serving while isolates are recycled every few runs', async () => {
+    await using sandbox = await createSandbox({ size: 1, runsPerIsolate: 2 });
+    const tools = defineTools({ echo: { inputSchema: {}, handler: (args) => args } });
+    for (let index = 0; index < 7; index++) {
+      const result = await sandbox.run({
+        source: 'export default async (input: number, tools: any) => tools.echo(input)',
+        input: index,
+        tools,
+      });
+      expect(result).toMatchObject({ ok: true, value: index });
+    }
+  });
+
   it('closes idempotently, then refuses runs with CLOSED', async () => {
     const sandbox = await createSandbox({ size: 1 });
     await sandbox.close();
