@@ -233,6 +233,48 @@ async function coldStart(
   return { readyMs, firstRunMs };
 }
 
+// Cold paths inside a running pool: a bundle the workers have never seen (compile + load in the
+// isolate), and a pool that takes a new isolate for every run (runsPerIsolate: 1).
+async function coldRunRows(
+  sandbox: Sandbox,
+  source: string,
+  tools: ToolPack,
+  iterations: number,
+): Promise<BenchRow[]> {
+  let counter = 0;
+  const unseen = await sampleMs(iterations, () =>
+    sandboxRunner(
+      sandbox,
+      `${source}\n// unseen bundle ${counter++} ${Math.random()}`,
+      tools,
+    )(inputs['trivial']!),
+  );
+  const fresh = await createSandbox({ runsPerIsolate: 1 });
+  try {
+    const run = sandboxRunner(fresh, source, tools);
+    const newIsolate = await sampleMs(iterations, () => run(inputs['trivial']!));
+    const engine = 'knack sandbox (worker + isolated-vm)';
+    return [
+      {
+        engine,
+        skill: 'cold run: new bundle (compile + load), warm pool',
+        p50Ms: percentile(unseen, 0.5),
+        p99Ms: percentile(unseen, 0.99),
+        callsPerS: '',
+      },
+      {
+        engine,
+        skill: 'cold run: new isolate per run (runsPerIsolate: 1)',
+        p50Ms: percentile(newIsolate, 0.5),
+        p99Ms: percentile(newIsolate, 0.99),
+        callsPerS: '',
+      },
+    ];
+  } finally {
+    await fresh.close();
+  }
+}
+
 function row(engine: string, skill: string, sampled: Sampled): BenchRow {
   return {
     engine,
@@ -342,6 +384,8 @@ export async function main(): Promise<void> {
       p99Ms: Math.max(...cold.firstRunMs),
       callsPerS: '',
     });
+    const coldRuns = await coldRunRows(sandbox, bundles['trivial']!, tools, Math.ceil(iterations / 10));
+    rows.push(...coldRuns);
 
     const sandboxName = 'knack sandbox (worker + isolated-vm)';
     const goals = goalRows({

@@ -1,7 +1,7 @@
 import { Node, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from './types.js';
 
-/** Reads `export const meta = { name, description } as const` from the skill's AST. */
+/** Reads `export const meta = { name, description } as const` and checks the default export exists. */
 export function readMeta(sourceFile: SourceFile): {
   name?: string;
   description?: string;
@@ -31,6 +31,14 @@ export function readMeta(sourceFile: SourceFile): {
   if (!declaration?.isExported() || !name || !/^[a-z][a-z0-9_]*$/.test(name)) {
     diagnostics.push({
       message: 'export `const meta = { name: "snake_case_name", description: "..." } as const`.',
+      code: 'META',
+      severity: 'error',
+    });
+  }
+  if (!sourceFile.getDefaultExportSymbol()) {
+    diagnostics.push({
+      message:
+        'export the skill as `export default async function name(input: Input, tools: Tools): Promise<Output>`.',
       code: 'META',
       severity: 'error',
     });

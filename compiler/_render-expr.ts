@@ -5,6 +5,8 @@ import { singular } from './_naming.js';
 export interface RenderNames {
   item?: string;
   segment: (index: number) => string;
+  /** Rendered `list.find(...)` code -> the const that already holds the element. */
+  hoisted?: ReadonlyMap<string, string>;
 }
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -20,12 +22,22 @@ function rootName(root: ExprRoot, names: RenderNames): string {
   return names.segment(root.index);
 }
 
-function lastKey(path: readonly PathStep[], end: number): string {
+export function lastKey(path: readonly PathStep[], end: number): string {
   for (let index = end - 1; index >= 0; index--) {
     const key = path[index];
     if (typeof key === 'string') return key;
   }
   return 'items';
+}
+
+/** The singular noun for elements of the list a `find` at `path[index]` searches (`members` -> `member`). */
+export function elementNoun(base: string, path: readonly PathStep[], index: number): string {
+  return singular(index === 0 ? base : lastKey(path, index));
+}
+
+/** The root's variable name. */
+export function rootCode(root: ExprRoot, names: RenderNames): string {
+  return rootName(root, names);
 }
 
 function renderPath(base: string, path: readonly PathStep[], names: RenderNames): string {
@@ -34,11 +46,17 @@ function renderPath(base: string, path: readonly PathStep[], names: RenderNames)
     if (typeof key === 'number') code += `[${key}]`;
     else if (typeof key === 'string') code += identifier.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
     else {
-      const element = singular(lastKey(path, index) === 'items' && index === 0 ? base : lastKey(path, index));
+      const element = elementNoun(base, path, index);
       code += `.find((${element}) => ${element}${renderPath('', [key.find], names)} === ${renderExpr(key.equals, names)})`;
+      code = names.hoisted?.get(code) ?? code;
     }
   });
   return code;
+}
+
+// `{ sku: sku }` reads better as `{ sku }`.
+function renderEntry(key: string, code: string): string {
+  return code === key && identifier.test(key) ? key : `${renderKey(key)}: ${code}`;
 }
 
 function escapeTemplate(text: string): string {
@@ -68,14 +86,12 @@ export function renderExpr(expr: Expr, names: RenderNames, indent = ''): string 
       return `[${expr.items.map((item) => renderExpr(item, names, indent)).join(', ')}]`;
     case 'object': {
       if (expr.entries.length === 0) return '{}';
-      const flat = expr.entries.map(
-        ([key, value]) => `${renderKey(key)}: ${renderExpr(value, names, indent)}`,
-      );
+      const flat = expr.entries.map(([key, value]) => renderEntry(key, renderExpr(value, names, indent)));
       const oneLine = `{ ${flat.join(', ')} }`;
       if (oneLine.length + indent.length < 90 && !oneLine.includes('\n')) return oneLine;
       const inner = `${indent}  `;
       const lines = expr.entries.map(
-        ([key, value]) => `${inner}${renderKey(key)}: ${renderExpr(value, names, inner)},`,
+        ([key, value]) => `${inner}${renderEntry(key, renderExpr(value, names, inner))},`,
       );
       return `{\n${lines.join('\n')}\n${indent}}`;
     }

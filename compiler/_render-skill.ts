@@ -4,6 +4,7 @@ import type { ParamSpec } from './_resolve-value.js';
 import { renderExpr, renderKey, type RenderNames } from './_render-expr.js';
 import { safeIdentifier, singular, toCamelCase, toolNoun, uniqueName } from './_naming.js';
 import { valueToTsType } from './_ts-type.js';
+import { hoistFinds } from './_hoist-finds.js';
 
 /** Everything the module text is made of. */
 export interface SkillParts {
@@ -70,41 +71,45 @@ function stepLabel(parts: SkillParts, segment: Segment): string {
   return `// ${parts.primaryId} ${steps}: ${segment.tool}${segment.list ? ' for each element' : ''}`;
 }
 
+function loopItemName(list: string): string {
+  return safeIdentifier(
+    singular(
+      list
+        .split(/[.[\]()]/)
+        .filter(Boolean)
+        .pop() ?? 'item',
+    ),
+  );
+}
+
 function renderBody(parts: SkillParts): string[] {
   const names = segmentNames(parts);
-  const segmentName = (index: number): string => names.get(index) ?? 'result';
+  const hoisted = new Map<string, string>();
+  const taken = new Set(names.values());
+  const base: RenderNames = { segment: (index) => names.get(index) ?? 'result', hoisted };
   const lines: string[] = [];
   parts.segments.forEach((segment, index) => {
     const args = parts.args[index] as Expr;
     lines.push(`  ${stepLabel(parts, segment)}`);
-    if (segment.list) {
-      const list = renderExpr(segment.list, { segment: segmentName });
-      const item = safeIdentifier(
-        singular(
-          list
-            .split(/[.[\]]/)
-            .filter(Boolean)
-            .pop() ?? 'item',
-        ),
-      );
-      const itemNames: RenderNames = { segment: segmentName, item };
-      const call = toolCall(segment.tool, renderExpr(args, itemNames, '    '));
-      const collected = names.get(index);
-      if (collected) lines.push(`  const ${collected}: ${resultType(segment.tool)}[] = [];`);
-      lines.push(`  for (const ${item} of ${list}) {`);
-      lines.push(collected ? `    ${collected}.push(await ${call});` : `    await ${call};`);
-      lines.push('  }');
+    lines.push(...hoistFinds(segment.list ? [segment.list, args] : [args], base, hoisted, taken, '  '));
+    const result = names.get(index);
+    if (!segment.list) {
+      const call = toolCall(segment.tool, renderExpr(args, base, '  '));
+      lines.push(result ? `  const ${result} = await ${call};` : `  await ${call};`);
       return;
     }
-    const call = toolCall(segment.tool, renderExpr(args, { segment: segmentName }, '  '));
-    const name = names.get(index);
-    lines.push(name ? `  const ${name} = await ${call};` : `  await ${call};`);
+    const list = renderExpr(segment.list, base);
+    const item = loopItemName(list);
+    const call = toolCall(segment.tool, renderExpr(args, { ...base, item }, '    '));
+    if (result) lines.push(`  const ${result}: ${resultType(segment.tool)}[] = [];`);
+    lines.push(`  for (const ${item} of ${list}) {`);
+    lines.push(result ? `    ${result}.push(await ${call});` : `    await ${call};`);
+    lines.push('  }');
   });
-  const output =
-    'expr' in parts.output
-      ? renderExpr(parts.output.expr, { segment: segmentName }, '  ')
-      : segmentName(parts.output.segment);
-  lines.push(`  return ${output};`);
+  if ('expr' in parts.output) {
+    lines.push(...hoistFinds([parts.output.expr], base, hoisted, taken, '  '));
+    lines.push(`  return ${renderExpr(parts.output.expr, base, '  ')};`);
+  } else lines.push(`  return ${base.segment(parts.output.segment)};`);
   return lines;
 }
 

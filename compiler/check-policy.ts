@@ -102,6 +102,13 @@ function isReference(node: Node): boolean {
   );
 }
 
+// Handing the tools to an imported skill (`lookup(input, tools)`) is how skills compose.
+function isPassedAlong(node: Node): boolean {
+  const parent = node.getParent();
+  if (Node.isParameterDeclaration(parent)) return true;
+  return Node.isCallExpression(parent) && parent.getArguments().includes(node);
+}
+
 function toolsParameterName(sourceFile: SourceFile): string | undefined {
   const exported = sourceFile.getDefaultExportSymbol()?.getDeclarations()[0];
   if (
@@ -115,14 +122,71 @@ function toolsParameterName(sourceFile: SourceFile): string | undefined {
   return 'tools';
 }
 
+interface ToolNames {
+  parameter: string;
+  tools: ReadonlySet<string>;
+  /** Namespaces of dotted names: `team` for `team.page`. */
+  prefixes: ReadonlySet<string>;
+}
+
+// The static key a property or element access adds to the path, `null` for a computed one.
+function accessKey(parent: Node | undefined, current: Node): string | null | undefined {
+  if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === current) return parent.getName();
+  if (!Node.isElementAccessExpression(parent) || parent.getExpression() !== current) return undefined;
+  const argument = parent.getArgumentExpression();
+  return Node.isStringLiteral(argument) ? argument.getLiteralValue() : null;
+}
+
+/** Follows `tools.a.b` up the AST to a manifest name; reports what does not resolve statically. */
+function toolAt(node: Node, names: ToolNames, diagnostics: Diagnostic[]): string | undefined {
+  let path = '';
+  let current: Node = node;
+  for (;;) {
+    const parent = current.getParent();
+    const key = accessKey(parent, current);
+    if (key === null) {
+      const text = parent?.getText() ?? '';
+      diagnostics.push(
+        at(
+          parent ?? node,
+          `\`${text}\`: tools must be named statically so permissions can be derived.`,
+          'POLICY_TOOL',
+        ),
+      );
+      return undefined;
+    }
+    if (key === undefined || !parent) {
+      if (path === '' && !isPassedAlong(node)) {
+        const message = `use tools as \`${names.parameter}.<tool>(args)\` or pass \`${names.parameter}\` to an imported skill; aliasing hides permissions.`;
+        diagnostics.push(at(node, message, 'POLICY_TOOL'));
+      }
+      return undefined;
+    }
+    path = path ? `${path}.${key}` : key;
+    current = parent;
+    if (names.tools.has(path)) return path;
+    if (!names.prefixes.has(path)) {
+      const known = [...names.tools].join(', ');
+      diagnostics.push(
+        at(
+          parent,
+          `\`${names.parameter}.${path}\` is not in the tool manifest (known: ${known}).`,
+          'POLICY_TOOL',
+        ),
+      );
+      return undefined;
+    }
+  }
+}
+
 function checkTools(
   sourceFile: SourceFile,
   manifest: readonly ToolManifestEntry[],
   result: PolicyResult,
 ): void {
-  const name = toolsParameterName(sourceFile);
-  if (!name) return;
-  const names = new Set(manifest.map((entry) => entry.name));
+  const parameter = toolsParameterName(sourceFile);
+  if (!parameter) return;
+  const tools = new Set(manifest.map((entry) => entry.name));
   const prefixes = new Set(
     manifest.flatMap((entry) =>
       entry.name
@@ -133,46 +197,9 @@ function checkTools(
   );
   const permissions = new Set<string>();
   sourceFile.forEachDescendant((node) => {
-    if (!Node.isIdentifier(node) || node.getText() !== name || !isReference(node)) return;
-    let path = '';
-    let current: Node = node;
-    for (;;) {
-      const parent = current.getParent();
-      let key: string | undefined;
-      if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === current)
-        key = parent.getName();
-      else if (Node.isElementAccessExpression(parent) && parent.getExpression() === current) {
-        const argument = parent.getArgumentExpression();
-        key = Node.isStringLiteral(argument) ? argument.getLiteralValue() : undefined;
-        if (key === undefined) {
-          result.diagnostics.push(
-            at(
-              parent,
-              `\`${parent.getText()}\`: tools must be named statically so permissions can be derived.`,
-              'POLICY_TOOL',
-            ),
-          );
-          return;
-        }
-      }
-      if (key === undefined || !parent) break;
-      path = path ? `${path}.${key}` : key;
-      current = parent;
-      if (names.has(path)) {
-        permissions.add(path);
-        return;
-      }
-      if (!prefixes.has(path)) {
-        result.diagnostics.push(
-          at(
-            parent,
-            `\`${name}.${path}\` is not in the tool manifest (known: ${[...names].join(', ')}).`,
-            'POLICY_TOOL',
-          ),
-        );
-        return;
-      }
-    }
+    if (!Node.isIdentifier(node) || node.getText() !== parameter || !isReference(node)) return;
+    const tool = toolAt(node, { parameter, tools, prefixes }, result.diagnostics);
+    if (tool) permissions.add(tool);
   });
   result.permissions = [...permissions].sort();
 }

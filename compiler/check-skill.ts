@@ -4,7 +4,7 @@ import { toolsDeclarations } from './tools-declarations.js';
 import { typeCheckSkill } from './type-check-skill.js';
 import { checkPolicy } from './check-policy.js';
 import { deriveSchemas } from './derive-schemas.js';
-import { bundleSkill } from './bundle-skill.js';
+import { bundleSkill, type BundleResult } from './bundle-skill.js';
 import { verifySkill } from './verify-skill.js';
 import { skillDeclarations } from './_skill-declarations.js';
 import { readMeta } from './_read-meta.js';
@@ -36,20 +36,15 @@ function notRun(trajectories: readonly Trajectory[], reason: string): CompiledSk
   };
 }
 
-/**
- * The one pipeline every draft goes through (trace compiler or LLM): type-check against the
- * manifest's `Tools`, enforce the policy, derive schemas, bundle with pinned skill imports and
- * verify by replaying every trajectory. Problems are returned as diagnostics, never thrown.
- * @example const skill = await checkSkill({ source, manifest, trajectories }); skill.verification.isVerified
- */
-export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSkill> {
-  const { source, manifest, trajectories } = options;
-  const imported = await skillDeclarations(source, options.resolver);
-  const checked = typeCheckSkill({
-    source,
-    toolsDeclarations: await toolsDeclarations(manifest),
-    skillDeclarations: imported.text,
-  });
+// Every static check: imported skills, types, policy, schemas and meta, with their diagnostics.
+async function analyze(
+  source: string,
+  manifest: readonly ToolManifestEntry[],
+  resolver: SkillResolver | undefined,
+) {
+  const imported = await skillDeclarations(source, resolver);
+  const toolTypes = await toolsDeclarations(manifest);
+  const checked = typeCheckSkill({ source, toolsDeclarations: toolTypes, skillDeclarations: imported.text });
   const policy = checkPolicy(checked.sourceFile, manifest);
   const schemas = deriveSchemas(checked.sourceFile);
   const inherited = importedPermissions(imported.skills, manifest);
@@ -62,36 +57,51 @@ export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSk
     ...schemas.diagnostics,
     ...meta.diagnostics,
   ];
+  const permissions = [...new Set([...policy.permissions, ...inherited.permissions])].sort();
+  return { diagnostics, permissions, skillImports: policy.skillImports, schemas, meta };
+}
+
+/**
+ * The one pipeline every draft goes through (trace compiler or LLM): type-check against the
+ * manifest's `Tools`, enforce the policy, derive schemas, bundle with pinned skill imports and
+ * verify by replaying every trajectory. Problems are returned as diagnostics, never thrown.
+ * @example const skill = await checkSkill({ source, manifest, trajectories }); skill.verification.isVerified
+ */
+export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSkill> {
+  const { source, manifest, trajectories } = options;
+  const { diagnostics, permissions, skillImports, schemas, meta } = await analyze(
+    source,
+    manifest,
+    options.resolver,
+  );
   const name = meta.name ?? 'skill';
   const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  const bundled = hasErrors
-    ? { imports: policy.skillImports, diagnostics: [] as Diagnostic[] }
-    : await bundleSkill({
-        source,
-        filename: `${name}.ts`,
-        ...(options.resolver ? { resolver: options.resolver } : {}),
-      });
+  const resolver = options.resolver ? { resolver: options.resolver } : {};
+  const bundled: BundleResult = hasErrors
+    ? { imports: skillImports, diagnostics: [] }
+    : await bundleSkill({ source, filename: `${name}.ts`, ...resolver });
   diagnostics.push(...bundled.diagnostics);
-  const verification =
-    'bundle' in bundled && bundled.bundle
-      ? await verifySkill({
-          bundle: bundled.bundle,
-          manifest,
-          trajectories,
-          inputSchema: schemas.inputSchema,
-          outputSchema: schemas.outputSchema,
-          ...(options.signal ? { signal: options.signal } : {}),
-        })
-      : notRun(trajectories, 'not replayed: the skill has errors (see diagnostics).');
+  const { inputSchema, outputSchema } = schemas;
+  const signal = options.signal ? { signal: options.signal } : {};
+  const verification = bundled.bundle
+    ? await verifySkill({
+        bundle: bundled.bundle,
+        manifest,
+        trajectories,
+        inputSchema,
+        outputSchema,
+        ...signal,
+      })
+    : notRun(trajectories, 'not replayed: the skill has errors (see diagnostics).');
   return {
     name,
     description: meta.description ?? '',
     source,
-    bundle: 'bundle' in bundled ? (bundled.bundle ?? '') : '',
-    ...('sourcemap' in bundled && bundled.sourcemap ? { sourcemap: bundled.sourcemap } : {}),
-    inputSchema: schemas.inputSchema,
-    outputSchema: schemas.outputSchema,
-    permissions: [...new Set([...policy.permissions, ...inherited.permissions])].sort(),
+    bundle: bundled.bundle ?? '',
+    ...(bundled.sourcemap ? { sourcemap: bundled.sourcemap } : {}),
+    inputSchema,
+    outputSchema,
+    permissions,
     imports: bundled.imports,
     diagnostics,
     verification,

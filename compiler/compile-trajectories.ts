@@ -42,9 +42,17 @@ async function loadAll(options: CompileOptions, errors: CompileError[]): Promise
         file,
       );
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      const systemCode = (error as NodeJS.ErrnoException).code;
+      if (systemCode === 'ENOENT')
         errors.push({ code: 'NOT_FOUND', message: `${file}: no such file.`, where: { file } });
-      else errors.push(toCompileError(error));
+      else if (systemCode) {
+        const reason = error instanceof Error ? error.message : String(error);
+        errors.push({
+          code: 'INVALID_ARGUMENT',
+          message: `${file}: cannot read it (${reason}).`,
+          where: { file },
+        });
+      } else errors.push(toCompileError(error));
     }
   }
   for (const given of options.trajectories ?? []) {
@@ -61,14 +69,8 @@ async function compileGroup(
   group: Trajectory[],
   options: CompileOptions,
   name: string | undefined,
-  leadId?: string,
 ): Promise<CompiledSkill> {
-  const draft = draftSkill({
-    trajectories: group,
-    manifest: options.manifest,
-    ...(name ? { name } : {}),
-    ...(leadId ? { leadId } : {}),
-  });
+  const draft = draftSkill({ trajectories: group, manifest: options.manifest, ...(name ? { name } : {}) });
   const replayable = group.map((trajectory) => ({
     ...trajectory,
     input: draft.inputs.get(trajectory.id) ?? {},

@@ -6,6 +6,7 @@ import { resolveEntries, resolveValue, type DraftState, type Instance } from './
 import { renderSkill, type SkillParts } from './_render-skill.js';
 import { skillNameFromTask } from './_naming.js';
 import { valueToTsType } from './_ts-type.js';
+import { isSecretLike } from './detect-secrets.js';
 
 /** Options of `draftSkill`. */
 export interface DraftOptions {
@@ -14,8 +15,6 @@ export interface DraftOptions {
   manifest: readonly ToolManifestEntry[];
   /** Skill name. @default snake_case words of the task */
   name?: string;
-  /** Id of the trajectory whose steps lead the draft. @default the longest, one with `input` on ties */
-  leadId?: string;
 }
 
 /** A trace-compiled skill module, plus the caller input that replays each trajectory. */
@@ -65,10 +64,11 @@ function resolveOutput(
       scope: scopes[position] as Scope,
       value: trajectory.answer,
     }));
-    return {
-      expr: resolveValue(state, instances, { segment: segments.length, isOutput: true }),
-      tsType: valueToTsType(primary.answer),
-    };
+    const expr = resolveValue(state, instances, { segment: segments.length, isOutput: true });
+    // An answer that is a whole tool result takes the tool's declared type, not the example's shape.
+    if (expr.kind === 'ref' && expr.root.type === 'segment' && expr.path.length === 0)
+      return { segment: expr.root.index };
+    return { expr, tsType: valueToTsType(primary.answer) };
   }
   return { segment: segments.length - 1 };
 }
@@ -98,24 +98,47 @@ export function draftSkill(options: DraftOptions): SkillDraft {
       b.steps.length - a.steps.length || Number(b.input !== undefined) - Number(a.input !== undefined),
   );
   const primary = trajectories[0] as Trajectory;
-  const segmentsOf = trajectories.map(splitSegments);
-  const segments = segmentsOf[0] as Segment[];
   const state: DraftState = {
     texts: trajectories.map((trajectory) => [trajectory.task, ...(trajectory.context ?? [])].join('\n')),
     inputs: trajectories.map((trajectory) => ({ ...trajectory.input })),
     params: new Map(),
   };
   for (const [name, value] of Object.entries(primary.input ?? {}))
-    state.params.set(name, { tsType: valueToTsType(value), isSecret: false });
+    state.params.set(name, { tsType: valueToTsType(value), isSecret: isSecretLike(name, value) });
   const scopes: Scope[] = state.inputs.map((input) => ({ input, results: [] }));
-  const manifest = new Map(options.manifest.map((entry) => [entry.name, entry]));
+  const { segments, args } = resolveSegments(state, trajectories, scopes, options.manifest);
+  const output = resolveOutput(state, trajectories, scopes, segments);
+  const literals = [...state.params.keys()].map((name) => String(state.inputs[0]?.[name]));
+  const name = options.name ?? skillNameFromTask(primary.task, literals);
+  const description = describe(primary.task, state);
+  const trajectoryIds = trajectories.map((trajectory) => trajectory.id);
+  const params = [...state.params.entries()].filter(([key]) => key in (state.inputs[0] ?? {}));
+  const primaryId = primary.id;
+  return {
+    name,
+    description,
+    source: renderSkill({ name, description, trajectoryIds, primaryId, segments, args, output, params }),
+    inputs: new Map(
+      trajectories.map((trajectory, position) => [trajectory.id, state.inputs[position] ?? {}]),
+    ),
+    secretParameters: params.filter(([, spec]) => spec.isSecret).map(([key]) => key),
+  };
+}
+
+// Resolves each segment's arguments in order; each segment's results join the scopes afterwards.
+function resolveSegments(
+  state: DraftState,
+  trajectories: readonly Trajectory[],
+  scopes: Scope[],
+  manifest: readonly ToolManifestEntry[],
+): { segments: Segment[]; args: Expr[] } {
+  const segmentsOf = trajectories.map(splitSegments);
+  const segments = segmentsOf[0] as Segment[];
+  const entries = new Map(manifest.map((entry) => [entry.name, entry]));
   const args = segments.map((segment, index) => {
     const instances = segmentInstances(trajectories, segmentsOf, scopes, index, segment.list);
-    const expr = resolveEntries(state, instances, {
-      tool: segment.tool,
-      schema: manifest.get(segment.tool)?.inputSchema,
-      segment: index,
-    });
+    const schema = entries.get(segment.tool)?.inputSchema;
+    const expr = resolveEntries(state, instances, { tool: segment.tool, schema, segment: index });
     scopes.forEach((scope, position) => {
       const own = segmentsOf[position]?.[index];
       const results = own?.steps.map((step) => trajectories[position]?.steps[step]?.result);
@@ -123,29 +146,5 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     });
     return expr;
   });
-  const output = resolveOutput(state, trajectories, scopes, segments);
-  const literals = [...state.params.keys()].map((name) => String(state.inputs[0]?.[name]));
-  const name = options.name ?? skillNameFromTask(primary.task, literals);
-  const description = describe(primary.task, state);
-  const trajectoryIds = trajectories.map((trajectory) => trajectory.id);
-  const params = [...state.params.entries()].filter(([key]) => key in (state.inputs[0] ?? {}));
-  const source = renderSkill({
-    name,
-    description,
-    trajectoryIds,
-    primaryId: primary.id,
-    segments,
-    args,
-    output,
-    params,
-  });
-  return {
-    name,
-    description,
-    source,
-    inputs: new Map(
-      trajectories.map((trajectory, position) => [trajectory.id, state.inputs[position] ?? {}]),
-    ),
-    secretParameters: params.filter(([, spec]) => spec.isSecret).map(([key]) => key),
-  };
+  return { segments, args };
 }

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { createValidator, safeParseJson } from '../sandbox/index.js';
+import { createValidator, KnackError, safeParseJson } from '../sandbox/index.js';
 import type { ImportOptions, Trajectory, TrajectoryFormat } from './types.js';
 import type { ConversationWrapper } from './_conversation.js';
 import { fromOpenAi } from './_from-openai.js';
@@ -21,8 +21,8 @@ export function detectFormat(value: unknown): TrajectoryFormat | undefined {
   if (!wrapper) return undefined;
   const isAnthropic = wrapper.messages.some(
     (message) =>
-      Array.isArray(message['content']) &&
-      (message['content'] as { type?: unknown }[]).some(
+      Array.isArray(message?.['content']) &&
+      (message?.['content'] as { type?: unknown }[]).some(
         (block) => block.type === 'tool_use' || block.type === 'tool_result',
       ),
   );
@@ -47,14 +47,30 @@ function convert(value: unknown, format: TrajectoryFormat, file: string | undefi
   const wrapper = asWrapper(value);
   if (!wrapper)
     throw trajectoryError({ file, field: 'messages' }, `a ${format} transcript needs a \`messages\` array.`);
-  const converted = format === 'openai' ? fromOpenAi(wrapper, file) : fromAnthropic(wrapper, file);
-  return {
+  const converted = convertConversation(wrapper, format, file);
+  const trajectory = {
     ...converted,
-    id: wrapper.id,
+    ...(wrapper.id === undefined ? {} : { id: wrapper.id }),
     ...(wrapper.input ? { input: wrapper.input } : {}),
     ...(wrapper.outcome ? { outcome: wrapper.outcome } : {}),
     ...('answer' in wrapper ? { answer: wrapper.answer } : {}),
   };
+  // The wrapper's own fields (id, input, outcome) and the converted parts obey the native schema too.
+  return fromNative(trajectory, file);
+}
+
+function convertConversation(
+  wrapper: ConversationWrapper,
+  format: 'openai' | 'anthropic',
+  file: string | undefined,
+) {
+  try {
+    return format === 'openai' ? fromOpenAi(wrapper, file) : fromAnthropic(wrapper, file);
+  } catch (error) {
+    if (KnackError.isInstance(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw trajectoryError({ file, field: 'messages' }, `malformed ${format} transcript (${reason}).`, error);
+  }
 }
 
 function parseText(text: string, file: string | undefined): unknown {

@@ -68,7 +68,10 @@ export interface TypeCheckOptions {
   skillDeclarations?: string;
 }
 
-/** The checked skill: its diagnostics (1-based line/column) and its AST for policy and schemas. */
+/**
+ * The checked skill: its diagnostics (1-based line/column) and its AST for policy and schemas.
+ * The AST belongs to the shared project: use it before the next `typeCheckSkill` call.
+ */
 export interface TypeCheckResult {
   diagnostics: Diagnostic[];
   sourceFile: SourceFile;

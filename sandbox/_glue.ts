@@ -1,19 +1,21 @@
 import { SKILL_BUNDLE_GLOBAL } from './bundle-format.js';
 
 // Source of the glue that runs first in every fresh context, before any skill code. It is
-// evaluated as a closure whose `$0` is the worker's call Reference: the Reference is captured here
-// and never stored on a global, so skill code cannot reach it. The closure returns the runner
-// function, which the worker holds as a Reference; the context's global keeps nothing of ours.
+// evaluated as a closure whose `$0` (send a tool call) and `$1` (report the outcome) are the
+// worker's callbacks: they are captured here and never stored on a global, so skill code cannot
+// reach them. The closure returns `control`, which the worker holds as a Reference and calls
+// synchronously (no thread hop): op 0 starts the run, op 1 settles a tool call. All isolate work
+// thus happens inside the worker's timed applySync calls; between them the isolate is idle.
 // Nothing here is a security boundary (the worker and the caller check every string that leaves),
 // so a skill that subverts the glue only breaks its own run.
-export const GLUE_SOURCE = String.raw`
+export const GLUE_SOURCE: string = String.raw`
 'use strict';
-const callRef = $0;
+const send = $0, finish = $1;
 const G = globalThis;
 const { stringify, parse } = JSON;
 const apply = Reflect.apply, reflectGet = Reflect.get, hasOwn = Object.hasOwn;
-const refApply = callRef.apply;
 const then = Promise.prototype.then;
+const PromiseCtor = Promise;
 const ErrorCtor = Error, TypeErrorCtor = TypeError, StringCtor = String, ProxyCtor = Proxy;
 const freeze = Object.freeze, keys = Object.keys, objectProto = Object.prototype;
 const push = Array.prototype.push, split = String.prototype.split, slice = String.prototype.slice;
@@ -21,7 +23,8 @@ const rejectPromise = Promise.reject.bind(Promise);
 for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics']) {
   try { delete G[name]; } catch {}
 }
-const callOptions = { arguments: { copy: true }, result: { promise: true, copy: true } };
+const pending = Object.create(null);
+let seq = 0;
 const logs = [];
 let logBytes = 0, logMax = 0, logTruncated = false;
 
@@ -45,8 +48,17 @@ function record(level, args) {
   for (let index = 0; index < args.length && message.length <= room; index++) {
     message += (index ? ' ' : '') + format(args[index], room);
   }
-  if (message.length > room) { message = apply(slice, message, [0, room]); logTruncated = true; }
-  logBytes += message.length + 1;
+  // The budget is in UTF-8 bytes: cut at the last whole character that fits.
+  let bytes = 0, end = 0;
+  for (; end < message.length; end++) {
+    const code = message.charCodeAt(end);
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 4 : 3;
+    if (bytes + size > room) break;
+    bytes += size;
+    if (size === 4) end++;
+  }
+  if (end < message.length) { message = apply(slice, message, [0, end]); logTruncated = true; }
+  logBytes += bytes + 1;
   apply(push, logs, [[level, message]]);
 }
 const consoleObject = {};
@@ -56,6 +68,9 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
 G.console = freeze(consoleObject);
 
 class ToolError extends ErrorCtor {}
+// A private brand: instanceof consults Symbol.hasInstance, which skill code can redefine.
+const toolErrors = new WeakSet();
+const weakAdd = WeakSet.prototype.add, weakHas = WeakSet.prototype.has;
 function replacer(key, value) {
   const type = typeof value;
   if (type === 'function' || type === 'symbol' || type === 'bigint') {
@@ -73,6 +88,7 @@ function decodeReply(reply) {
   error.name = kind === 'e' ? 'ToolError' : 'KnackRunEnded';
   error.tool = failure.tool;
   error.step = failure.step;
+  if (kind === 'e') apply(weakAdd, toolErrors, [error]);
   throw error;
 }
 function callTool(name, args) {
@@ -82,7 +98,11 @@ function callTool(name, args) {
   } catch (error) {
     return rejectPromise(new TypeErrorCtor('tools.' + name + ': arguments must be JSON data: ' + text(error && error.message, 500)));
   }
-  return apply(then, apply(refApply, callRef, [undefined, [name, json === undefined ? '' : json], callOptions]), [decodeReply]);
+  return new PromiseCtor((resolve, reject) => {
+    const id = ++seq;
+    pending[id] = [resolve, reject];
+    send(id, name, json === undefined ? '' : json);
+  });
 }
 function makeTool(name) {
   return (args) => callTool(name, args);
@@ -126,7 +146,7 @@ function buildTools(names) {
 }
 function describe(error) {
   const out = { name: 'Error', message: '', stack: '' };
-  try { if (error instanceof ToolError) { out.code = 'TOOL_FAILED'; out.step = error.step; out.tool = text(error.tool, 200); } } catch {}
+  try { if (apply(weakHas, toolErrors, [error])) { out.code = 'TOOL_FAILED'; out.step = error.step; out.tool = text(error.tool, 200); } } catch {}
   if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
     try { out.name = text(error.name, 200); } catch {}
     try { out.message = text(error.message, 4000); } catch {}
@@ -147,7 +167,7 @@ function byteLength(json) {
   }
   return bytes;
 }
-return async function run(inputJson, toolNames, maxOutputBytes, maxLogBytes) {
+async function run(inputJson, toolNames, maxOutputBytes, maxLogBytes) {
   logMax = maxLogBytes;
   let head;
   try {
@@ -165,5 +185,20 @@ return async function run(inputJson, toolNames, maxOutputBytes, maxLogBytes) {
     head = '{"k":"e","e":' + stringify(describe(error));
   }
   return head + ',"l":' + stringify(logs) + ',"t":' + (logTruncated ? 'true' : 'false') + '}';
+}
+function settle(id, reply) {
+  const entry = pending[id];
+  if (entry === undefined) return;
+  delete pending[id];
+  let value;
+  try { value = decodeReply(reply); } catch (error) { entry[1](error); return; }
+  entry[0](value);
+}
+let isStarted = false;
+return function control(op, a, b, c, d) {
+  if (op === 1) return settle(a, b);
+  if (isStarted) return;
+  isStarted = true;
+  apply(then, run(a, b, c, d), [(payload) => finish(payload)]);
 };
 `;

@@ -36,6 +36,20 @@ export function readThrown(value: unknown): ThrownError {
   return thrown;
 }
 
+/** The longest prefix of `text` whose UTF-8 encoding fits in `maxBytes`, cut between characters. */
+function utf8Prefix(text: string, maxBytes: number): string {
+  if (text.length * 3 <= maxBytes || Buffer.byteLength(text) <= maxBytes) return text;
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
+
 function readLogs(value: unknown, maxLogBytes: number, isTruncated: boolean): LogEntry[] {
   const logs: LogEntry[] = [];
   if (!Array.isArray(value)) return logs;
@@ -43,8 +57,8 @@ function readLogs(value: unknown, maxLogBytes: number, isTruncated: boolean): Lo
   for (const item of value) {
     if (budget <= 0) break;
     if (!Array.isArray(item) || typeof item[0] !== 'string' || !levels.has(item[0])) continue;
-    const message = str(item[1], budget);
-    budget -= message.length + 1;
+    const message = utf8Prefix(str(item[1], budget), budget);
+    budget -= Buffer.byteLength(message) + 1;
     logs.push({ level: item[0] as LogEntry['level'], message });
   }
   if (isTruncated)

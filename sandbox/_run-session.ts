@@ -9,6 +9,9 @@ import type { WorkerProcess, WorkerRun } from './_worker-process.js';
 
 // Tool arguments beyond this size are refused before parsing (the isolate built them; we pay to parse).
 const maxArgsChars = 8 * 1024 * 1024;
+// What the trace of one run keeps of arguments and results; past it, a marker replaces the value
+// so a hostile run cannot make the caller hold maxToolCalls x maxArgsChars.
+const maxTraceChars = 4 * 1024 * 1024;
 let nextRunId = 1;
 
 const endMessage = (message: string): string => `x${JSON.stringify({ message })}`;
@@ -18,7 +21,7 @@ const endMessage = (message: string): string => `x${JSON.stringify({ message })}
  * schema, call limit, handler, result schema) and turns the worker's report into a RunResult.
  */
 export class RunSession implements WorkerRun {
-  readonly id = nextRunId++;
+  readonly id: number = nextRunId++;
   readonly done: Promise<RunResult>;
   isSettled = false;
   private readonly options: ResolvedRunOptions;
@@ -26,11 +29,15 @@ export class RunSession implements WorkerRun {
   private readonly inputJson: string;
   private readonly startedAt: number;
   private readonly trace: ToolCallRecord[] = [];
-  private readonly handlerAbort = new AbortController();
+  // Created on the first tool call and aborted only while a handler is still running: abort()
+  // builds a DOMException with a stack, a cost most runs need not pay.
+  private handlerAbort: AbortController | undefined;
+  private runningHandlers = 0;
   private settle!: (result: RunResult) => void;
   private worker: WorkerProcess | undefined;
   private timer: NodeJS.Timeout | undefined;
   private calls = 0;
+  private traceChars = 0;
   private readonly onAbort = (): void =>
     this.fail({ code: 'ABORTED', message: 'The run was aborted by its signal.' });
 
@@ -123,7 +130,7 @@ export class RunSession implements WorkerRun {
     this.isSettled = true;
     clearTimeout(this.timer);
     this.options.signal?.removeEventListener('abort', this.onAbort);
-    this.handlerAbort.abort();
+    if (this.runningHandlers > 0) this.handlerAbort?.abort();
     this.worker?.cancel(this.id);
     this.settle(result);
   }
@@ -139,14 +146,17 @@ export class RunSession implements WorkerRun {
 
   private thrown(error: ThrownError): RunError {
     const stack = mapStack(error.stack, BUNDLE_FILENAME, error.stack ? this.script.sourceMap() : undefined);
-    const code: RunErrorCode = error.code === 'TOOL_FAILED' ? 'TOOL_FAILED' : 'SKILL_THREW';
+    // Trust only what the host saw: TOOL_FAILED names a call of this run whose handler failed.
+    const call = error.step === undefined ? undefined : this.trace[error.step - 1];
+    const isToolFailure = error.code === 'TOOL_FAILED' && call?.error?.code === 'TOOL_FAILED';
+    const code: RunErrorCode = isToolFailure ? 'TOOL_FAILED' : 'SKILL_THREW';
     return {
       code,
       message:
         code === 'TOOL_FAILED' || error.message === ''
           ? error.message || error.name
           : `${error.name}: ${error.message}`,
-      ...(error.step === undefined ? {} : { step: error.step }),
+      ...(isToolFailure ? { step: error.step } : {}),
       ...(stack ? { stack } : {}),
     };
   }
@@ -172,6 +182,13 @@ export class RunSession implements WorkerRun {
       metrics: this.metrics(usage),
       logs: report.logs,
     });
+  }
+
+  private keep(value: unknown, chars: number): unknown {
+    if (this.traceChars + chars > maxTraceChars)
+      return `[knack: ${chars} chars not kept, over the trace budget]`;
+    this.traceChars += chars;
+    return value;
   }
 
   private reply(seq: number, payload: string): void {
@@ -207,7 +224,7 @@ export class RunSession implements WorkerRun {
       message.args === '' ? { ok: true as const, value: undefined } : safeParseJson(message.args);
     if (!parsed.ok)
       return refuse('INVALID_TOOL_ARGS', `Step ${step}: arguments of \`${message.tool}\` are not JSON.`);
-    record.args = parsed.value;
+    record.args = this.keep(parsed.value, message.args.length);
     const checked = tool.checkInput(parsed.value);
     if (!checked.ok) {
       return refuse(
@@ -229,12 +246,19 @@ export class RunSession implements WorkerRun {
     record: ToolCallRecord,
   ): Promise<string> {
     try {
-      const value: unknown = await tool.handler(args, { step, signal: this.handlerAbort.signal });
+      this.handlerAbort ??= new AbortController();
+      this.runningHandlers++;
+      let value: unknown;
+      try {
+        value = await tool.handler(args, { step, signal: this.handlerAbort.signal });
+      } finally {
+        this.runningHandlers--;
+      }
       const checked = tool.checkOutput?.(value);
       if (checked && !checked.ok)
         throw new Error(`result does not match its output schema: ${formatIssues(checked.issues)}`);
       const json = value === undefined ? undefined : JSON.stringify(value);
-      record.result = value;
+      record.result = this.keep(value, json?.length ?? 0);
       return json === undefined ? 'u' : `v${json}`;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,17 @@ export function isolatedVmPath(): string {
 }
 
 async function buildEntry(source: string): Promise<string> {
+  // Keyed by the sources of this folder, so an unchanged tree skips esbuild (and its service
+  // start) entirely: a pool opens as fast as from dist.
+  const folder = join(source, '..');
+  const sources = createHash('sha256');
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()) {
+    sources.update(file).update(readFileSync(join(folder, file)));
+  }
+  const file = join(tmpdir(), `knack-worker-${sources.digest('base64url').slice(0, 16)}.mjs`);
+  if (existsSync(file)) return file;
   const esbuild = await import('esbuild');
   const built = await esbuild.build({
     entryPoints: [source],
@@ -24,15 +35,10 @@ async function buildEntry(source: string): Promise<string> {
     external: ['isolated-vm'],
     logLevel: 'silent',
   });
-  const text = built.outputFiles[0]?.text ?? '';
-  const hash = createHash('sha256').update(text).digest('base64url').slice(0, 16);
-  const file = join(tmpdir(), `knack-worker-${hash}.mjs`);
-  if (!existsSync(file)) {
-    // Write then rename: concurrent test processes may build the same entry at once.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, text);
-    renameSync(partial, file);
-  }
+  // Write then rename: concurrent test processes may build the same entry at once.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, built.outputFiles[0]?.text ?? '');
+  renameSync(partial, file);
   return file;
 }
 
@@ -40,8 +46,8 @@ async function buildEntry(source: string): Promise<string> {
  * The script a worker process runs. In a built package the compiled `worker-main.js` sibling is
  * used directly. From TypeScript sources (tests, dev) Node 20 cannot strip types, and a tsx
  * loader costs ~150 ms per fork; instead the entry is bundled once with esbuild (~30 ms) into a
- * content-hashed .mjs in the temp dir, shared by every later process: forks start as fast as
- * from dist.
+ * .mjs in the temp dir named by a hash of the sources, shared by every later process: forks
+ * start as fast as from dist.
  */
 export function workerEntry(): Promise<string> {
   entry ??= (async () => {

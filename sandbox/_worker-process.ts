@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import {
   readWorkerMessage,
   type CallerMessage,
@@ -26,6 +27,11 @@ export interface WorkerSettings {
 }
 
 const maxKnownScripts = 256;
+// memoryLimitMb bounds the V8 heap only: ICU objects (Intl.Segmenter) and other off-heap memory
+// can grow a worker by GBs within one run, while the isolate holds the worker's only thread. So
+// the caller samples a busy worker's resident memory itself (Linux /proc; elsewhere the worker's
+// own check after each run is all there is).
+const rssSampleMs = 100;
 const stderrTailChars = 4096;
 
 /**
@@ -42,6 +48,8 @@ export class WorkerProcess {
   private readonly runs = new Map<number, WorkerRun>();
   private readonly known = new Set<string>();
   private stderrTail = '';
+  private rssTimer: NodeJS.Timeout | undefined;
+  private isOverBudget = false;
 
   private constructor(child: ChildProcess, settings: WorkerSettings) {
     this.child = child;
@@ -84,7 +92,7 @@ export class WorkerProcess {
       {
         // Never inherit the caller's flags (loaders, inspectors); isolated-vm on Node 20 needs this one.
         execArgv: ['--no-node-snapshot'],
-        serialization: 'advanced',
+        serialization: 'json',
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       },
     );
@@ -145,6 +153,29 @@ export class WorkerProcess {
       if (isBusy) handle?.ref?.();
       else handle?.unref?.();
     }
+    clearInterval(this.rssTimer);
+    this.rssTimer = undefined;
+    if (isBusy && process.platform === 'linux') {
+      this.rssTimer = setInterval(() => void this.checkMemory(), rssSampleMs);
+      this.rssTimer.unref();
+    }
+  }
+
+  private async checkMemory(): Promise<void> {
+    const pid = this.child.pid;
+    if (pid === undefined || !this.isAlive) return;
+    let status: string;
+    try {
+      status = await readFile(`/proc/${pid}/status`, 'utf8');
+    } catch {
+      // The worker just exited; its exit handler does the rest.
+      return;
+    }
+    const residentKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    if (residentKb > this.settings.memoryBudgetMb * 1024) {
+      this.isOverBudget = true;
+      this.kill();
+    }
   }
 
   private onMessage(raw: unknown): void {
@@ -166,7 +197,9 @@ export class WorkerProcess {
 
   private onExit(): void {
     this.isAlive = false;
+    clearInterval(this.rssTimer);
     const isMemory =
+      this.isOverBudget ||
       /out of memory|heap limit|allocation failed|invalid (array|table|string) (size|length)/i.test(
         this.stderrTail,
       );

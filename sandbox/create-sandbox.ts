@@ -3,7 +3,7 @@ import { compileSkill } from './compile-skill.js';
 import { formatIssues } from './json-schema.js';
 import { KnackError } from './knack-error.js';
 import { RunSession } from './_run-session.js';
-import { resolveRunOptions, type RunSkillOptions } from './run-options.js';
+import { resolveRunOptions, type ResolvedRunOptions, type RunSkillOptions } from './run-options.js';
 import type { RunResult } from './types.js';
 import { WorkerProcess, type WorkerSettings } from './_worker-process.js';
 
@@ -15,7 +15,10 @@ export interface SandboxOptions {
   runsPerWorker?: number;
   /** Runs an isolate serves before it is replaced. @default 200 */
   runsPerIsolate?: number;
-  /** Resident memory of a worker, in MB, past which it is retired and replaced. @default 1024 */
+  /**
+   * Resident memory of a worker, in MB: past it during a run the worker is killed (the run gets
+   * `MEMORY_LIMIT`); past it after a run the worker is retired and replaced. @default 512
+   */
   workerMemoryBudgetMb?: number;
   /** Time after a run's deadline before a worker that did not stop is killed, in ms. @default 1000 */
   killGraceMs?: number;
@@ -25,7 +28,10 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Runs a skill; skill failures are results. @throws KnackError `INVALID_ARGUMENT`, `CLOSED`. */
   run(options: RunSkillOptions): Promise<RunResult>;
-  /** Waits for runs in flight, then stops the workers. A second call does nothing. */
+  /**
+   * Stops taking runs, waits for every run already accepted (compiling, queued or running; each
+   * bounded by its deadline), then stops the workers. A second call returns the same promise.
+   */
   close(): Promise<void>;
   readonly isClosed: boolean;
   [Symbol.asyncDispose](): Promise<void>;
@@ -66,7 +72,7 @@ class WorkerPool implements Sandbox {
     this.settings = {
       memoryLimitMb: 64,
       runsPerIsolate: positiveInteger(options, 'runsPerIsolate', 200),
-      memoryBudgetMb: positiveInteger(options, 'workerMemoryBudgetMb', 1024),
+      memoryBudgetMb: positiveInteger(options, 'workerMemoryBudgetMb', 512),
       killGraceMs: positiveInteger(options, 'killGraceMs', 1000),
       onExit: (worker: WorkerProcess) => this.onWorkerExit(worker),
       onIdle: () => this.pump(),
@@ -74,11 +80,13 @@ class WorkerPool implements Sandbox {
   }
 
   async open(): Promise<void> {
-    const started = await Promise.allSettled(Array.from({ length: this.size }, () => this.spawn()));
-    const failure = started.find((result) => result.status === 'rejected');
-    if (failure && this.workers.size === 0) {
-      throw new KnackError('SANDBOX_FAILED', `Cannot start a sandbox worker: ${String(failure.reason)}`, {
-        cause: failure.reason,
+    // Ready as soon as one worker is: the others finish starting while the first runs are served.
+    try {
+      await Promise.any(Array.from({ length: this.size }, () => this.spawn()));
+    } catch (error) {
+      const reason = (error as AggregateError).errors?.[0] ?? error;
+      throw new KnackError('SANDBOX_FAILED', `Cannot start a sandbox worker: ${String(reason)}`, {
+        cause: reason,
       });
     }
   }
@@ -88,6 +96,14 @@ class WorkerPool implements Sandbox {
     const startedAt = performance.now();
     if (this.workers.size === 0 && this.startFailures >= maxStartFailures) this.startFailures = 0;
     const resolved = resolveRunOptions(options);
+    // Accepted runs count as in flight from here, compile included: close() waits for them.
+    const accepted = this.accept(resolved, startedAt);
+    this.inFlight.add(accepted);
+    void accepted.finally(() => this.inFlight.delete(accepted)).catch(() => undefined);
+    return accepted;
+  }
+
+  private async accept(resolved: ResolvedRunOptions, startedAt: number): Promise<RunResult> {
     const metrics = { wallMs: 0, cpuMs: 0, heapUsedBytes: 0, toolCalls: 0 };
     const failed = (
       code: 'INVALID_INPUT' | 'COMPILE_ERROR' | 'ABORTED',
@@ -116,11 +132,8 @@ class WorkerPool implements Sandbox {
       const { message, line, column } = compiled.error;
       return failed('COMPILE_ERROR', message, line === undefined ? {} : { line, column });
     }
-    if (this.isClosed) throw new KnackError('CLOSED', 'The sandbox closed before the run started.');
     const session = new RunSession(resolved, compiled.script, inputJson, startedAt);
     this.queue.push(session);
-    this.inFlight.add(session.done);
-    void session.done.then(() => this.inFlight.delete(session.done));
     this.pump();
     return session.done;
   }
@@ -174,7 +187,7 @@ class WorkerPool implements Sandbox {
 
   private onWorkerExit(worker: WorkerProcess): void {
     this.workers.delete(worker);
-    if (!this.isClosed) this.pump();
+    this.pump();
   }
 
   private pump(): void {
@@ -191,14 +204,16 @@ class WorkerPool implements Sandbox {
       if (worker.isRetiring && worker.activeRuns === 0) worker.close();
     }
     const live = [...this.workers].filter((worker) => worker.isAlive && !worker.isRetiring).length;
-    if (!this.isClosed && live + this.starting < this.size && this.startFailures < maxStartFailures) {
+    // While closing, a lost worker is still replaced if accepted runs wait for one.
+    const isWanted = !this.isClosed || this.queue.length > 0;
+    if (isWanted && live + this.starting < this.size && this.startFailures < maxStartFailures) {
       void this.spawn().catch(() => undefined);
     }
   }
 }
 
 /**
- * Opens a pool of sandbox worker processes; resolves once every worker is ready to serve.
+ * Opens a pool of sandbox worker processes; resolves once the first worker is ready to serve.
  * The pool does not keep the process alive while idle; close it when done.
  * @throws KnackError `INVALID_ARGUMENT` naming a bad option; `SANDBOX_FAILED` when no worker starts.
  * @example

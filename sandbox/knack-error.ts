@@ -49,13 +49,15 @@ const brand = Symbol.for('knack.error');
 export class KnackError extends Error {
   readonly code: KnackErrorCode;
   readonly where?: ErrorLocation;
-  readonly [brand] = true;
 
   constructor(code: KnackErrorCode, message: string, options: KnackErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     if (options.where) this.where = options.where;
+    // Set here rather than as a class field: a symbol-keyed field cannot be declared under
+    // isolatedDeclarations, and the brand stays off the declared shape.
+    Object.defineProperty(this, brand, { value: true });
   }
 
   /** True for a KnackError from any copy of the package (checks a global symbol brand). */

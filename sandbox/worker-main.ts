@@ -1,9 +1,15 @@
 // Entry of a sandbox worker process: hosts isolated-vm isolates for the caller's process, which
 // forks it. argv: [isolated-vm path, default memoryLimitMb, runs per isolate, rss budget in MB].
-// Everything the caller sends is trusted; everything from the isolate is a string we pass on.
+// Everything the caller sends is trusted; everything from the isolate is checked or passed on as
+// a string for the caller to parse.
+//
+// All isolate work happens inside timed applySync calls on this thread (start the run, settle a
+// tool call): no thread hops, and between calls the isolate is idle, so a deadline that passes
+// while the skill awaits a tool just ends the run. A call that times out or runs out of memory
+// taints the isolate, which is then replaced.
 import { createRequire } from 'node:module';
-import { IsolateSlot, type Ivm, type PreparedContext } from './_isolate-slot.js';
-import type { CallerMessage, RunEndMessage, RunOutcome, RunRequest, WorkerMessage } from './_protocol.js';
+import { IsolateSlot, type Ivm, type PreparedContext, type SlotHooks } from './_isolate-slot.js';
+import type { CallerMessage, RunOutcome, RunRequest, WorkerMessage } from './_protocol.js';
 
 const [ivmPath = 'isolated-vm', defaultLimit = '64', runsPerIsolate = '200', budgetMb = '1024'] =
   process.argv.slice(2);
@@ -12,15 +18,18 @@ const maxRunsPerIsolate = Number(runsPerIsolate);
 const rssBudgetBytes = Number(budgetMb) * 1024 * 1024;
 const maxIdleSlots = 4;
 const maxKnownScripts = 256;
+const maxToolNameChars = 256;
 
 interface ActiveRun {
   id: number;
   slot: IsolateSlot;
   prepared: PreparedContext;
-  pending: Map<number, (payload: string) => void>;
-  seq: number;
+  deadline: number;
   isEnded: boolean;
-  stopReason?: RunOutcome;
+  isTainted: boolean;
+  /** The runner's report, set by the glue's finish callback inside an applySync. */
+  payload?: string;
+  seqs: Set<number>;
   timer?: NodeJS.Timeout;
   cpuStart: bigint;
 }
@@ -35,27 +44,34 @@ function send(message: WorkerMessage): void {
   if (process.connected) process.send?.(message);
 }
 
-const ended = (message: string): string => `x${JSON.stringify({ message })}`;
-
-function onCall(runValue: unknown, tool: unknown, args: unknown): Promise<string> {
-  const run = runValue as ActiveRun | undefined;
-  // A call from a run that has ended never settles: a rejection would surface in the isolate as
-  // an unhandled one, which isolated-vm throws into whatever runs next there (the next run).
-  if (!run || run.isEnded) return new Promise(() => undefined);
-  if (typeof tool !== 'string' || typeof args !== 'string' || tool.length > 256) {
-    return Promise.resolve(ended('Invalid tool call.'));
-  }
-  const seq = ++run.seq;
-  return new Promise((resolve) => {
-    run.pending.set(seq, resolve);
+const hooks: SlotHooks = {
+  onSend(runValue, seq, tool, args) {
+    const run = runValue as ActiveRun | undefined;
+    // A call from an ended run is dropped; its promise stays pending and goes with the context.
+    if (
+      !run ||
+      run.isEnded ||
+      typeof seq !== 'number' ||
+      typeof tool !== 'string' ||
+      typeof args !== 'string'
+    ) {
+      return;
+    }
+    if (tool.length > maxToolNameChars || run.seqs.has(seq)) return;
+    run.seqs.add(seq);
     send({ t: 'call', id: run.id, seq, tool, args });
-  });
-}
+  },
+  onFinish(runValue, payload) {
+    const run = runValue as ActiveRun | undefined;
+    if (run && !run.isEnded && run.payload === undefined && typeof payload === 'string')
+      run.payload = payload;
+  },
+};
 
 function takeSlot(memoryLimitMb: number): IsolateSlot {
   const index = idle.findIndex((slot) => slot.memoryLimitMb === memoryLimitMb && !slot.isDisposed);
   if (index >= 0) return idle.splice(index, 1)[0]!;
-  return new IsolateSlot(ivm, memoryLimitMb, onCall);
+  return new IsolateSlot(ivm, memoryLimitMb, hooks);
 }
 
 function releaseSlot(slot: IsolateSlot, isTainted: boolean): void {
@@ -68,13 +84,13 @@ function releaseSlot(slot: IsolateSlot, isTainted: boolean): void {
   }
   idle.push(slot);
   while (idle.length > maxIdleSlots) idle.shift()?.dispose();
-  setImmediate(() => slot.prepare());
+  slot.prepareAhead();
 }
 
 function replenish(memoryLimitMb: number): void {
   if (idle.some((slot) => slot.memoryLimitMb === memoryLimitMb)) return;
-  const slot = new IsolateSlot(ivm, memoryLimitMb, onCall);
-  slot.prepare();
+  const slot = new IsolateSlot(ivm, memoryLimitMb, hooks);
+  slot.prepareAhead();
   idle.push(slot);
 }
 
@@ -84,33 +100,22 @@ function finish(run: ActiveRun, outcome: RunOutcome, payload: string): void {
   clearTimeout(run.timer);
   active.delete(run.id);
   const cpuNs = run.slot.cpuNs - run.cpuStart;
-  const message: RunEndMessage = {
+  send({
     t: 'end',
     id: run.id,
     outcome,
     payload,
     cpuNs: cpuNs > 0n ? Number(cpuNs) : 0,
     heapUsedBytes: run.slot.heapUsedBytes(),
-  };
-  send(message);
-  // Pending calls of the ended run stay pending for the same reason; they go with the context.
-  run.pending.clear();
+  });
   IsolateSlot.release(run.prepared);
-  releaseSlot(run.slot, outcome !== 'done' && outcome !== 'threw' && outcome !== 'compile');
+  releaseSlot(run.slot, run.isTainted);
   if (!isRetiring && process.memoryUsage.rss() > rssBudgetBytes) retire();
 }
 
 function retire(): void {
   isRetiring = true;
   send({ t: 'retire' });
-  if (active.size === 0) process.disconnect?.();
-}
-
-function stop(run: ActiveRun, reason: RunOutcome): void {
-  if (run.isEnded || run.stopReason) return;
-  run.stopReason = reason;
-  // dispose() terminates whatever the isolate is running and rejects the pending apply.
-  run.slot.dispose();
 }
 
 function describeThrow(error: unknown): string {
@@ -122,15 +127,56 @@ function describeThrow(error: unknown): string {
   });
 }
 
-function classify(run: ActiveRun, error: unknown, phase: 'compile' | 'load' | 'call'): [RunOutcome, string] {
+function fail(run: ActiveRun, error: unknown, phase: 'compile' | 'load' | 'call'): void {
   const message = error instanceof Error ? error.message : String(error);
-  if (run.stopReason) return [run.stopReason, message];
-  if (/memory limit/i.test(message)) return ['memory', message];
-  if (/timed out/i.test(message)) return ['timeout', message];
-  if (run.slot.isDisposed) return ['memory', message];
-  if (phase === 'compile') return ['compile', message];
-  if (phase === 'load') return ['threw', describeThrow(error)];
-  return ['failed', message];
+  if (/memory limit/i.test(message) || run.slot.isDisposed) {
+    run.isTainted = true;
+    return finish(run, 'memory', message);
+  }
+  if (/timed out/i.test(message)) {
+    run.isTainted = true;
+    // Near its heap limit V8 collects garbage over and over and the deadline may come first:
+    // a run stopped there ran out of memory rather than time.
+    const isNearLimit = run.slot.heapUsedBytes() > run.slot.memoryLimitMb * 1024 * 1024 * 0.85;
+    return finish(run, isNearLimit ? 'memory' : 'timeout', message);
+  }
+  if (phase === 'compile') return finish(run, 'compile', message);
+  // The glue catches every skill error; one escaping a call is a stray rejection or a broken glue.
+  run.isTainted = phase === 'call';
+  finish(run, 'threw', describeThrow(error));
+}
+
+/** Runs isolate code for `run`; afterwards the run may have reported its outcome. */
+function enter(run: ActiveRun, args: unknown[]): void {
+  try {
+    run.prepared.control.applySync(undefined, args as [number, unknown, unknown], {
+      arguments: { copy: true },
+      timeout: Math.max(1, run.deadline - Date.now()),
+    });
+  } catch (error) {
+    return fail(run, error, 'call');
+  }
+  if (run.payload !== undefined) finish(run, 'done', run.payload);
+}
+
+function start(request: RunRequest, slot: IsolateSlot): ActiveRun | undefined {
+  try {
+    const prepared = slot.takeContext();
+    return {
+      id: request.id,
+      slot,
+      prepared,
+      deadline: Date.now() + request.timeoutMs,
+      isEnded: false,
+      isTainted: false,
+      seqs: new Set(),
+      cpuStart: slot.cpuNs,
+    };
+  } catch (error) {
+    slot.dispose();
+    send({ t: 'end', id: request.id, outcome: 'failed', payload: String(error), cpuNs: 0, heapUsedBytes: 0 });
+    return undefined;
+  }
 }
 
 async function execute(request: RunRequest): Promise<void> {
@@ -140,46 +186,24 @@ async function execute(request: RunRequest): Promise<void> {
   }
   const code = request.code ?? known.get(request.hash);
   const slot = takeSlot(request.memoryLimitMb);
-  let prepared: PreparedContext;
-  try {
-    prepared = slot.takeContext();
-  } catch (error) {
-    slot.dispose();
-    send({ t: 'end', id: request.id, outcome: 'failed', payload: String(error), cpuNs: 0, heapUsedBytes: 0 });
-    return;
-  }
-  const run: ActiveRun = {
-    id: request.id,
-    slot,
-    prepared,
-    pending: new Map(),
-    seq: 0,
-    isEnded: false,
-    cpuStart: slot.cpuNs,
-  };
-  prepared.state.run = run;
+  const preparation = slot.preparation();
+  if (preparation) await preparation;
+  const run = start(request, slot);
+  if (!run) return;
+  run.prepared.state.run = run;
   active.set(run.id, run);
-  const deadline = Date.now() + request.timeoutMs;
-  run.timer = setTimeout(() => stop(run, 'timeout'), request.timeoutMs);
-  let phase: 'compile' | 'load' | 'call' = 'compile';
+  // Fires only while the isolate is idle (awaiting tools): code running in it holds this thread.
+  run.timer = setTimeout(() => finish(run, 'timeout', 'deadline'), request.timeoutMs);
+  let phase: 'compile' | 'load' = 'compile';
   try {
     if (code === undefined) throw new Error('The worker lost the script; retry the run.');
-    const script = slot.script(request.hash, code);
+    const script = run.slot.script(request.hash, code);
     phase = 'load';
-    script.runSync(prepared.context, { timeout: Math.max(1, deadline - Date.now()) });
-    phase = 'call';
-    const args = [request.input, request.tools, request.maxOutputBytes, request.maxLogBytes] as const;
-    const payload: unknown = await prepared.runner.apply(undefined, [...args], {
-      arguments: { copy: true },
-      result: { promise: true, copy: true },
-      timeout: Math.max(1, deadline - Date.now()),
-    });
-    if (typeof payload === 'string') finish(run, 'done', payload);
-    else finish(run, 'failed', 'The skill runner returned no text.');
+    script.runSync(run.prepared.context, { timeout: Math.max(1, run.deadline - Date.now()) });
   } catch (error) {
-    const [outcome, payload] = classify(run, error, phase);
-    finish(run, outcome, payload);
+    return fail(run, error, phase);
   }
+  enter(run, [0, request.input, request.tools, request.maxOutputBytes, request.maxLogBytes]);
 }
 
 function onMessage(raw: unknown): void {
@@ -188,14 +212,10 @@ function onMessage(raw: unknown): void {
     void execute(message);
   } else if (message.t === 'reply') {
     const run = active.get(message.id);
-    const resolve = run?.pending.get(message.seq);
-    if (run && resolve) {
-      run.pending.delete(message.seq);
-      resolve(message.payload);
-    }
+    if (run?.seqs.delete(message.seq)) enter(run, [1, message.seq, message.payload]);
   } else if (message.t === 'cancel') {
     const run = active.get(message.id);
-    if (run) stop(run, 'cancelled');
+    if (run) finish(run, 'cancelled', 'cancelled');
   }
 }
 
@@ -203,9 +223,8 @@ process.on('message', onMessage);
 // The caller is gone (or asked us to go): nothing left to serve.
 process.on('disconnect', () => {
   for (const slot of idle) slot.dispose();
-  process.exitCode = 0;
   // eslint-disable-next-line no-restricted-syntax -- a worker process, not the library: leave at once.
-  process.exit();
+  process.exit(0);
 });
 replenish(Number(defaultLimit));
 send({ t: 'ready' });

@@ -50,6 +50,13 @@ describe('checkPolicy', () => {
     expect(policy.diagnostics[0]?.message).toContain('tools must be named statically');
   });
 
+  it('rejects aliasing the tools object, which would hide permissions', async () => {
+    const policy = await policyOf(
+      withBody('const { team } = tools; await team.page({ userId: "u", message: "m" });'),
+    );
+    expect(policy.diagnostics[0]?.message).toContain('aliasing hides permissions');
+  });
+
   it('rejects imports other than knack:tools types and pinned skills', async () => {
     const source = `import { readFileSync } from "node:fs";\nimport lookup from "knack:skills/lookup_order@2";\n${orderTotalSkill}`;
     const policy = await policyOf(source);

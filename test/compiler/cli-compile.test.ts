@@ -74,6 +74,19 @@ describe('knack compile', () => {
     expect(result.status).toBe(0);
   });
 
+  it('exits 2 for an unknown --format', () => {
+    const result = knack(
+      'compile',
+      join(desk, 'trajectories/native/order-status-8815.json'),
+      '--tools',
+      manifestFile,
+      '--format',
+      'xml',
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--format must be one of native, openai, anthropic');
+  });
+
   it('exits 2 without --tools', () => {
     const result = knack('compile', join(desk, 'trajectories/native/order-status-8815.json'));
     expect(result.status).toBe(2);

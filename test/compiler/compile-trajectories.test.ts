@@ -70,6 +70,14 @@ describe('compileTrajectories on the support-desk trajectories', () => {
     expect(partial.diagnostics.some((diagnostic) => diagnostic.code === 'SPLIT')).toBe(true);
   });
 
+  it('takes parameters from later user messages of multi-turn conversations', () => {
+    const where = skillFor('multi-turn-where-is-order');
+    expect(where.source).toContain('tools.get_order({ id: input.orderId })');
+    const partial = skillFor('multi-turn-partial-refund-8819');
+    expect(partial.source).toContain('order.items.find((item) => item.name === input.itemName)');
+    expect(partial.source).toContain('reason: `Partial refund: ${input.itemName}`');
+  });
+
   it('turns the carrier API key into a secret parameter, never a literal', () => {
     const skill = skillFor('return-label-8821');
     expect(skill.secretParameters).toEqual(['apiKey']);
@@ -156,6 +164,14 @@ describe('compileTrajectories options', () => {
     ]);
   });
 
+  it('lists unreadable files in errors', async () => {
+    const compiled = await compileTrajectories({
+      files: [join(fixtures, 'missing.json'), fixtures],
+      manifest,
+    });
+    expect(compiled.errors.map((error) => error.code)).toEqual(['NOT_FOUND', 'INVALID_ARGUMENT']);
+  });
+
   it('throws ABORTED when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
@@ -166,5 +182,21 @@ describe('compileTrajectories options', () => {
 
   it('throws INVALID_ARGUMENT without trajectories', async () => {
     await expect(compileTrajectories({ manifest })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});
+
+describe('compileTrajectories across formats', () => {
+  it('writes the same skill from native, OpenAI and Anthropic recordings of a sibling group', async () => {
+    const sources = await Promise.all(
+      ['native', 'openai', 'anthropic'].map(async (format) => {
+        const dir = join(import.meta.dirname, '../../skills/support-desk/trajectories', format);
+        const group = ['check-stock-8822.json', 'check-stock-8823.json'].map((file) => join(dir, file));
+        const compiled = await compileTrajectories({ files: group, manifest: supportDeskManifest });
+        expect(compiled.skills[0]?.verification.isVerified).toBe(true);
+        return compiled.skills.map((skill) => skill.source);
+      }),
+    );
+    expect(sources[1]).toEqual(sources[0]);
+    expect(sources[2]).toEqual(sources[0]);
   });
 });

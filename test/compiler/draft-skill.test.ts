@@ -121,7 +121,13 @@ describe('draftSkill', () => {
   it('finds a list element by a singling-out property when siblings chose different positions', async () => {
     const trajectories = [paging('p-1', 'checkout', 2), paging('p-2', 'search', 0)];
     const draft = draftSkill({ trajectories, manifest });
-    expect(draft.source).toContain('members.find((member) => member.role === "oncall").id');
+    expect(draft.source).toContain(
+      'const oncallMember = members.find((member) => member.role === "oncall");',
+    );
+    expect(draft.source).toContain(
+      'if (!oncallMember) throw new Error(`No member with role "oncall" was found.`);',
+    );
+    expect(draft.source).toContain('userId: oncallMember.id');
     const skill = await verify(trajectories);
     expect(skill.verification.isVerified).toBe(true);
   });
@@ -156,6 +162,24 @@ describe('draftSkill', () => {
     expect((await verify([trajectory])).verification.isVerified).toBe(true);
   });
 
+  it('loops over a list the caller passed in', async () => {
+    const trajectory: Trajectory = {
+      id: 'restock-skus',
+      task: 'Restock these items',
+      input: { skus: ['A-1', 'B-2', 'C-3'] },
+      steps: ['A-1', 'B-2', 'C-3'].map((sku) => ({
+        tool: 'restock_item',
+        args: { sku, qty: 5 },
+        result: { ok: true },
+      })),
+      outcome: 'success',
+    };
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).toContain('for (const sku of input.skus) {');
+    expect(draft.source).toContain('tools.restock_item({ sku, qty: 5 })');
+    expect((await verify([trajectory])).verification.isVerified).toBe(true);
+  });
+
   it('never bakes a literal secret into the source: it becomes a listed parameter', async () => {
     const trajectory = paging('p-4', 'checkout', 0);
     (trajectory.steps[1] as { args: Record<string, unknown> }).args['apiKey'] =
@@ -166,6 +190,15 @@ describe('draftSkill', () => {
     expect(draft.secretParameters).toEqual(['apiKey']);
     expect(draft.inputs.get('p-4')).toMatchObject({ apiKey: 'sk-live-abcdefghijklmnop1234' });
     expect((await verify([trajectory])).verification.isVerified).toBe(true);
+  });
+
+  it('recognizes secrets by their shape under any key, and secret-named input fields', () => {
+    const trajectory = paging('p-6', 'checkout', 0, { team: 'checkout', password: 'hunter2!' });
+    (trajectory.steps[1] as { args: Record<string, unknown> }).args['message'] =
+      'ghp_abcdefghijklmnopqrstuvwxyz0123';
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).not.toContain('ghp_');
+    expect(draft.secretParameters.sort()).toEqual(['message', 'password']);
   });
 
   it('returns the last result when the answer is prose', () => {

@@ -143,6 +143,21 @@ describe('importTrajectory', () => {
     );
   });
 
+  it('refuses malformed transcripts with INVALID_TRAJECTORY, not a TypeError', () => {
+    expect(() => importTrajectory({ messages: [null] }, { file: 'odd.json' })).toThrow(
+      /odd\.json: malformed openai transcript/,
+    );
+    expect(() =>
+      importTrajectory({ messages: [{ role: 'assistant', content: 'hi' }] }, { file: 'no-user.json' }),
+    ).toThrow(/no-user\.json: `task`/);
+    expect(() =>
+      importTrajectory(
+        { outcome: 'maybe', messages: [{ role: 'user', content: 'hi' }] },
+        { file: 'odd-outcome.json' },
+      ),
+    ).toThrow(/`outcome` must be equal to one of the allowed values/);
+  });
+
   it('maps OpenAI tool names spelled with __ back to dotted manifest names', () => {
     const file = join(desk, 'openai', 'kb-answer-T-1001.json');
     const trajectory = importTrajectory(readFileSync(file, 'utf8'), { file, manifest: supportDeskManifest });

@@ -54,17 +54,3 @@ describe('typeCheckSkill', () => {
     );
   });
 });
-
-describe('toolsDeclarations', () => {
-  it('declares a Tools interface with nested objects for dotted names', async () => {
-    const text = await toolsDeclarations(manifest);
-    expect(text).toContain('declare module "knack:tools"');
-    expect(text).toMatch(/readonly get_order: \(args: GetOrderArgs\) => Promise<GetOrderResult>;/);
-    expect(text).toMatch(/readonly team: \{\n\s+readonly list_members:/);
-    expect(text).toContain('/** Look up an order by id. */');
-  });
-
-  it('answers from its cache for the same manifest', async () => {
-    expect(toolsDeclarations(manifest)).toBe(toolsDeclarations(structuredClone(manifest)));
-  });
-});

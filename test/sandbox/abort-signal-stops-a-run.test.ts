@@ -39,3 +39,23 @@ describe('abort signal', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('abort signal on a queued run', () => {
+  const { run } = useSandbox({ size: 1 });
+
+  it('returns ABORTED for a run aborted while it waits behind a busy worker, without running it', async () => {
+    const { tools, calls } = recordTools();
+    const busy = run(skill('while (true) {}'), { limits: { timeoutMs: 1000 } });
+    const controller = new AbortController();
+    const queued = run(skill('await tools.echo({ queued: true }); return "ran";'), {
+      tools,
+      signal: controller.signal,
+    });
+    await sleep(50);
+    controller.abort();
+    expectFailure(await queued, 'ABORTED');
+    expectFailure(await busy, 'TIMEOUT');
+    await sleep(100);
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -34,6 +34,17 @@ describe('console floods', () => {
     expect(logBytes(result)).toBeLessThanOrEqual(16 * 1024 + 1024);
   });
 
+  it('counts multi-byte characters in bytes, so emoji logs stay within maxLogBytes', async () => {
+    const result = await run(
+      skill('for (let i = 0; i < 10_000; i++) console.log("\u{1F4A5}€".repeat(50)); return "logged";'),
+      {
+        limits: { maxLogBytes: 16 * 1024, timeoutMs: 5000 },
+      },
+    );
+    expect(expectValue(result)).toBe('logged');
+    expect(logBytes(result)).toBeLessThanOrEqual(16 * 1024 + 1024);
+  });
+
   it('logs hostile objects (throwing getters, proxies, cycles) without failing the run', async () => {
     const result = await run(
       skill(`const loop: any = { id: 1 }; loop.self = loop;

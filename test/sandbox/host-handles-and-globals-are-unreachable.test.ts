@@ -1,41 +1,55 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { expectFailure, expectValue, recordTools, skill, useSandbox } from '../helpers/hostile.js';
 
 // Walks everything reachable from globalThis, tools and input (own keys, symbols, prototypes, getters)
 // and reports the paths of values that look like isolated-vm handles or setup leftovers.
 const walker = `
-function findHandles(roots: Record<string, unknown>): string[] {
-  const handleMethods = ['applySync', 'applyIgnored', 'applySyncPromise', 'derefInto', 'deref', 'copySync', 'copyInto', 'getSync', 'setSync', 'release'];
+function findHandles(roots: Record<string, unknown>, pristineGlobals: string[]): string[] {
+  const handleMethods = ['applySync', 'applyIgnored', 'applySyncPromise', 'derefInto', 'copySync', 'copyInto', 'getSync', 'setSync'];
   const handleNames = /^(Reference|ExternalCopy|Callback|Isolate|Context|Script|Module|NativeModule)$/;
-  const suspiciousKeys = /ivm|isolated|reference|externalcopy|callback|setup|bridge|host|^_/i;
   const found: string[] = [];
+  // Globals a pristine V8 context lacks: only the skill bundle's own global may be there.
+  for (const key of Reflect.ownKeys(globalThis)) {
+    if (typeof key === 'string' && !pristineGlobals.includes(key) && key !== '__knackSkill') found.push('globalThis.' + key + ' (extra global)');
+  }
+  // Looks a method up through descriptors, so no getter or Proxy trap answers for it.
+  const hasMethod = (value: object, name: string): boolean => {
+    for (let node: object | null = value, depth = 0; node && depth < 20; node = Reflect.getPrototypeOf(node), depth++) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(node, name);
+      if (descriptor) return typeof descriptor.value === 'function';
+    }
+    return false;
+  };
   const seen = new Set<unknown>();
-  const queue: [unknown, string][] = Object.entries(roots);
+  const queue: [unknown, string][] = Object.entries(roots).map(([name, value]) => [value, name]);
   let visited = 0;
   while (queue.length > 0 && visited < 50000) {
     const [value, path] = queue.shift()!;
     if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) continue;
     seen.add(value);
     visited++;
-    const record = value as Record<PropertyKey, unknown>;
     try {
-      const name = (value as any).constructor?.name;
+      const constructor = Reflect.getOwnPropertyDescriptor(Reflect.getPrototypeOf(value) ?? {}, 'constructor')?.value;
+      const name = typeof constructor === 'function' ? Reflect.getOwnPropertyDescriptor(constructor, 'name')?.value : undefined;
       if (typeof name === 'string' && handleNames.test(name)) found.push(path + ' is a ' + name);
-      for (const method of handleMethods) {
-        if (typeof record[method] === 'function' && method !== 'deref') found.push(path + '.' + method);
-      }
+      for (const method of handleMethods) if (hasMethod(value, method)) found.push(path + '.' + method);
     } catch {}
     let keys: PropertyKey[] = [];
     try { keys = Reflect.ownKeys(value); } catch {}
     for (const key of keys) {
+      let descriptor: PropertyDescriptor | undefined;
+      try { descriptor = Reflect.getOwnPropertyDescriptor(value, key); } catch { continue; }
+      if (!descriptor) continue;
       const keyPath = path + '.' + String(key);
-      if (path === 'globalThis' && typeof key === 'string' && key !== '__knackSkill' && suspiciousKeys.test(key)) found.push(keyPath + ' (global)');
-      let child: unknown;
-      try { child = record[key]; } catch { continue; }
-      queue.push([child, keyPath]);
+      if ('value' in descriptor) queue.push([descriptor.value, keyPath]);
+      if (descriptor.get) queue.push([descriptor.get, keyPath + '<get>']);
+      if (descriptor.set) queue.push([descriptor.set, keyPath + '<set>']);
     }
-    try { queue.push([Object.getPrototypeOf(value), path + '.__proto__']); } catch {}
+    try { queue.push([Reflect.getPrototypeOf(value), path + '.__proto__']); } catch {}
   }
+  // A walker that saw almost nothing proves nothing.
+  if (visited < 500) found.push('the walker visited only ' + visited + ' objects');
   return found;
 }`;
 
@@ -44,10 +58,18 @@ describe('host handles and setup globals', () => {
 
   it('leaves no Reference, ExternalCopy, Callback or setup global reachable from skill code', async () => {
     const { tools } = recordTools({ echo: {}, 'github.create_issue': {} });
-    const result = await run(skill('return findHandles({ globalThis, tools, input });', walker), {
-      tools,
-      input: { id: 'x' },
-    });
+    const pristineGlobals = runInNewContext('Object.getOwnPropertyNames(globalThis)') as string[];
+    const result = await run(
+      skill(
+        `const echoed = await tools.echo({ id: 1 });
+        return findHandles({ globalThis, tools, input, result: echoed }, ${JSON.stringify(pristineGlobals)});`,
+        walker,
+      ),
+      {
+        tools,
+        input: { id: 'x' },
+      },
+    );
     expect(expectValue(result)).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ describe('huge allocations', () => {
     const result = await run(
       skill('const hoard: number[][] = []; for (;;) hoard.push(new Array(1e6).fill(1));'),
       {
-        limits: { memoryLimitMb: 32, timeoutMs: 5000 },
+        limits: { memoryLimitMb: 32, timeoutMs: 10_000 },
       },
     );
     expectFailure(result, 'MEMORY_LIMIT');
@@ -24,7 +24,7 @@ describe('huge allocations', () => {
         'const hoard: string[] = []; for (let i = 0; ; i++) hoard.push("entry-" + i + "-" + Math.random());',
       ),
       {
-        limits: { memoryLimitMb: 32, timeoutMs: 5000 },
+        limits: { memoryLimitMb: 32, timeoutMs: 10_000 },
       },
     );
     expectFailure(result, 'MEMORY_LIMIT');

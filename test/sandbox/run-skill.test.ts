@@ -83,6 +83,24 @@ export default async function failing(input: Input): Promise<never> {
     expect(result).toMatchObject({ ok: false, error: { code: 'COMPILE_ERROR', line: 2, column: 11 } });
   });
 
+  it('returns COMPILE_ERROR for a bundle that V8 cannot parse', async () => {
+    const result = await runSkill({
+      source: `${SKILL_BUNDLE_BANNER}\nvar ${SKILL_BUNDLE_GLOBAL} = {;`,
+      tools: noTools,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'COMPILE_ERROR' } });
+  });
+
+  it('returns SKILL_THREW with a mapped stack when the module body throws', async () => {
+    const source = `const table: Record<string, number> = {};\nthrow new RangeError('bad table ' + Object.keys(table).length);\nexport default async () => 1;`;
+    const result = await runSkill({ source, tools: noTools, filename: 'top.ts' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'SKILL_THREW', message: 'RangeError: bad table 0' },
+    });
+    expect(result.ok || result.error.stack).toMatch(/top\.ts:2:\d+/);
+  });
+
   it('returns COMPILE_ERROR for an import other than the type-only tools import', async () => {
     const result = await runSkill({
       source: `import { readFileSync } from 'node:fs';\nexport default async () => readFileSync('/etc/passwd', 'utf8');`,

@@ -83,6 +83,19 @@ describe('createSandbox', () => {
     ).toBe(true);
   });
 
+  it('keeps serving while isolates are recycled every few runs', async () => {
+    await using sandbox = await createSandbox({ size: 1, runsPerIsolate: 2 });
+    const tools = defineTools({ echo: { inputSchema: {}, handler: (args) => args } });
+    for (let index = 0; index < 7; index++) {
+      const result = await sandbox.run({
+        source: 'export default async (input: number, tools: any) => tools.echo(input)',
+        input: index,
+        tools,
+      });
+      expect(result).toMatchObject({ ok: true, value: index });
+    }
+  });
+
   it('closes idempotently, then refuses runs with CLOSED', async () => {
     const sandbox = await createSandbox({ size: 1 });
     await sandbox.close();
@@ -90,6 +103,16 @@ describe('createSandbox', () => {
     expect(sandbox.isClosed).toBe(true);
     const call = sandbox.run({ source: 'export default async () => 1', tools: defineTools({}) });
     await expect(call).rejects.toSatisfy((error) => KnackError.isInstance(error) && error.code === 'CLOSED');
+  });
+
+  it('lets close() wait for a run accepted just before it', async () => {
+    const sandbox = await createSandbox({ size: 1 });
+    const pending = sandbox.run({
+      source: 'export default async (): Promise<string> => "finished"',
+      tools: defineTools({}),
+    });
+    await sandbox.close();
+    expect(await pending).toMatchObject({ ok: true, value: 'finished' });
   });
 
   it('throws INVALID_ARGUMENT naming a bad pool option', async () => {
