@@ -17,9 +17,8 @@ export default async function assignTicketOncall(input: Input, tools: Tools): Pr
   // assign-oncall-platform-T-1004 step 1: team.list_members
   const members = await tools.team.list_members({ team: input.team });
   // assign-oncall-platform-T-1004 step 2: tickets.assign
-  const assign = await tools.tickets.assign({
-    ticketId: input.ticketId,
-    assignee: members.members.find((member) => member.role === "oncall").handle,
-  });
+  const oncallMember = members.members.find((member) => member.role === "oncall");
+  if (!oncallMember) throw new Error(`No member with role "oncall" was found.`);
+  const assign = await tools.tickets.assign({ ticketId: input.ticketId, assignee: oncallMember.handle });
   return { ticketId: input.ticketId, assignee: assign.assignee };
 }

@@ -4,6 +4,7 @@ export const meta = { name: "customer_order", description: "A customer wrote in 
 
 export interface Input {
   email: string;
+  orderId: string;
 }
 
 export interface Output {
@@ -18,13 +19,13 @@ export default async function customerOrder(input: Input, tools: Tools): Promise
   // multi-turn-where-is-order step 1: find_customer
   const customer = await tools.find_customer({ email: input.email });
   // multi-turn-where-is-order step 2: list_orders
-  const orders = await tools.list_orders({ customerId: customer.id });
+  await tools.list_orders({ customerId: customer.id });
   // multi-turn-where-is-order step 3: get_order
-  const order = await tools.get_order({ id: `${orders.orders[1].id}` });
+  const order = await tools.get_order({ id: input.orderId });
   // multi-turn-where-is-order step 4: track_shipment
   const trackShipment = await tools.track_shipment({ trackingNumber: order.shipment.trackingNumber });
   return {
-    orderId: trackShipment.orderId,
+    orderId: input.orderId,
     carrier: trackShipment.carrier,
     status: trackShipment.status,
     lastLocation: trackShipment.events[0].location,

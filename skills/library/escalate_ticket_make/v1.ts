@@ -22,9 +22,8 @@ export default async function escalateTicketMake(input: Input, tools: Tools): Pr
   // escalate-T-1005 step 2: team.list_members
   const members = await tools.team.list_members({ team: input.team });
   // escalate-T-1005 step 3: tickets.assign
-  const assign = await tools.tickets.assign({
-    ticketId: input.ticketId,
-    assignee: members.members.find((member) => member.role === "lead").handle,
-  });
+  const leadMember = members.members.find((member) => member.role === "lead");
+  if (!leadMember) throw new Error(`No member with role "lead" was found.`);
+  const assign = await tools.tickets.assign({ ticketId: input.ticketId, assignee: leadMember.handle });
   return { ticketId: input.ticketId, assignee: assign.assignee, priority: input.priority };
 }

@@ -6,15 +6,7 @@ export interface Input {
   email: string;
 }
 
-export interface Output {
-  orders: {
-    id: string;
-    status: string;
-    placedAt: string;
-    total: number;
-    itemCount: number;
-  }[];
-}
+export type Output = Awaited<ReturnType<Tools["list_orders"]>>;
 
 /** Which orders of <email> are still processing? (trace-compiled from processing-orders-ada, processing-orders-grace.) */
 export default async function ordersProcessing(input: Input, tools: Tools): Promise<Output> {

@@ -4,6 +4,7 @@ export const meta = { name: "refund_order_edsger", description: "Refund order <o
 
 export interface Input {
   orderId: string;
+  itemName: string;
 }
 
 export interface Output {
@@ -16,16 +17,18 @@ export default async function refundOrderEdsger(input: Input, tools: Tools): Pro
   // multi-turn-partial-refund-8819 step 1: get_order
   const order = await tools.get_order({ id: input.orderId });
   // multi-turn-partial-refund-8819 step 2: refund_order
+  const foundItem = order.items.find((item) => item.name === input.itemName);
+  if (!foundItem) throw new Error(`No item with name ${JSON.stringify(input.itemName)} was found.`);
   const refundOrder = await tools.refund_order({
     orderId: input.orderId,
-    amount: order.items.find((item) => item.name === "Paper filters (100)").unitPrice,
-    reason: `Partial refund: ${order.items[1].name}`,
+    amount: foundItem.unitPrice,
+    reason: `Partial refund: ${input.itemName}`,
   });
   // multi-turn-partial-refund-8819 step 3: send_email
   await tools.send_email({
     to: order.customer.email,
     subject: `Your refund for order ${input.orderId}`,
-    body: `Hi ${order.customer.name}, we refunded ${refundOrder.amount} USD for the ${order.items[1].name}.`,
+    body: `Hi ${order.customer.name}, we refunded ${refundOrder.amount} USD for the ${input.itemName}.`,
   });
   return { refundId: refundOrder.id, amount: refundOrder.amount };
 }

@@ -6,13 +6,7 @@ export interface Input {
   ticketId: string;
 }
 
-export interface Output {
-  id: string;
-  author: string;
-  body: string;
-  createdAt: string;
-  ticketId: string;
-}
+export type Output = Awaited<ReturnType<Tools["tickets"]["comment"]>>;
 
 /** Thank the reporter of ticket <ticketId> in a comment. (trace-compiled from thank-reporter-T-1006, thank-reporter-T-1003.) */
 export default async function thankReporterTicket(input: Input, tools: Tools): Promise<Output> {
