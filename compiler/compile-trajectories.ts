@@ -13,6 +13,10 @@ import { assertCompilable, checkTrajectory } from './check-trajectory.js';
 import { groupTrajectories } from './group-trajectories.js';
 import { draftSkill } from './draft-skill.js';
 import { checkSkill } from './check-skill.js';
+import { toolsDeclarations } from './tools-declarations.js';
+import { compileWithModel } from './llm/compile-with-model.js';
+import { resolveModel } from './providers/index.js';
+import type { LanguageModel } from './providers/index.js';
 
 function toCompileError(error: unknown): CompileError {
   if (KnackError.isInstance(error))
@@ -69,20 +73,40 @@ async function compileGroup(
   group: Trajectory[],
   options: CompileOptions,
   name: string | undefined,
+  model: LanguageModel | undefined,
 ): Promise<CompiledSkill> {
   const draft = draftSkill({ trajectories: group, manifest: options.manifest, ...(name ? { name } : {}) });
   const replayable = group.map((trajectory) => ({
     ...trajectory,
     input: draft.inputs.get(trajectory.id) ?? {},
   }));
-  return checkSkill({
-    source: draft.source,
-    manifest: options.manifest,
-    trajectories: replayable,
-    secretParameters: draft.secretParameters,
-    ...(options.resolver ? { resolver: options.resolver } : {}),
+  const check = (request: {
+    source: string;
+    trajectories: Trajectory[];
+    signal?: AbortSignal;
+  }): Promise<CompiledSkill> =>
+    checkSkill({
+      source: request.source,
+      manifest: options.manifest,
+      trajectories: request.trajectories,
+      secretParameters: draft.secretParameters,
+      ...(options.resolver ? { resolver: options.resolver } : {}),
+      ...((request.signal ?? options.signal) ? { signal: request.signal ?? options.signal } : {}),
+    });
+  if (!model) return check({ source: draft.source, trajectories: replayable });
+  const { skill } = await compileWithModel({
+    model,
+    check,
+    traceDraft: draft.source,
+    context: {
+      trajectories: replayable,
+      toolsDeclarations: await toolsDeclarations(options.manifest),
+      ...(options.relatedSkills ? { relatedSkills: options.relatedSkills } : {}),
+    },
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  return skill;
 }
 
 function splitNote(group: readonly Trajectory[], first: CompiledSkill): Diagnostic {
@@ -102,17 +126,18 @@ async function compileWithSplit(
   group: Trajectory[],
   options: CompileOptions,
   name: string | undefined,
+  model: LanguageModel | undefined,
 ): Promise<CompiledSkill[]> {
-  const whole = await compileGroup(group, options, name);
+  const whole = await compileGroup(group, options, name, model);
   if (whole.verification.isVerified || group.length === 1) return [whole];
   const skills: CompiledSkill[] = [];
   let remaining = [...group];
   while (remaining.length > 0) {
     let cluster = remaining.slice(0, 1);
-    let skill = await compileGroup(cluster, options, name);
+    let skill = await compileGroup(cluster, options, name, model);
     for (const candidate of remaining.slice(1)) {
       if (!skill.verification.isVerified) break;
-      const grown = await compileGroup([...cluster, candidate], options, name);
+      const grown = await compileGroup([...cluster, candidate], options, name, model);
       if (grown.verification.isVerified) [cluster, skill] = [[...cluster, candidate], grown];
     }
     skill.diagnostics.push(splitNote(group, whole));
@@ -157,13 +182,14 @@ export async function compileTrajectories(options: CompileOptions): Promise<Comp
   if (!options.files?.length && !options.trajectories?.length)
     throw new KnackError('INVALID_ARGUMENT', 'compileTrajectories needs `files` or `trajectories`.');
   const errors: CompileError[] = [];
+  const model = resolveModel(options.model === undefined ? {} : { model: options.model });
   const trajectories = await loadAll(options, errors);
   const skills: CompiledSkill[] = [];
   for (const group of groupTrajectories(trajectories)) {
     if (options.signal?.aborted)
       throw new KnackError('ABORTED', 'compileTrajectories was aborted.', { cause: options.signal.reason });
     options.onProgress?.(`compiling ${group.map((trajectory) => trajectory.id).join(', ')}`);
-    skills.push(...(await compileWithSplit(group, options, options.name)));
+    skills.push(...(await compileWithSplit(group, options, options.name, model)));
   }
   uniqueSkillNames(skills);
   return { skills, errors };

@@ -1,3 +1,5 @@
+import type { LanguageModel } from './providers/index.js';
+import type { RelatedSkill } from './llm/llm-types.js';
 import type { JsonSchema, KnackErrorCode, ErrorLocation, ToolManifestEntry } from '../sandbox/index.js';
 
 /** One tool call of a trajectory, in order. */
@@ -120,6 +122,18 @@ export interface CompileOptions {
   /** Resolves `knack:skills/<name>@<version>` imports; without it such imports are diagnostics. */
   resolver?: SkillResolver;
   signal?: AbortSignal;
+  /**
+   * Draft with a model instead of the trace compiler: a `LanguageModel`, or a spec such as
+   * `openai:gpt-4.1`, `openai-compatible:qwen2.5-coder@http://127.0.0.1:11434/v1` or
+   * `anthropic:claude-sonnet-4-5`. Every model draft goes through `checkSkill`; when none
+   * verifies, the trace draft is used and its provenance says so.
+   * @default env `KNACK_MODEL`, else none (the offline trace compiler)
+   */
+  model?: string | LanguageModel;
+  /** Model calls per skill before falling back to the trace draft. @default 3 */
+  maxAttempts?: number;
+  /** Stored skills the model may import instead of repeating them. @default none */
+  relatedSkills?: RelatedSkill[];
   /** Called with progress lines (for CLIs). */
   onProgress?: (message: string) => void;
 }

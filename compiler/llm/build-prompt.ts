@@ -25,6 +25,7 @@ Rules:
 - Call tools only as \`await tools.<name>(args)\`; a dotted tool name is nested (\`tools.github.create_issue(args)\`). Only tools declared in \`Tools\` exist.
 - The only other import allowed is a stored skill listed under "Stored skills": \`import lookup from "knack:skills/<name>@<version>"\`, called as \`await lookup(input, tools)\`.
 - No eval, Function, dynamic import(), require, fetch, process, timers, network or file access: tools are the only way out.
+- Keep the \`Input\` field names of the trace draft: replay calls the skill with each trajectory's \`input\` as shown.
 - Replaying each trajectory must make the same tool calls, with the same arguments, in the same order, and return its answer.
 - Generalize where the data says so (branch on values, loop over lists, handle the tool errors seen), and stay short and readable: a reviewer reads the diff.`;
 

@@ -43,7 +43,22 @@ function asManifest(value: unknown): ToolManifestEntry[] | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
   if (Array.isArray(record['tools'])) return record['tools'] as ToolManifestEntry[];
-  return undefined;
+  // Definitions keyed by tool name, with or without handlers: enough to compile against.
+  const entries = Object.entries(record);
+  if (
+    entries.length === 0 ||
+    !entries.every(([, entry]) => typeof entry === 'object' && entry !== null && 'inputSchema' in entry)
+  )
+    return undefined;
+  return entries.map(([name, entry]) => {
+    const { description, inputSchema, outputSchema } = entry as ToolManifestEntry;
+    return {
+      name,
+      inputSchema,
+      ...(description ? { description } : {}),
+      ...(outputSchema ? { outputSchema } : {}),
+    };
+  });
 }
 
 const expected =

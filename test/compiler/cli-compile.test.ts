@@ -1,21 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const desk = join(root, 'skills/support-desk');
 const manifestFile = join(desk, 'manifest.json');
 const badDir = join(root, 'test/fixtures/compiler/bad');
 
-function knack(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('npx', ['tsx', '--no-node-snapshot', 'src/cli/main.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function knack(...args: string[]): CliResult {
+  return runCli(args);
 }
 
 describe('knack compile', () => {
@@ -91,5 +86,25 @@ describe('knack compile', () => {
     const result = knack('compile', join(desk, 'trajectories/native/order-status-8815.json'));
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--tools');
+  });
+
+  it('publishes each skill to the store with --publish, as verified and not yet active', () => {
+    const store = `sqlite://${join(mkdtempSync(join(tmpdir(), 'knack-publish-')), 'skills.db')}`;
+    const files = ['order-status-8815', 'order-status-8816'].map((id) =>
+      join(desk, 'trajectories/openai', `${id}.json`),
+    );
+    const result = knack('compile', ...files, '--tools', manifestFile, '--publish', '--store', store);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('published order_carrier_status@1 (verified)');
+    const again = knack('compile', ...files, '--tools', manifestFile, '--publish', '--store', store);
+    expect(again.stderr).toContain('unchanged order_carrier_status@1');
+    const listed = JSON.parse(knack('list', '--store', store, '--json').stdout) as {
+      latestStatus: string;
+      activeVersion?: number;
+    }[];
+    expect(listed).toEqual([
+      expect.objectContaining({ name: 'order_carrier_status', latestStatus: 'verified' }),
+    ]);
+    expect(listed[0]?.activeVersion).toBeUndefined();
   });
 });

@@ -1,22 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 import { openStore } from '../../src/store/index.js';
 import { compiledSkill } from '../helpers/compiled-skill.js';
 import { openTempStore } from '../helpers/temp-sqlite-store.js';
 
-const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 let storeUrl = '';
 
 function knack(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KNACK_STORE: storeUrl, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { status, stdout, stderr } = runCli(args, { KNACK_STORE: storeUrl });
+  return { code: status, stdout, stderr };
 }
 
 beforeEach(async () => {

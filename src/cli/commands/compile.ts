@@ -1,6 +1,5 @@
 import type { CAC } from 'cac';
 import { colors, fail, log, print, printJson, usageError } from '../output.js';
-import type { ToolManifestEntry } from '../../../sandbox/index.js';
 import type { CompileResult } from '../../../compiler/index.js';
 
 interface CompileFlags {
@@ -9,55 +8,13 @@ interface CompileFlags {
   format?: string;
   json?: boolean;
   out?: string;
+  model?: string;
+  maxAttempts?: number;
+  publish?: boolean;
+  store?: string;
 }
 
 const formats = ['native', 'openai', 'anthropic'] as const;
-
-function asManifest(value: unknown): ToolManifestEntry[] | undefined {
-  if (Array.isArray(value)) return value as ToolManifestEntry[];
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  if (Array.isArray(record['manifest'])) return record['manifest'] as ToolManifestEntry[]; // a ToolPack
-  if (Array.isArray(record['tools'])) return record['tools'] as ToolManifestEntry[]; // an MCP tools/list answer
-  const definitions = Object.entries(record).filter(
-    ([, definition]) => typeof definition === 'object' && definition !== null && 'inputSchema' in definition,
-  );
-  if (definitions.length === 0) return undefined;
-  return definitions.map(([name, definition]) => {
-    const { description, inputSchema, outputSchema } = definition as ToolManifestEntry;
-    return {
-      name,
-      inputSchema,
-      ...(description ? { description } : {}),
-      ...(outputSchema ? { outputSchema } : {}),
-    };
-  });
-}
-
-/** Reads `--tools`: a JSON manifest, or a JS/TS module whose default or `tools` export is a ToolPack or definitions. */
-async function loadManifest(path: string): Promise<ToolManifestEntry[]> {
-  const { readFile } = await import('node:fs/promises');
-  const { resolve } = await import('node:path');
-  const { pathToFileURL } = await import('node:url');
-  const { KnackError, safeParseJson } = await import('../../../sandbox/index.js');
-  let value: unknown;
-  if (path.endsWith('.json')) {
-    const parsed = safeParseJson(await readFile(path, 'utf8'));
-    if (!parsed.ok) throw new KnackError('INVALID_MANIFEST', `${path}: not valid JSON: ${parsed.message}.`);
-    value = parsed.value;
-  } else {
-    const module = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>;
-    value = module['default'] ?? module['tools'];
-  }
-  const manifest = asManifest(value);
-  if (!manifest) {
-    throw new KnackError(
-      'INVALID_MANIFEST',
-      `${path}: expected a manifest array, { tools: [...] }, a ToolPack or tool definitions.`,
-    );
-  }
-  return manifest;
-}
 
 function schemaFields(schema: unknown): string {
   const properties =
@@ -105,6 +62,17 @@ async function writeSkills(directory: string, result: CompileResult): Promise<vo
   }
 }
 
+/** Publishes every compiled skill: verified ones as `verified`, others as `draft`; never activates. */
+async function publishSkills(flags: CompileFlags, result: CompileResult): Promise<void> {
+  const { withStore } = await import('./_store-flags.js');
+  await withStore(flags, async (store) => {
+    for (const skill of result.skills) {
+      const published = await store.publish(skill, { by: 'knack compile' });
+      log(`${published.isNew ? 'published' : 'unchanged'} ${published.ref} (${published.status})`);
+    }
+  });
+}
+
 async function compileAction(files: string[], flags: CompileFlags): Promise<void> {
   if (!flags.tools) usageError('`knack compile` needs `--tools MANIFEST_OR_PACK`.');
   if (files.length === 0) usageError('`knack compile` needs at least one trajectory FILE.');
@@ -112,16 +80,20 @@ async function compileAction(files: string[], flags: CompileFlags): Promise<void
   if (format !== undefined && !formats.includes(format))
     usageError(`--format must be one of ${formats.join(', ')}.`);
   const { compileTrajectories } = await import('../../../compiler/index.js');
-  const manifest = await loadManifest(flags.tools);
+  const { loadTools } = await import('../load-tools.js');
+  const { manifest } = await loadTools(flags.tools);
   log(`compiling ${files.length} trajectory file(s) against ${manifest.length} tools`);
   const result = await compileTrajectories({
     files,
     manifest,
     ...(flags.name ? { name: flags.name } : {}),
     ...(format ? { format } : {}),
+    ...(flags.model ? { model: flags.model } : {}),
+    ...(flags.maxAttempts ? { maxAttempts: Number(flags.maxAttempts) } : {}),
     onProgress: (message) => log(message),
   });
   if (flags.out) await writeSkills(flags.out, result);
+  if (flags.publish) await publishSkills(flags, result);
   if (flags.json) printJson(result);
   else await printSkills(result);
   const isVerified =
@@ -132,16 +104,32 @@ async function compileAction(files: string[], flags: CompileFlags): Promise<void
 /** `knack compile FILE... --tools MANIFEST_OR_PACK`: trajectories to verified skills, offline. */
 export function registerCompile(cli: CAC): void {
   cli
-    .command('compile [...files]', 'Compile trajectories into verified skills (trace compiler, no model)')
+    .command(
+      'compile [...files]',
+      'Compile trajectories into verified skills (offline trace compiler, or a model with --model)',
+    )
     .option(
       '--tools <path>',
       'Tool manifest (.json) or a JS/TS module exporting a ToolPack or tool definitions',
     )
     .option('--name <name>', 'Skill name (snake_case); default: from the task')
     .option('--format <format>', 'Force the trajectory format: native, openai or anthropic')
+    .option(
+      '--model <spec>',
+      'Draft with a model (openai:gpt-4.1, openai-compatible:NAME@URL, anthropic:claude-sonnet-4-5); default $KNACK_MODEL, else the trace compiler',
+    )
+    .option(
+      '--max-attempts <n>',
+      'Model attempts per skill before falling back to the trace draft (default 3)',
+    )
     .option('--json', 'Print the compile result as JSON on stdout')
     .option('--out <dir>', 'Write <name>.ts and <name>.json for each skill into this folder')
-    .example('knack compile trajectories/*.json --tools manifest.json --out skills/')
+    .option(
+      '--publish',
+      'Store each skill as a new version (verified or draft; activate with `knack promote`)',
+    )
+    .option('--store <url>', 'Store for --publish (default $KNACK_STORE or sqlite://.knack/skills.db)')
+    .example('knack compile trajectories/*.json --tools manifest.json --publish')
     .action(async (files: string[], flags: CompileFlags) => {
       try {
         await compileAction(files, flags);
