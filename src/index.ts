@@ -108,3 +108,26 @@ export { callSkill, restrictTools } from './call-skill.js';
 export type { CallSkillOptions, CallSkillResult } from './call-skill.js';
 export { benchmarkSkill } from './benchmark-skill.js';
 export type { BenchmarkSkillOptions, SkillBenchmark } from './benchmark-skill.js';
+// Models for the LLM compiler (SDKs load on first use): pass one as `compileTrajectories({ model })`.
+export {
+  createOpenAIModel,
+  createOpenAICompatibleModel,
+  createAnthropicModel,
+  resolveModel,
+  compileWithModel,
+  refineSkill,
+  ProviderCallError,
+} from '../compiler/index.js';
+export type {
+  LanguageModel,
+  ModelUsage,
+  OpenAIModelOptions,
+  OpenAICompatibleModelOptions,
+  AnthropicModelOptions,
+  CompileWithModelOptions,
+  CompileWithModelResult,
+  RefineSkillOptions,
+  RefineSkillResult,
+  RelatedSkill,
+  AttemptRecord,
+} from '../compiler/index.js';
