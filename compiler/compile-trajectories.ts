@@ -24,7 +24,27 @@ function toCompileError(error: unknown): CompileError {
   throw error;
 }
 
-async function loadAll(options: CompileOptions, errors: CompileError[]): Promise<Trajectory[]> {
+/** What `loadTrajectories` read: the compilable trajectories, and the inputs it refused. */
+export interface LoadTrajectoriesResult {
+  trajectories: Trajectory[];
+  errors: CompileError[];
+}
+
+/**
+ * Imports and checks `files` (any format) and `trajectories` against the manifest, as
+ * `compileTrajectories` does; refused inputs (bad files, failed outcomes) are listed, not thrown.
+ */
+export async function loadTrajectories(
+  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format'>,
+): Promise<LoadTrajectoriesResult> {
+  const errors: CompileError[] = [];
+  return { trajectories: await loadAll(options, errors), errors };
+}
+
+async function loadAll(
+  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format'>,
+  errors: CompileError[],
+): Promise<Trajectory[]> {
   const loaded: Trajectory[] = [];
   const accept = (trajectory: Trajectory, file?: string): void => {
     try {

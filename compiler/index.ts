@@ -2,7 +2,8 @@
  * @module compiler: imports trajectories, drafts skills (trace compiler or LLM), type-checks,
  * bundles and verifies them by replay in the sandbox. Imports only from sandbox/.
  */
-export { compileTrajectories } from './compile-trajectories.js';
+export { compileTrajectories, loadTrajectories } from './compile-trajectories.js';
+export type { LoadTrajectoriesResult } from './compile-trajectories.js';
 export { checkSkill, TRACE_COMPILER } from './check-skill.js';
 export type { CheckSkillOptions } from './check-skill.js';
 export { importTrajectory, detectFormat } from './import-trajectory.js';

@@ -131,3 +131,5 @@ export type {
   RelatedSkill,
   AttemptRecord,
 } from '../compiler/index.js';
+export { refineStoredSkill } from './refine-stored-skill.js';
+export type { RefineStoredSkillOptions, RefineStoredSkillResult } from './refine-stored-skill.js';

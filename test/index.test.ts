@@ -28,6 +28,7 @@ describe('the public entry (src/index.ts)', () => {
       'openStore',
       'parseSkillRef',
       'refineSkill',
+      'refineStoredSkill',
       'renderSkillDiff',
       'resolveModel',
       'resolveStoreUrl',

@@ -8,6 +8,7 @@ import { registerHistory } from './history.js';
 import { registerImportLibrary } from './import-library.js';
 import { registerList } from './list.js';
 import { registerPromote } from './promote.js';
+import { registerRefine } from './refine.js';
 import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
@@ -22,6 +23,7 @@ const commands: RegisterCommand[] = [
   registerRun,
   registerBench,
   registerDemo,
+  registerRefine,
   registerList,
   registerShow,
   registerHistory,
