@@ -58,9 +58,11 @@ export interface RunEndMessage {
   payload: string;
   cpuNs: number;
   heapUsedBytes: number;
+  /** The worker takes no more runs (memory left high); the caller replaces it. */
+  isRetiring: boolean;
 }
 
-export type WorkerMessage = { t: 'ready' } | { t: 'retire' } | ToolCallMessage | RunEndMessage;
+export type WorkerMessage = { t: 'ready' } | ToolCallMessage | RunEndMessage;
 
 const outcomes = new Set<string>(['done', 'threw', 'timeout', 'memory', 'cancelled', 'compile', 'failed']);
 const maxMessageChars = 64 * 1024 * 1024;
@@ -79,8 +81,7 @@ export function readWorkerMessage(message: unknown): WorkerMessage | undefined {
   const m = message as Record<string, unknown>;
   switch (m['t']) {
     case 'ready':
-    case 'retire':
-      return { t: m['t'] };
+      return { t: 'ready' };
     case 'call':
       if (
         !isCount(m['id']) ||
@@ -102,6 +103,7 @@ export function readWorkerMessage(message: unknown): WorkerMessage | undefined {
         payload: m['payload'],
         cpuNs: isCount(m['cpuNs']) ? m['cpuNs'] : 0,
         heapUsedBytes: isCount(m['heapUsedBytes']) ? m['heapUsedBytes'] : 0,
+        isRetiring: m['isRetiring'] === true,
       };
     default:
       return undefined;

@@ -50,6 +50,8 @@ export class RunSession implements WorkerRun {
       this.settle = resolve;
     });
     options.signal?.addEventListener('abort', this.onAbort, { once: true });
+    // The signal may have fired while the source compiled: 'abort' does not fire twice.
+    if (options.signal?.aborted) this.onAbort();
   }
 
   start(worker: WorkerProcess): void {

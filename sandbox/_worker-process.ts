@@ -184,14 +184,13 @@ export class WorkerProcess {
     if (message.t === 'call') {
       this.runs.get(message.id)?.onCall(message);
     } else if (message.t === 'end') {
+      if (message.isRetiring) this.isRetiring = true;
       const run = this.runs.get(message.id);
       if (!run) return;
       this.runs.delete(message.id);
       if (this.runs.size === 0) this.setBusy(false);
       run.onEnd(message);
       this.settings.onIdle(this);
-    } else if (message.t === 'retire') {
-      this.isRetiring = true;
     }
   }
 

@@ -20,7 +20,8 @@ export interface CompileFailure {
 export type CompileSkillResult = { ok: true; script: SkillScript } | { ok: false; error: CompileFailure };
 
 const cacheSize = 256;
-const cache = new Map<string, Promise<CompileSkillResult>>();
+const bundles = new Map<string, Promise<CompileSkillResult>>();
+const modules = new Map<string, Promise<CompileSkillResult>>();
 
 function toScript(code: string): SkillScript {
   let reader: SourceMapReader | undefined | null = null;
@@ -88,17 +89,25 @@ async function transform(source: string, filename: string): Promise<CompileSkill
  * is used as is, anything else is a TypeScript skill module transformed by esbuild. Cached by text.
  */
 export function compileSkill(source: string, filename: string): Promise<CompileSkillResult> {
-  const key = `${filename}\0${source}`;
+  const isBundle = source.startsWith(SKILL_BUNDLE_BANNER);
+  // Bundles do not depend on the filename: keyed by the source string itself, a repeated run
+  // with the same string hashes nothing (V8 keeps a string's hash on the string).
+  const cache = isBundle ? bundles : modules;
+  const key = isBundle ? source : `${filename}\0${source}`;
   const cached = cache.get(key);
   if (cached) {
     cache.delete(key);
     cache.set(key, cached);
     return cached;
   }
-  const result = source.startsWith(SKILL_BUNDLE_BANNER)
+  const result = isBundle
     ? Promise.resolve<CompileSkillResult>({ ok: true, script: toScript(source) })
     : transform(source, filename);
   cache.set(key, result);
+  // A failure without a position is esbuild itself failing, not the source: do not keep it.
+  void result.then((outcome) => {
+    if (!outcome.ok && outcome.error.line === undefined) cache.delete(key);
+  });
   if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
   return result;
 }

@@ -132,6 +132,8 @@ class WorkerPool implements Sandbox {
       const { message, line, column } = compiled.error;
       return failed('COMPILE_ERROR', message, line === undefined ? {} : { line, column });
     }
+    // The session listens for 'abort' from here on; an abort during the compile already fired.
+    if (resolved.signal?.aborted) return failed('ABORTED', 'The run was aborted by its signal.');
     const session = new RunSession(resolved, compiled.script, inputJson, startedAt);
     this.queue.push(session);
     this.pump();

@@ -15,7 +15,9 @@ const [ivmPath = 'isolated-vm', defaultLimit = '64', runsPerIsolate = '200', bud
   process.argv.slice(2);
 const ivm = createRequire(import.meta.url)(ivmPath) as Ivm;
 const maxRunsPerIsolate = Number(runsPerIsolate);
-const rssBudgetBytes = Number(budgetMb) * 1024 * 1024;
+// Off-heap memory (ICU objects) of a released context can stay in the RSS: a worker left above
+// half its budget by one run would fail the next caller's run, so it retires instead.
+const retireAboveBytes = Number(budgetMb) * 1024 * 1024 * 0.5;
 const maxIdleSlots = 4;
 const maxKnownScripts = 256;
 const maxToolNameChars = 256;
@@ -100,6 +102,8 @@ function finish(run: ActiveRun, outcome: RunOutcome, payload: string): void {
   clearTimeout(run.timer);
   active.delete(run.id);
   const cpuNs = run.slot.cpuNs - run.cpuStart;
+  // Decided before 'end' goes out: the caller must not hand this worker another run.
+  isRetiring ||= process.memoryUsage.rss() > retireAboveBytes;
   send({
     t: 'end',
     id: run.id,
@@ -107,15 +111,10 @@ function finish(run: ActiveRun, outcome: RunOutcome, payload: string): void {
     payload,
     cpuNs: cpuNs > 0n ? Number(cpuNs) : 0,
     heapUsedBytes: run.slot.heapUsedBytes(),
+    isRetiring,
   });
   IsolateSlot.release(run.prepared);
   releaseSlot(run.slot, run.isTainted);
-  if (!isRetiring && process.memoryUsage.rss() > rssBudgetBytes) retire();
-}
-
-function retire(): void {
-  isRetiring = true;
-  send({ t: 'retire' });
 }
 
 function describeThrow(error: unknown): string {
@@ -174,7 +173,15 @@ function start(request: RunRequest, slot: IsolateSlot): ActiveRun | undefined {
     };
   } catch (error) {
     slot.dispose();
-    send({ t: 'end', id: request.id, outcome: 'failed', payload: String(error), cpuNs: 0, heapUsedBytes: 0 });
+    send({
+      t: 'end',
+      id: request.id,
+      outcome: 'failed',
+      payload: String(error),
+      cpuNs: 0,
+      heapUsedBytes: 0,
+      isRetiring,
+    });
     return undefined;
   }
 }

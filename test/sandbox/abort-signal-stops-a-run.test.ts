@@ -59,3 +59,17 @@ describe('abort signal on a queued run', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('abort signal while the skill compiles', () => {
+  const { run } = useSandbox();
+
+  it('returns ABORTED when the signal aborts before the TypeScript transform is done', async () => {
+    const controller = new AbortController();
+    // A source never seen before, so the transform cannot come from a cache.
+    const source = skill(`// ${Math.random()}\nwhile (true) {}`);
+    const pending = run(source, { signal: controller.signal, limits: { timeoutMs: 3000 } });
+    await Promise.resolve();
+    controller.abort();
+    expectFailure(await pending, 'ABORTED');
+  });
+});
