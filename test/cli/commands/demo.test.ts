@@ -2,12 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../helpers/run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 describe('knack demo', () => {
   it('compiles, publishes, diffs, runs and benches the example skills offline', () => {
     const store = `sqlite://${join(mkdtempSync(join(tmpdir(), 'knack-demo-')), 'skills.db')}`;
-    const result = runCli(['demo', '--runs', '2', '--store', store]);
+    // Through `npm run demo`, the README's command, so a stale script path fails here too.
+    const result = spawnSync('npm', ['run', '--silent', 'demo', '--', '--runs', '2', '--store', store], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(result.status, result.stderr).toBe(0);
     const { stdout } = result;
     expect(stdout).toMatch(/1\. Compile 24 example trajectories/);
