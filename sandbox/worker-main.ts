@@ -8,6 +8,7 @@
 // while the skill awaits a tool just ends the run. A call that times out or runs out of memory
 // taints the isolate, which is then replaced.
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { IsolateSlot, type Ivm, type PreparedContext, type SlotHooks } from './_isolate-slot.js';
 import type { CallerMessage, RunOutcome, RunRequest, WorkerMessage } from './_protocol.js';
 
@@ -226,6 +227,18 @@ function onMessage(raw: unknown): void {
   }
 }
 
+// While a skill spins in a long applySync (a sync loop runs until its deadline, minutes if the
+// caller allowed it) this thread cannot see 'disconnect'. If the caller dies meanwhile, nobody is
+// left to kill us: a watchdog thread, free of the isolate, ends the process once we are orphaned.
+function watchCaller(): void {
+  const watchdog = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 250);`,
+    { eval: true, workerData: process.ppid, resourceLimits: { maxOldGenerationSizeMb: 8 } },
+  );
+  watchdog.unref();
+}
+
 process.on('message', onMessage);
 // The caller is gone (or asked us to go): nothing left to serve.
 process.on('disconnect', () => {
@@ -235,3 +248,4 @@ process.on('disconnect', () => {
 });
 replenish(Number(defaultLimit));
 send({ t: 'ready' });
+watchCaller();
