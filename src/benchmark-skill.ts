@@ -1,5 +1,5 @@
 import { createSandbox, KnackError } from '../sandbox/index.js';
-import type { Limits, ToolPack } from '../sandbox/index.js';
+import type { Limits, Sandbox, ToolPack } from '../sandbox/index.js';
 import { callSkill } from './call-skill.js';
 import type { SkillStore } from './store/index.js';
 
@@ -17,6 +17,8 @@ export interface BenchmarkSkillOptions {
   /** Runs in flight at once. @default 2 */
   concurrency?: number;
   limits?: Limits;
+  /** A sandbox to run in (left open). @default a pool opened and closed for this benchmark */
+  sandbox?: Sandbox;
   /** Called after each run with the count done. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
@@ -58,7 +60,7 @@ export async function benchmarkSkill(options: BenchmarkSkillOptions): Promise<Sk
       where: { field: 'runs' },
     });
   }
-  const sandbox = await createSandbox();
+  const sandbox = options.sandbox ?? (await createSandbox());
   const durations: number[] = [];
   const failures: Record<string, number> = {};
   let ref = options.ref;
@@ -85,7 +87,7 @@ export async function benchmarkSkill(options: BenchmarkSkillOptions): Promise<Sk
   try {
     await Promise.all(Array.from({ length: Math.min(concurrency, runs) }, worker));
   } finally {
-    await sandbox.close();
+    if (!options.sandbox) await sandbox.close();
   }
   const elapsedMs = performance.now() - started;
   const sorted = [...durations].sort((a, b) => a - b);

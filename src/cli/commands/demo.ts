@@ -101,11 +101,13 @@ async function benchStep(store: SkillStore, skills: CompiledSkill[], runs: numbe
   const { createTools, heldOutInputsFor } = await import('../../../skills/index.js');
   const { benchmarkTable } = await import('./bench.js');
   print(c.bold(`\n5. Reliability bench: ${runs} sandbox runs per skill over held-out inputs`));
+  const { createSandbox } = await import('../../../sandbox/index.js');
   const rows: SkillBenchmark[] = [];
+  await using sandbox = await createSandbox();
   for (const skill of skills) {
     const inputs = heldOutInputsFor(skill.provenance.trajectoryIds);
     if (inputs.length === 0) continue;
-    rows.push(await benchmarkSkill({ store, ref: skill.name, inputs, createTools, runs }));
+    rows.push(await benchmarkSkill({ store, ref: skill.name, inputs, createTools, runs, sandbox }));
     log(c.dim(`   benched ${skill.name}`));
   }
   print(benchmarkTable(rows).replace(/^/gm, '   '));
