@@ -1,13 +1,13 @@
 // Regenerates skills/library/, the exported example skill library, from the support-desk
 // trajectories: `npx tsx --no-node-snapshot skills/build-library.ts [DIR]`. A test rebuilds it
 // into a temporary folder and compares bytes, so a compiler change shows up as a reviewable diff.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileTrajectories } from '../compiler/index.js';
 import { exportLibrary, openStore } from '../src/index.js';
-import { SEED_NOW, supportDeskManifest } from './support-desk/index.js';
+import { SEED_NOW, supportDeskManifest, trajectoryFiles } from './support-desk/index.js';
 
 /** Where the committed library lives. */
 export const LIBRARY_DIR: string = join(dirname(fileURLToPath(import.meta.url)), 'library');
@@ -20,15 +20,8 @@ function fixedClock(): () => Date {
 
 /** Compiles the native example trajectories, publishes and activates each verified skill, and exports the library to `dir`. */
 export async function buildLibrary(dir: string = LIBRARY_DIR): Promise<string[]> {
-  const trajectories = join(
-    dirname(fileURLToPath(import.meta.url)),
-    'support-desk',
-    'trajectories',
-    'native',
-  );
-  const files = (await readdir(trajectories)).filter((file) => file.endsWith('.json')).sort();
   const compiled = await compileTrajectories({
-    files: files.map((file) => join(trajectories, file)),
+    files: await trajectoryFiles(),
     manifest: supportDeskManifest,
   });
   const scratch = await mkdtemp(join(tmpdir(), 'knack-library-'));

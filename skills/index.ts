@@ -3,6 +3,8 @@ export {
   createSeedData,
   createSupportDesk,
   createTools,
+  trajectoryFile,
+  trajectoryFiles,
   heldOutInputs,
   heldOutInputsFor,
   listRecordedFiles,

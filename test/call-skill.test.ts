@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileTrajectories } from '../compiler/index.js';
 import { callSkill, benchmarkSkill, KnackError, type CompiledSkill, type SkillStore } from '../src/index.js';
-import { createSupportDesk, createTools, supportDeskManifest, SUPPORT_DESK_DIR } from '../skills/index.js';
+import { createSupportDesk, createTools, supportDeskManifest, trajectoryFile } from '../skills/index.js';
 import { defineTools } from '../sandbox/index.js';
 import { openTempStore } from './helpers/temp-sqlite-store.js';
 
-const trajectories = ['order-status-8815', 'order-status-8816', 'refund-damaged-8812'].map(
-  (id) => `${SUPPORT_DESK_DIR}/trajectories/native/${id}.json`,
+const trajectories = ['order-status-8815', 'order-status-8816', 'refund-damaged-8812'].map((id) =>
+  trajectoryFile(id),
 );
 
 async function activate(store: SkillStore, skill: CompiledSkill): Promise<string> {

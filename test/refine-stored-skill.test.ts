@@ -1,13 +1,12 @@
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compileTrajectories } from '../compiler/index.js';
 import { refineStoredSkill, type SkillStore } from '../src/index.js';
-import { supportDeskManifest, SUPPORT_DESK_DIR } from '../skills/index.js';
+import { supportDeskManifest, trajectoryFile } from '../skills/index.js';
 import { loadFixture, startReplayServer, type ReplayServer } from './helpers/replay-server.js';
 import { replayModel } from './compiler/providers/_replay-model.js';
 import { openTempStore } from './helpers/temp-sqlite-store.js';
 
-const file = (id: string): string => join(SUPPORT_DESK_DIR, 'trajectories', 'native', `${id}.json`);
+const file = (id: string): string => trajectoryFile(id);
 const parentCase = file('assign-oncall-billing-T-1002');
 const newCases = [file('assign-oncall-platform-T-1004'), file('assign-oncall-shipping-T-1007')];
 

@@ -28,3 +28,5 @@ export type {
 } from './support-desk-state.js';
 export { heldOutInputs, heldOutInputsFor } from './held-out-inputs.js';
 export { createTools } from './pack.js';
+export { trajectoryFile, trajectoryFiles } from './trajectory-files.js';
+export type { TrajectoryFileFormat } from './trajectory-files.js';

@@ -11,17 +11,6 @@ interface DemoFlags {
 
 const reviewer = 'demo-reviewer';
 
-async function trajectoryFiles(): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const { SUPPORT_DESK_DIR } = await import('../../../skills/index.js');
-  const directory = join(SUPPORT_DESK_DIR, 'trajectories', 'native');
-  return (await readdir(directory))
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => join(directory, file));
-}
-
 /** Publishes a verified skill, approves it as the demo reviewer and makes it the active version. */
 async function publishAndActivate(store: SkillStore, skill: CompiledSkill, note: string): Promise<string> {
   const published = await store.publish(skill, { by: 'knack demo', note });
@@ -120,6 +109,7 @@ async function demoAction(flags: DemoFlags): Promise<void> {
   const url = flags.store ?? 'sqlite://.knack/demo/skills.db';
   if (!flags.store) await rm('.knack/demo', { recursive: true, force: true });
   print(c.bold('knack demo') + c.dim(` - offline: trace compiler, isolated-vm sandbox, store ${url}`));
+  const { trajectoryFiles } = await import('../../../skills/index.js');
   const files = await trajectoryFiles();
   const skills = await compileStep(files);
   const store = await openStore({ url });

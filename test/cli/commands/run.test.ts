@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileTrajectories } from '../../../compiler/index.js';
-import { supportDeskManifest, SUPPORT_DESK_DIR } from '../../../skills/index.js';
+import { supportDeskManifest, SUPPORT_DESK_DIR, trajectoryFile } from '../../../skills/index.js';
 import { openTempStore } from '../../helpers/temp-sqlite-store.js';
 import { runCli } from '../../helpers/run-cli.js';
 
@@ -14,9 +14,7 @@ let name = '';
 beforeAll(async () => {
   const temp = await openTempStore();
   store = temp.url;
-  const files = ['order-status-8815', 'order-status-8816'].map((id) =>
-    join(SUPPORT_DESK_DIR, 'trajectories', 'native', `${id}.json`),
-  );
+  const files = ['order-status-8815', 'order-status-8816'].map((id) => trajectoryFile(id));
   const [skill] = (await compileTrajectories({ files, manifest: supportDeskManifest })).skills;
   if (!skill) throw new Error('the example trajectories did not compile');
   name = skill.name;
