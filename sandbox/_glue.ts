@@ -20,7 +20,9 @@ const ErrorCtor = Error, TypeErrorCtor = TypeError, StringCtor = String, ProxyCt
 const freeze = Object.freeze, keys = Object.keys, objectProto = Object.prototype;
 const push = Array.prototype.push, split = String.prototype.split, slice = String.prototype.slice;
 const rejectPromise = Promise.reject.bind(Promise);
-for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics']) {
+// FinalizationRegistry: V8 runs its callbacks as tasks of their own, outside every timed call of
+// the worker, so a callback that loops holds the isolate with no deadline.
+for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry']) {
   try { delete G[name]; } catch {}
 }
 const pending = Object.create(null);

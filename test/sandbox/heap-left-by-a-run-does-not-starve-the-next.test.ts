@@ -12,9 +12,7 @@ describe('heap left behind by a run', () => {
     const hoard = skill(`const keep: number[][] = [];
     for (let i = 0; i < 40; i++) keep.push(new Array(100_000).fill(i));
     (globalThis as any).keep = keep;
-    const registry = new FinalizationRegistry(() => {});
-    registry.register(keep, 1, keep);
-    (globalThis as any).registry = registry;
+    (globalThis as any).weak = new WeakRef(keep);
     return keep.length;`);
     for (let i = 0; i < 6; i++) {
       const result = await run(hoard, { limits });
