@@ -50,6 +50,11 @@ export class IsolateSlot {
     });
   }
 
+  /** A context is ready and no other is being built: a run can enter the isolate at once. */
+  get isFree(): boolean {
+    return this.ready.length > 0 && this.preparing === undefined && !this.isDisposed;
+  }
+
   get isDisposed(): boolean {
     return this.isolate.isDisposed;
   }
