@@ -40,6 +40,8 @@ const stderrTailChars = 4096;
  */
 export class WorkerProcess {
   readonly ready: Promise<void>;
+  /** Resolves when the process has exited, however it ended. */
+  readonly exited: Promise<void>;
   isAlive = true;
   isReady = false;
   isRetiring = false;
@@ -50,6 +52,7 @@ export class WorkerProcess {
   private stderrTail = '';
   private rssTimer: NodeJS.Timeout | undefined;
   private isOverBudget = false;
+  private isClosing = false;
 
   private constructor(child: ChildProcess, settings: WorkerSettings) {
     this.child = child;
@@ -70,6 +73,7 @@ export class WorkerProcess {
       );
     });
     child.on('message', (raw) => this.onMessage(raw));
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     child.once('exit', () => this.onExit());
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
@@ -133,10 +137,22 @@ export class WorkerProcess {
     if (this.isAlive) this.child.kill('SIGKILL');
   }
 
-  /** Asks the worker to leave once idle; it exits on disconnect. */
-  close(): void {
+  /**
+   * Asks the worker to leave (it exits on disconnect) and resolves once it has; a worker still
+   * there after the grace period is killed.
+   */
+  close(): Promise<void> {
+    if (this.isClosing) return this.exited;
+    this.isClosing = true;
     this.isRetiring = true;
+    if (this.isAlive) {
+      // Held until the exit, so a caller awaiting close() is not left with an idle, unref'd child.
+      this.child.ref();
+      const timer = setTimeout(() => this.kill(), this.settings.killGraceMs);
+      void this.exited.then(() => clearTimeout(timer));
+    }
     if (this.child.connected) this.child.disconnect();
+    return this.exited;
   }
 
   private send(message: CallerMessage): void {

@@ -65,6 +65,8 @@ class WorkerPool implements Sandbox {
   private starting = 0;
   private startFailures = 0;
   private closing: Promise<void> | undefined;
+  private readonly opened: Promise<void>;
+  private settleOpen!: (error?: unknown) => void;
 
   constructor(options: SandboxOptions) {
     this.size = positiveInteger(options, 'size', Math.min(2, availableParallelism()));
@@ -77,14 +79,21 @@ class WorkerPool implements Sandbox {
       onExit: (worker: WorkerProcess) => this.onWorkerExit(worker),
       onIdle: () => this.pump(),
     };
+    this.opened = new Promise((resolve, reject) => {
+      this.settleOpen = (error) => (error === undefined ? resolve() : reject(error));
+    });
   }
 
+  /**
+   * Ready as soon as one worker is. Workers start one at a time (see `pump`): a worker's start is
+   * mostly CPU (Node boots without its snapshot, which isolated-vm needs), so on a small machine
+   * starting them all at once delays the first.
+   */
   async open(): Promise<void> {
-    // Ready as soon as one worker is: the others finish starting while the first runs are served.
+    this.pump();
     try {
-      await Promise.any(Array.from({ length: this.size }, () => this.spawn()));
-    } catch (error) {
-      const reason = (error as AggregateError).errors?.[0] ?? error;
+      await this.opened;
+    } catch (reason) {
       throw new KnackError('SANDBOX_FAILED', `Cannot start a sandbox worker: ${String(reason)}`, {
         cause: reason,
       });
@@ -144,8 +153,10 @@ class WorkerPool implements Sandbox {
     this.closing ??= (async () => {
       this.isClosed = true;
       await Promise.allSettled([...this.inFlight]);
-      for (const worker of this.workers) worker.close();
+      const workers = [...this.workers];
       this.workers.clear();
+      // Resolves once every worker process has exited: nothing of the pool outlives close().
+      await Promise.all(workers.map((worker) => worker.close()));
     })();
     return this.closing;
   }
@@ -171,9 +182,13 @@ class WorkerPool implements Sandbox {
       this.workers.add(worker);
       await worker.ready;
       this.startFailures = 0;
+      this.settleOpen();
     } catch (error) {
       this.startFailures++;
-      if (this.startFailures >= maxStartFailures) this.failQueue(error);
+      if (this.startFailures >= maxStartFailures) {
+        this.failQueue(error);
+        this.settleOpen(error);
+      }
       throw error;
     } finally {
       this.starting--;
@@ -208,7 +223,8 @@ class WorkerPool implements Sandbox {
     const live = [...this.workers].filter((worker) => worker.isAlive && !worker.isRetiring).length;
     // While closing, a lost worker is still replaced if accepted runs wait for one.
     const isWanted = !this.isClosed || this.queue.length > 0;
-    if (isWanted && live + this.starting < this.size && this.startFailures < maxStartFailures) {
+    const isStarting = this.starting > 0;
+    if (isWanted && !isStarting && live < this.size && this.startFailures < maxStartFailures) {
       void this.spawn().catch(() => undefined);
     }
   }

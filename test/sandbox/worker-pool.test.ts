@@ -22,7 +22,8 @@ function workerPids(): number[] {
 describe('createSandbox', () => {
   it('starts the requested number of worker processes and keeps isolated-vm out of the caller', async () => {
     await using sandbox = await createSandbox({ size: 2 });
-    expect(workerPids()).toHaveLength(2);
+    // Ready with the first worker; the second starts once the first is up.
+    await expect.poll(() => workerPids().length, { timeout: 5000 }).toBe(2);
     const result = await sandbox.run({ source: 'export default async () => 1', tools: defineTools({}) });
     expect(result).toMatchObject({ ok: true, value: 1 });
     const loaded = Object.keys((await import('node:module')).createRequire(import.meta.url).cache);
@@ -103,6 +104,13 @@ describe('createSandbox', () => {
     expect(sandbox.isClosed).toBe(true);
     const call = sandbox.run({ source: 'export default async () => 1', tools: defineTools({}) });
     await expect(call).rejects.toSatisfy((error) => KnackError.isInstance(error) && error.code === 'CLOSED');
+  });
+
+  it('resolves close() only once every worker process has exited', async () => {
+    const sandbox = await createSandbox({ size: 2 });
+    await expect.poll(() => workerPids().length, { timeout: 5000 }).toBe(2);
+    await sandbox.close();
+    expect(workerPids()).toEqual([]);
   });
 
   it('lets close() wait for a run accepted just before it', async () => {
