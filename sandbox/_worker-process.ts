@@ -139,12 +139,13 @@ export class WorkerProcess {
 
   /**
    * Asks the worker to leave (it exits on disconnect) and resolves once it has; a worker still
-   * there after the grace period is killed.
+   * there after the grace period is killed, and one still starting (serving nobody) at once.
    */
   close(): Promise<void> {
     if (this.isClosing) return this.exited;
     this.isClosing = true;
     this.isRetiring = true;
+    if (!this.isReady) this.kill();
     if (this.isAlive) {
       // Held until the exit, so a caller awaiting close() is not left with an idle, unref'd child.
       this.child.ref();

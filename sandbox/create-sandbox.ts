@@ -65,6 +65,10 @@ class WorkerPool implements Sandbox {
   private starting = 0;
   private startFailures = 0;
   private closing: Promise<void> | undefined;
+  /** Set once close() has taken the list of workers to stop. */
+  private isStopped = false;
+  /** The worker start in progress, if any; it never rejects. */
+  private spawning: Promise<void> = Promise.resolve();
   private readonly opened: Promise<void>;
   private settleOpen!: (error?: unknown) => void;
 
@@ -153,10 +157,11 @@ class WorkerPool implements Sandbox {
     this.closing ??= (async () => {
       this.isClosed = true;
       await Promise.allSettled([...this.inFlight]);
+      this.isStopped = true;
       const workers = [...this.workers];
       this.workers.clear();
       // Resolves once every worker process has exited: nothing of the pool outlives close().
-      await Promise.all(workers.map((worker) => worker.close()));
+      await Promise.all([...workers.map((worker) => worker.close()), this.spawning]);
     })();
     return this.closing;
   }
@@ -179,7 +184,9 @@ class WorkerPool implements Sandbox {
     this.starting++;
     try {
       const worker = await WorkerProcess.start(this.settings);
-      this.workers.add(worker);
+      // Forked after close() took its list of workers: nobody would stop this one.
+      if (this.isStopped) void worker.close();
+      else this.workers.add(worker);
       await worker.ready;
       this.startFailures = 0;
       this.settleOpen();
@@ -225,7 +232,7 @@ class WorkerPool implements Sandbox {
     const isWanted = !this.isClosed || this.queue.length > 0;
     const isStarting = this.starting > 0;
     if (isWanted && !isStarting && live < this.size && this.startFailures < maxStartFailures) {
-      void this.spawn().catch(() => undefined);
+      this.spawning = this.spawn().catch(() => undefined);
     }
   }
 }

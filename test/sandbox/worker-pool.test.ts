@@ -113,6 +113,15 @@ describe('createSandbox', () => {
     expect(workerPids()).toEqual([]);
   });
 
+  it('leaves no worker behind when closed while the others are still starting', async () => {
+    const sandbox = await createSandbox({ size: 2 });
+    // The second worker starts once the first is ready: it is booting, or about to be forked, now.
+    await sandbox.close();
+    expect(workerPids()).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(workerPids()).toEqual([]);
+  });
+
   it('lets close() wait for a run accepted just before it', async () => {
     const sandbox = await createSandbox({ size: 1 });
     const pending = sandbox.run({
