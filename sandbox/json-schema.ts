@@ -24,7 +24,31 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 // Manifests come from MCP servers and carry keywords ajv does not know; strict mode would reject them.
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
-const cache = new WeakMap<object, ValidateFunction>();
+// Compiled checks by schema object, and by schema text for equal schemas in new objects (a stored
+// skill's schemas are read afresh on every call). ajv would keep every schema object it compiled
+// and claim its $id; each one is removed from ajv right after compiling, so these caches alone
+// hold the checks, bounded.
+const byObject = new WeakMap<object, ValidateFunction>();
+const byText = new Map<string, ValidateFunction>();
+const maxCompiledSchemas = 1000;
+
+function compile(schema: Record<string, unknown>): ValidateFunction {
+  let validate = byObject.get(schema);
+  if (validate) return validate;
+  const text = JSON.stringify(schema);
+  validate = byText.get(text);
+  if (validate) {
+    // Most recently used last: the oldest is the first evicted.
+    byText.delete(text);
+  } else {
+    validate = ajv.compile(schema);
+    ajv.removeSchema(schema);
+  }
+  byText.set(text, validate);
+  if (byText.size > maxCompiledSchemas) byText.delete(byText.keys().next().value as string);
+  byObject.set(schema, validate);
+  return validate;
+}
 
 function toIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
   return (errors ?? []).map((error) => {
@@ -39,8 +63,8 @@ function toIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
 }
 
 /**
- * Compiles `schema` once (cached per schema object) into a validator that returns issues
- * instead of throwing.
+ * Compiles `schema` once (cached per schema object and per schema text) into a validator that
+ * returns issues instead of throwing.
  * @throws KnackError-free: an invalid schema throws ajv's own error; wrap it at your boundary.
  */
 export function createValidator<T = unknown>(schema: JsonSchema): Validator<T> {
@@ -50,12 +74,7 @@ export function createValidator<T = unknown>(schema: JsonSchema): Validator<T> {
         ? { ok: true, value: value as T }
         : { ok: false, issues: [{ path: '/', message: 'no value is allowed' }] };
   }
-  let validate = cache.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    cache.set(schema, validate);
-  }
-  const compiled = validate;
+  const compiled = compile(schema);
   return (value) =>
     compiled(value) ? { ok: true, value: value as T } : { ok: false, issues: toIssues(compiled.errors) };
 }

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createValidator, safeParseJson } from '../../sandbox/index.js';
 
@@ -23,5 +25,42 @@ describe('safeParseJson', () => {
       ok: true,
       value: { id: '8812' },
     });
+  });
+});
+
+// callSkill reads a stored version's schemas afresh on every call: equal schemas arrive as new
+// objects each time. They must not be compiled, or kept, once per call.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const orderSchema = (): Record<string, unknown> => ({
+  type: 'object',
+  properties: { orderId: { type: 'string', pattern: '^[0-9]+$' }, qty: { type: 'integer', minimum: 1 } },
+  required: ['orderId'],
+});
+
+describe('createValidator', () => {
+  it('checks values the same way whether the schema object is new or seen before', () => {
+    for (const schema of [orderSchema(), orderSchema()]) {
+      const validate = createValidator(schema);
+      expect(validate({ orderId: '8812', qty: 2 })).toMatchObject({ ok: true });
+      expect(validate({ orderId: 'x' })).toMatchObject({ ok: false, issues: [{ path: '/orderId' }] });
+    }
+  });
+
+  it('keeps host memory flat over thousands of equal schemas in new objects', () => {
+    for (let i = 0; i < 100; i++) createValidator(orderSchema());
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 5000; i++) createValidator(orderSchema())({ orderId: String(i) });
+    collectGarbage();
+    // Compiling each one kept about 4 KB apiece (over 20 MB here).
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('compiles two schemas with the same $id in different objects without a clash', () => {
+    const first = createValidator({ $id: 'https://knack.dev/order', type: 'object', required: ['id'] });
+    const second = createValidator({ $id: 'https://knack.dev/order', type: 'object', required: ['id'] });
+    expect(first({})).toMatchObject({ ok: false });
+    expect(second({ id: 1 })).toMatchObject({ ok: true });
   });
 });
