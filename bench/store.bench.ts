@@ -1,10 +1,15 @@
 // `npm run bench -- store`: publish and resolve latency (p50/p99) and throughput on each backend,
 // then resolution with 10,000 skills stored. Baseline: one raw backend read (the floor any
-// resolution pays). Needs PostgreSQL and Redis on 127.0.0.1 (see README "Store backends").
+// resolution pays), and callSkill end to end on each backend. Needs PostgreSQL and Redis on
+// 127.0.0.1 (see README "Store backends").
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createSandbox, defineTools, type Sandbox } from '../sandbox/index.js';
+import { callSkill } from '../src/call-skill.js';
 import { openStore, type SkillStore, type StoreBackend } from '../src/store/index.js';
 import { postgresBackend } from '../src/store/backends/postgres.js';
 import { redisBackend } from '../src/store/backends/redis.js';
@@ -17,6 +22,10 @@ const publishes = 300;
 const resolves = 1000;
 const librarySize = 10_000;
 const seedConcurrency = 16;
+const calls = 1000;
+// A fresh context created after --expose-gc is set gets a `gc` global.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 interface Target {
   name: string;
@@ -61,6 +70,41 @@ async function measureSmall(target: Target, store: SkillStore): Promise<BenchRow
     row(target.name, 'resolveSkill(name, N)', pinned, publishes),
     row(target.name, 'baseline: raw backend get', raw, publishes),
   ];
+}
+
+/**
+ * callSkill end to end (read the version, run it in the sandbox, record the run), and the
+ * caller's heap growth over the calls: the version and its schemas are read afresh each call.
+ */
+async function measureCalls(
+  target: Target,
+  store: SkillStore,
+  sandbox: Sandbox,
+): Promise<{ row: BenchRow; heapGrowthMb: number }> {
+  await store.publish(compiledSkill({ name: 'called_skill' }), { by: 'bench' });
+  await store.review('called_skill@1', { decision: 'approve', by: 'bench' });
+  await store.promote('called_skill@1', { by: 'bench' });
+  const tools = defineTools({
+    get_order: { inputSchema: { type: 'object' }, handler: () => ({ total: 20 }) },
+    refund_payment: { inputSchema: { type: 'object' }, handler: () => ({ ok: true }) },
+  });
+  const call = async (): Promise<void> => {
+    const result = await callSkill({
+      store,
+      ref: 'called_skill',
+      input: { orderId: '8812' },
+      tools,
+      sandbox,
+    });
+    if (!result.ok) throw new Error(`callSkill failed: ${result.error.code}: ${result.error.message}`);
+  };
+  for (let i = 0; i < 100; i++) await call();
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const samples = await sampleMs(calls, call);
+  collectGarbage();
+  const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  return { row: row(target.name, 'callSkill (get + run + record)', samples, 1), heapGrowthMb };
 }
 
 async function seed(store: SkillStore): Promise<number> {
@@ -109,10 +153,16 @@ export async function main(): Promise<void> {
   ];
   const rows: BenchRow[] = [];
   const seedMs: Record<string, number> = {};
+  const callHeapGrowthMb: Record<string, number> = {};
+  await using sandbox = await createSandbox();
   for (const target of targets) {
     process.stderr.write(`store bench: ${target.name}\n`);
     const small = await openStore({ url: target.url, namespace: `bench${randomUUID().slice(0, 8)}` });
     rows.push(...(await measureSmall(target, small)));
+    const called = await measureCalls(target, small, sandbox);
+    rows.push(called.row);
+    callHeapGrowthMb[target.name] = Number(called.heapGrowthMb.toFixed(2));
+    process.stderr.write(`  callSkill: heap grew ${called.heapGrowthMb.toFixed(2)} MB over ${calls} calls\n`);
     await small.close();
     const large = await openStore({ url: target.url, namespace: `bench${randomUUID().slice(0, 8)}` });
     const measured = await measureLarge(target, large);
@@ -129,6 +179,8 @@ export async function main(): Promise<void> {
     librarySize,
     seedConcurrency,
     seedMs,
+    calls,
+    callHeapGrowthMb,
     note: 'Each bench run uses fresh namespaces; data is left in place (PostgreSQL table knack_skills, Redis keys bench*).',
   });
 }
