@@ -183,19 +183,43 @@ const expected: Record<string, string> = {
   zeroTools: '{"done":0}',
 };
 
-async function measure(runner: Runner, input: Record<string, unknown>, iterations: number): Promise<Sampled> {
-  // Every engine must compute the same answer, or its timings mean nothing.
+/** Checks the runner's answer (every engine must compute the same one) and warms it up. */
+async function prepare(runner: Runner, input: Record<string, unknown>, iterations: number): Promise<void> {
   const value = JSON.stringify(await runner(input));
   const wanted = Object.entries(inputs).find(([, candidate]) => candidate === input)?.[0] ?? '';
   if (value !== expected[wanted]) throw new Error(`wrong answer for ${wanted}: ${value}`);
   for (let i = 0; i < Math.min(200, iterations); i++) await runner(input);
-  const samples = await sampleMs(iterations, () => runner(input));
+}
+
+function summarize(samples: readonly number[]): Sampled {
   const totalMs = samples.reduce((sum, sample) => sum + sample, 0);
   return {
     p50Ms: percentile(samples, 0.5),
     p99Ms: percentile(samples, 0.99),
-    callsPerS: (iterations * 1000) / totalMs,
+    callsPerS: (samples.length * 1000) / totalMs,
   };
+}
+
+/**
+ * Measures the engines side by side: they take turns in rounds (in a rotating order), so a machine
+ * that slows down during the bench slows every engine alike and their ratios stay fair.
+ */
+async function measureSideBySide(
+  cases: Record<string, { runner: Runner; input: Record<string, unknown> }>,
+  iterations: number,
+  rounds = 10,
+): Promise<Record<string, Sampled>> {
+  const names = Object.keys(cases);
+  const samples = new Map<string, number[]>(names.map((name) => [name, []]));
+  for (const { runner, input } of Object.values(cases)) await prepare(runner, input, iterations);
+  for (let round = 0; round < rounds; round++) {
+    for (let turn = 0; turn < names.length; turn++) {
+      const name = names[(round + turn) % names.length]!;
+      const { runner, input } = cases[name]!;
+      samples.get(name)!.push(...(await sampleMs(Math.ceil(iterations / rounds), () => runner(input))));
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, summarize(samples.get(name)!)]));
 }
 
 async function throughput(
@@ -350,17 +374,33 @@ export async function main(): Promise<void> {
       'quickjs (fresh context)': (name) => quickJsRunner(quickJs, quickJsBundles[name]!),
       'knack sandbox (worker + isolated-vm)': (name) => sandboxRunner(sandbox, bundles[name]!, tools),
     };
+    const skillNames = ['trivial', 'threeTools'];
+    const sideBySide: Record<string, Record<string, Sampled>> = {};
+    for (const name of skillNames) {
+      const cases = Object.fromEntries(
+        Object.entries(engines).map(([engine, runnerFor]) => [
+          engine,
+          { runner: runnerFor(name), input: inputs[name]! },
+        ]),
+      );
+      sideBySide[name] = await measureSideBySide(cases, iterations);
+    }
     for (const [engine, runnerFor] of Object.entries(engines)) {
-      for (const name of ['trivial', 'threeTools']) {
-        const sampled = await measure(runnerFor(name), inputs[name]!, iterations);
+      for (const name of skillNames) {
+        const sampled = sideBySide[name]![engine]!;
         rows.push(row(engine, name === 'trivial' ? 'trivial' : '3 tool calls', sampled));
         p50[`${engine}/${name}`] = sampled.p50Ms;
       }
-      const roundTripIterations = Math.ceil(iterations / 4);
-      const hundred = await measure(runnerFor('hundredTools'), inputs['hundredTools']!, roundTripIterations);
-      const zero = await measure(runnerFor('hundredTools'), inputs['zeroTools']!, roundTripIterations);
+      const runner = runnerFor('hundredTools');
+      const { hundred, zero } = await measureSideBySide(
+        {
+          hundred: { runner, input: inputs['hundredTools']! },
+          zero: { runner, input: inputs['zeroTools']! },
+        },
+        Math.ceil(iterations / 4),
+      );
       // Below the noise of the per-run cost the difference can come out negative: report it as 0.
-      const roundTripUs = Math.max(0, ((hundred.p50Ms - zero.p50Ms) / 100) * 1000);
+      const roundTripUs = Math.max(0, ((hundred!.p50Ms - zero!.p50Ms) / 100) * 1000);
       p50[`${engine}/roundTripUs`] = roundTripUs;
       rows.push({
         engine,
