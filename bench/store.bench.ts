@@ -6,8 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createSandbox, defineTools, type Sandbox } from '../sandbox/index.js';
 import { callSkill } from '../src/call-skill.js';
 import { openStore, type SkillStore, type StoreBackend } from '../src/store/index.js';
@@ -15,6 +13,7 @@ import { postgresBackend } from '../src/store/backends/postgres.js';
 import { redisBackend } from '../src/store/backends/redis.js';
 import { sqliteBackend } from '../src/store/backends/sqlite.js';
 import { postgresUrl, redisUrl } from '../test/helpers/services.js';
+import { collectGarbage } from '../test/helpers/collect-garbage.js';
 import { compiledSkill } from '../test/helpers/compiled-skill.js';
 import { percentile, report, sampleMs, type BenchRow } from './_report.js';
 
@@ -23,9 +22,6 @@ const resolves = 1000;
 const librarySize = 10_000;
 const seedConcurrency = 16;
 const calls = 1000;
-// A fresh context created after --expose-gc is set gets a `gc` global.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 interface Target {
   name: string;

@@ -92,12 +92,17 @@ function releaseSlot(slot: IsolateSlot, isTainted: boolean): void {
     while (idle.length > maxIdleSlots) idle.shift()?.dispose();
     slot.prepareAhead();
   }
-  // Keep warm isolates for the next runs; build them off the call path.
-  if (!isRetiring) setImmediate(() => replenish(slot.memoryLimitMb, slotsPerLimit));
+  // Keep warm isolates for the next runs; build any missing one off the call path.
+  if (!isRetiring && missingSlots(slot.memoryLimitMb, slotsPerLimit) > 0)
+    setImmediate(() => replenish(slot.memoryLimitMb, slotsPerLimit));
+}
+
+function missingSlots(memoryLimitMb: number, count: number): number {
+  return count - idle.filter((slot) => slot.memoryLimitMb === memoryLimitMb).length;
 }
 
 function replenish(memoryLimitMb: number, count: number): void {
-  let missing = count - idle.filter((slot) => slot.memoryLimitMb === memoryLimitMb).length;
+  let missing = missingSlots(memoryLimitMb, count);
   for (; missing > 0 && idle.length < maxIdleSlots; missing--) {
     const slot = new IsolateSlot(ivm, memoryLimitMb, hooks);
     slot.prepareAhead();

@@ -1,7 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createValidator, safeParseJson } from '../../sandbox/index.js';
+import { collectGarbage } from '../helpers/collect-garbage.js';
 
 describe('safeParseJson', () => {
   it('reports the line and column of a syntax error', () => {
@@ -30,8 +29,6 @@ describe('safeParseJson', () => {
 
 // callSkill reads a stored version's schemas afresh on every call: equal schemas arrive as new
 // objects each time. They must not be compiled, or kept, once per call.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 const orderSchema = (): Record<string, unknown> => ({
   type: 'object',
   properties: { orderId: { type: 'string', pattern: '^[0-9]+$' }, qty: { type: 'integer', minimum: 1 } },

@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   expectFailure,
@@ -10,6 +8,7 @@ import {
   useSandbox,
 } from '../helpers/hostile.js';
 import type { RunErrorCode } from '../helpers/hostile.js';
+import { collectGarbage } from '../helpers/collect-garbage.js';
 
 const hostile: { source: string; codes: RunErrorCode[] }[] = [
   { source: skill('while (true) {}'), codes: ['TIMEOUT'] },
@@ -36,10 +35,6 @@ const hostile: { source: string; codes: RunErrorCode[] }[] = [
   },
   { source: skill('return "x".repeat(4 * 1024 * 1024);'), codes: ['OUTPUT_TOO_LARGE'] },
 ];
-
-// A fresh context created after --expose-gc is set gets a `gc` global, even without the flag on argv.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 function heapUsedAfterGc(): number {
   collectGarbage();

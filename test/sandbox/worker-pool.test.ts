@@ -114,7 +114,9 @@ describe('createSandbox', () => {
   });
 
   it('leaves no worker behind when closed while the others are still starting', async () => {
-    const sandbox = await createSandbox({ size: 2 });
+    // A grace period longer than the test's timeout: close() must stop a worker still booting by
+    // itself, not by waiting out the grace period and killing it.
+    const sandbox = await createSandbox({ size: 2, killGraceMs: 60_000 });
     // The second worker starts once the first is ready: it is booting, or about to be forked, now.
     await sandbox.close();
     expect(workerPids()).toEqual([]);
