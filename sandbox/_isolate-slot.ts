@@ -20,8 +20,6 @@ export interface PreparedContext {
 }
 
 const maxCachedScripts = 64;
-// Two contexts ahead: back-to-back runs find one ready while the next is being built.
-const contextsAhead = 2;
 
 /**
  * One warm isolate in a worker: keeps compiled skill scripts (per bundle hash) and the next
@@ -35,8 +33,7 @@ export class IsolateSlot {
   private readonly scripts = new Map<string, IsolatedVM.Script>();
   private readonly hooks: SlotHooks;
   private readonly glue: IsolatedVM.Script;
-  private readonly ready: PreparedContext[] = [];
-  private preparing: Promise<void> | undefined;
+  private next: PreparedContext | undefined;
 
   constructor(ivm: Ivm, memoryLimitMb: number, hooks: SlotHooks) {
     this.ivm = ivm;
@@ -48,11 +45,6 @@ export class IsolateSlot {
     this.glue = this.isolate.compileScriptSync(`(function ($0, $1) {${GLUE_SOURCE}\n})`, {
       filename: 'knack-glue.js',
     });
-  }
-
-  /** A context is ready and no other is being built: a run can enter the isolate at once. */
-  get isFree(): boolean {
-    return this.ready.length > 0 && this.preparing === undefined && !this.isDisposed;
   }
 
   get isDisposed(): boolean {
@@ -72,11 +64,23 @@ export class IsolateSlot {
     }
   }
 
-  /** Builds the next context; never throws (a broken isolate is disposed instead). */
+  /**
+   * Builds the next context on this thread, synchronously; never throws (a broken isolate is
+   * disposed instead). The worker calls it right after a run has reported its end, so the build
+   * (about a millisecond) overlaps the caller's handling of that result, not a run. Building on
+   * isolated-vm's thread pool instead cost more CPU per run in all (thread hand-offs, a second
+   * isolate per limit so a run never waits on a build) and measured slower end to end.
+   */
   prepare(): void {
-    for (let attempt = 0; attempt < 2 && this.ready.length === 0 && !this.isDisposed; attempt++) {
+    for (let attempt = 0; attempt < 2 && this.next === undefined && !this.isDisposed; attempt++) {
       try {
-        this.build();
+        const context = this.isolate.createContextSync();
+        try {
+          this.next = this.install(context);
+        } catch (error) {
+          context.release();
+          throw error;
+        }
       } catch {
         // isolated-vm throws a stray rejection left by an earlier run into the next call on the
         // isolate; the retry runs clean. Twice in a row means the isolate is unusable.
@@ -85,41 +89,7 @@ export class IsolateSlot {
     }
   }
 
-  /**
-   * Builds the next contexts (up to `contextsAhead`) on isolated-vm's thread pool, leaving this
-   * thread free to take messages and tool results meanwhile.
-   */
-  prepareAhead(): void {
-    if (this.preparing || this.ready.length >= contextsAhead || this.isDisposed) return;
-    this.preparing = this.isolate.createContext().then(
-      (context) => {
-        this.preparing = undefined;
-        if (this.isDisposed) return context.release();
-        try {
-          this.install(context);
-        } catch {
-          // A stray rejection of an earlier run, or the isolate went away: a run builds its own.
-          context.release();
-          return;
-        }
-        this.prepareAhead();
-      },
-      () => {
-        this.preparing = undefined;
-      },
-    );
-  }
-
-  /** The context being built ahead when none is ready: waiting for it beats building another. */
-  preparation(): Promise<void> | undefined {
-    return this.ready.length === 0 ? this.preparing : undefined;
-  }
-
-  private build(): void {
-    this.install(this.isolate.createContextSync());
-  }
-
-  private install(context: IsolatedVM.Context): void {
+  private install(context: IsolatedVM.Context): PreparedContext {
     const state: PreparedContext['state'] = { run: undefined };
     const hooks = this.hooks;
     // Plain (sync) callbacks: the glue calls them inside our applySync, on this thread.
@@ -134,7 +104,7 @@ export class IsolateSlot {
       const control = factory.applySync(undefined, [send, finish], {
         result: { reference: true },
       }) as IsolatedVM.Reference<Control>;
-      this.ready.push({ context, control, state });
+      return { context, control, state };
     } finally {
       factory.release();
     }
@@ -142,7 +112,8 @@ export class IsolateSlot {
 
   takeContext(): PreparedContext {
     this.prepare();
-    const prepared = this.ready.shift();
+    const prepared = this.next;
+    this.next = undefined;
     if (!prepared) throw new Error('The isolate is disposed.');
     return prepared;
   }
@@ -183,7 +154,8 @@ export class IsolateSlot {
   }
 
   dispose(): void {
-    for (const prepared of this.ready.splice(0)) IsolateSlot.release(prepared);
+    if (this.next) IsolateSlot.release(this.next);
+    this.next = undefined;
     this.scripts.clear();
     this.glue.release();
     if (!this.isDisposed) this.isolate.dispose();

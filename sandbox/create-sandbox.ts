@@ -216,12 +216,21 @@ class WorkerPool implements Sandbox {
 
   private pump(): void {
     while (this.queue[0]?.isSettled) this.queue.shift();
-    for (const worker of this.workers) {
+    // Least recently served first: a worker that just ended a run is building its next context,
+    // so back-to-back runs alternate between workers instead of waiting on that build.
+    for (const worker of [...this.workers]) {
       if (this.queue.length === 0) break;
       if (!worker.isAlive || worker.isRetiring || !worker.isReady) continue;
+      let isServed = false;
       while (worker.activeRuns < this.runsPerWorker && this.queue.length > 0) {
         const session = this.queue.shift()!;
-        if (!session.isSettled) session.start(worker);
+        if (session.isSettled) continue;
+        session.start(worker);
+        isServed = true;
+      }
+      if (isServed) {
+        this.workers.delete(worker);
+        this.workers.add(worker);
       }
     }
     for (const worker of this.workers) {

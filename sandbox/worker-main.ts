@@ -20,9 +20,6 @@ const maxRunsPerIsolate = Number(runsPerIsolate);
 // half its budget by one run would fail the next caller's run, so it retires instead.
 const retireAboveBytes = Number(budgetMb) * 1024 * 1024 * 0.5;
 const maxIdleSlots = 4;
-// Two warm isolates per heap limit. A context is built ahead on isolated-vm's thread pool and holds
-// its isolate while it is built (about a millisecond): the next run starts at once in the other.
-const slotsPerLimit = 2;
 const maxKnownScripts = 256;
 const maxToolNameChars = 256;
 
@@ -75,10 +72,7 @@ const hooks: SlotHooks = {
 };
 
 function takeSlot(memoryLimitMb: number): IsolateSlot {
-  const usable = (slot: IsolateSlot): boolean => slot.memoryLimitMb === memoryLimitMb && !slot.isDisposed;
-  let index = idle.findIndex((slot) => usable(slot) && slot.isFree);
-  // None free: a context being built ahead is closer than a new isolate.
-  if (index < 0) index = idle.findIndex(usable);
+  const index = idle.findIndex((slot) => slot.memoryLimitMb === memoryLimitMb && !slot.isDisposed);
   if (index >= 0) return idle.splice(index, 1)[0]!;
   return new IsolateSlot(ivm, memoryLimitMb, hooks);
 }
@@ -87,27 +81,23 @@ function releaseSlot(slot: IsolateSlot, isTainted: boolean): void {
   slot.runs++;
   if (isTainted || slot.isDisposed || slot.runs >= maxRunsPerIsolate) {
     slot.dispose();
+    if (!isRetiring) warm(slot.memoryLimitMb);
   } else {
-    idle.push(slot);
-    while (idle.length > maxIdleSlots) idle.shift()?.dispose();
-    slot.prepareAhead();
+    park(slot);
   }
-  // Keep warm isolates for the next runs; build any missing one off the call path.
-  if (!isRetiring && missingSlots(slot.memoryLimitMb, slotsPerLimit) > 0)
-    setImmediate(() => replenish(slot.memoryLimitMb, slotsPerLimit));
 }
 
-function missingSlots(memoryLimitMb: number, count: number): number {
-  return count - idle.filter((slot) => slot.memoryLimitMb === memoryLimitMb).length;
+/** Keeps a warm isolate for the next run of this heap limit. */
+function warm(memoryLimitMb: number): void {
+  if (!idle.some((slot) => slot.memoryLimitMb === memoryLimitMb))
+    park(new IsolateSlot(ivm, memoryLimitMb, hooks));
 }
 
-function replenish(memoryLimitMb: number, count: number): void {
-  let missing = missingSlots(memoryLimitMb, count);
-  for (; missing > 0 && idle.length < maxIdleSlots; missing--) {
-    const slot = new IsolateSlot(ivm, memoryLimitMb, hooks);
-    slot.prepareAhead();
-    idle.push(slot);
-  }
+/** Builds the slot's next context now (the run before it has reported its end) and keeps it. */
+function park(slot: IsolateSlot): void {
+  slot.prepare();
+  idle.push(slot);
+  while (idle.length > maxIdleSlots) idle.shift()?.dispose();
 }
 
 function finish(run: ActiveRun, outcome: RunOutcome, payload: string): void {
@@ -200,16 +190,13 @@ function start(request: RunRequest, slot: IsolateSlot): ActiveRun | undefined {
   }
 }
 
-async function execute(request: RunRequest): Promise<void> {
+function execute(request: RunRequest): void {
   if (request.code !== undefined) {
     known.set(request.hash, request.code);
     if (known.size > maxKnownScripts) known.delete(known.keys().next().value as string);
   }
   const code = request.code ?? known.get(request.hash);
-  const slot = takeSlot(request.memoryLimitMb);
-  const preparation = slot.preparation();
-  if (preparation) await preparation;
-  const run = start(request, slot);
+  const run = start(request, takeSlot(request.memoryLimitMb));
   if (!run) return;
   run.prepared.state.run = run;
   active.set(run.id, run);
@@ -230,7 +217,7 @@ async function execute(request: RunRequest): Promise<void> {
 function onMessage(raw: unknown): void {
   const message = raw as CallerMessage;
   if (message.t === 'run') {
-    void execute(message);
+    execute(message);
   } else if (message.t === 'reply') {
     const run = active.get(message.id);
     if (run?.seqs.delete(message.seq)) enter(run, [1, message.seq, message.payload]);
@@ -259,8 +246,6 @@ process.on('disconnect', () => {
   // eslint-disable-next-line no-restricted-syntax -- a worker process, not the library: leave at once.
   process.exit(0);
 });
-// One isolate before 'ready' (the first run needs no more); the second right after.
-replenish(Number(defaultLimit), 1);
+warm(Number(defaultLimit));
 send({ t: 'ready' });
-setImmediate(() => replenish(Number(defaultLimit), slotsPerLimit));
 watchCaller();
