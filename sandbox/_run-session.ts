@@ -29,7 +29,8 @@ export class RunSession implements WorkerRun {
   private readonly inputJson: string;
   private readonly startedAt: number;
   private readonly trace: ToolCallRecord[] = [];
-  // Created on the first tool call and aborted only while a handler is still running: abort()
+  // Created when a handler first reads its `signal` (most never do: an AbortController costs more
+  // than the rest of a tool call here) and aborted only while a handler is still running: abort()
   // builds a DOMException with a stack, a cost most runs need not pay.
   private handlerAbort: AbortController | undefined;
   private runningHandlers = 0;
@@ -240,6 +241,13 @@ export class RunSession implements WorkerRun {
     this.reply(message.seq, payload);
   }
 
+  private handlerSignal(isCallRunning: boolean): AbortSignal {
+    this.handlerAbort ??= new AbortController();
+    // First read after the run ended, by a handler still running: it must see the abort it missed.
+    if (this.isSettled && isCallRunning) this.handlerAbort.abort();
+    return this.handlerAbort.signal;
+  }
+
   private async invoke(
     name: string,
     tool: NonNullable<ReturnType<ResolvedRunOptions['tools']['get']>>,
@@ -248,12 +256,19 @@ export class RunSession implements WorkerRun {
     record: ToolCallRecord,
   ): Promise<string> {
     try {
-      this.handlerAbort ??= new AbortController();
       this.runningHandlers++;
       let value: unknown;
+      let isRunning = true;
+      const signal = (): AbortSignal => this.handlerSignal(isRunning);
       try {
-        value = await tool.handler(args, { step, signal: this.handlerAbort.signal });
+        value = await tool.handler(args, {
+          step,
+          get signal() {
+            return signal();
+          },
+        });
       } finally {
+        isRunning = false;
         this.runningHandlers--;
       }
       const checked = tool.checkOutput?.(value);

@@ -53,6 +53,7 @@ export class WorkerProcess {
   private rssTimer: NodeJS.Timeout | undefined;
   private isOverBudget = false;
   private isClosing = false;
+  private isBusy = true;
 
   private constructor(child: ChildProcess, settings: WorkerSettings) {
     this.child = child;
@@ -161,6 +162,8 @@ export class WorkerProcess {
   }
 
   private setBusy(isBusy: boolean): void {
+    if (isBusy === this.isBusy) return;
+    this.isBusy = isBusy;
     // An idle pool must not keep the caller's process alive (a CLI exits once its run resolves).
     const handles = [this.child, this.child.channel, this.child.stderr] as ({
       ref?(): void;
@@ -205,9 +208,10 @@ export class WorkerProcess {
       const run = this.runs.get(message.id);
       if (!run) return;
       this.runs.delete(message.id);
-      if (this.runs.size === 0) this.setBusy(false);
       run.onEnd(message);
+      // A queued run handed over here keeps the worker busy: no unref and ref again in between.
       this.settings.onIdle(this);
+      if (this.runs.size === 0) this.setBusy(false);
     }
   }
 

@@ -29,6 +29,35 @@ describe('abort signal', () => {
     await expectStillServing(run);
   });
 
+  it('fires the abort listener a handler added while its call was running, once', async () => {
+    const controller = new AbortController();
+    let aborts = 0;
+    const { tools } = recordTools({
+      hang: {
+        handler: (_args, context) => {
+          expect(context.signal.aborted).toBe(false);
+          context.signal.addEventListener('abort', () => aborts++);
+          return new Promise(() => {});
+        },
+      },
+    });
+    const pending = run(skill('await tools.hang({}); return "never";'), {
+      tools,
+      signal: controller.signal,
+    });
+    await sleep(150);
+    controller.abort();
+    expectFailure(await pending, 'ABORTED');
+    expect(aborts).toBe(1);
+  });
+
+  it('leaves the signal of a handler that settled before the run ended alone', async () => {
+    const { tools, calls } = recordTools();
+    const result = await run(skill('await tools.echo({}); throw new Error("after the call");'), { tools });
+    expectFailure(result, 'SKILL_THREW');
+    expect(calls[0]?.context.signal.aborted).toBe(false);
+  });
+
   it('returns ABORTED without running the skill when the signal is already aborted', async () => {
     const { tools, calls } = recordTools();
     const result = await run(skill('await tools.echo({}); return "ran";'), {
