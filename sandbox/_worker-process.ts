@@ -115,7 +115,7 @@ export class WorkerProcess {
       this.known.add(request.hash);
       if (this.known.size > maxKnownScripts) this.known.delete(this.known.values().next().value as string);
     }
-    if (this.runs.size === 0) this.setBusy(true);
+    this.setBusy(true);
     this.runs.set(request.id, run);
     this.send(request);
   }

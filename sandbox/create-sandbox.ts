@@ -62,7 +62,8 @@ class WorkerPool implements Sandbox {
   private readonly workers = new Set<WorkerProcess>();
   private readonly queue: RunSession[] = [];
   private readonly inFlight = new Set<Promise<RunResult>>();
-  private starting = 0;
+  /** A worker is being started; they start one at a time (see `open`). */
+  private isStarting = false;
   private startFailures = 0;
   private closing: Promise<void> | undefined;
   /** Set once close() has taken the list of workers to stop. */
@@ -181,7 +182,7 @@ class WorkerPool implements Sandbox {
   }
 
   private async spawn(): Promise<void> {
-    this.starting++;
+    this.isStarting = true;
     try {
       const worker = await WorkerProcess.start(this.settings);
       // Forked after close() took its list of workers: nobody would stop this one.
@@ -198,7 +199,7 @@ class WorkerPool implements Sandbox {
       }
       throw error;
     } finally {
-      this.starting--;
+      this.isStarting = false;
       this.pump();
     }
   }
@@ -239,8 +240,7 @@ class WorkerPool implements Sandbox {
     const live = [...this.workers].filter((worker) => worker.isAlive && !worker.isRetiring).length;
     // While closing, a lost worker is still replaced if accepted runs wait for one.
     const isWanted = !this.isClosed || this.queue.length > 0;
-    const isStarting = this.starting > 0;
-    if (isWanted && !isStarting && live < this.size && this.startFailures < maxStartFailures) {
+    if (isWanted && !this.isStarting && live < this.size && this.startFailures < maxStartFailures) {
       this.spawning = this.spawn().catch(() => undefined);
     }
   }
