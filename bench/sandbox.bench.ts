@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { runInContext, createContext, Script } from 'node:vm';
+import type { Socket } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { build } from 'esbuild';
 import type IsolatedVM from 'isolated-vm';
@@ -303,18 +304,28 @@ async function coldRunRows(
 }
 
 // Floors of the design on this machine, measured without knack's code: every tool call is one
-// message round trip between two processes, and every run needs one fresh isolated-vm context.
-async function ipcRoundTripMs(iterations: number): Promise<number[]> {
-  const echo = spawn(process.execPath, ['-e', "process.on('message', (m) => process.send(m))"], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    serialization: 'json',
+// message round trip between two processes (the worker's transport: a line of JSON over a socket
+// pair, read blocking on the worker's side), and every run needs one fresh isolated-vm context.
+const echoSource = `const { readSync, writeSync } = require('node:fs');
+const buffer = Buffer.alloc(65536);
+for (;;) {
+  const size = readSync(3, buffer, 0, buffer.length, null);
+  if (size === 0) process.exit(0);
+  writeSync(3, buffer, 0, size);
+}`;
+
+async function messageRoundTripMs(iterations: number): Promise<number[]> {
+  const echo = spawn(process.execPath, ['-e', echoSource], {
+    stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
   });
+  const channel = echo.stdio[3] as Socket;
+  channel.setEncoding('utf8');
   try {
-    const message = { t: 'call', id: 1, seq: 1, tool: 'get', args: '{"key":"a"}' };
+    const line = `${JSON.stringify({ t: 'call', id: 1, seq: 1, tool: 'get', args: '{"key":"a"}' })}\n`;
     const roundTrip = (): Promise<unknown> =>
       new Promise((resolve) => {
-        echo.once('message', resolve);
-        echo.send(message);
+        channel.once('data', (chunk: string) => resolve(JSON.parse(chunk)));
+        channel.write(line);
       });
     for (let i = 0; i < 200; i++) await roundTrip();
     return await sampleMs(iterations, roundTrip);
@@ -468,13 +479,13 @@ export async function main(): Promise<void> {
     });
     const coldRuns = await coldRunRows(sandbox, bundles['trivial']!, tools, Math.ceil(iterations / 10));
     rows.push(...coldRuns);
-    const ipc = await ipcRoundTripMs(iterations);
+    const roundTrips = await messageRoundTripMs(iterations);
     const context = isolatedVmContextCost(Math.ceil(iterations / 2));
     rows.push({
       engine: 'floor: two Node processes',
-      skill: 'one IPC message round trip (no knack code)',
-      p50Ms: percentile(ipc, 0.5),
-      p99Ms: percentile(ipc, 0.99),
+      skill: 'one message round trip, worker transport (no knack code)',
+      p50Ms: percentile(roundTrips, 0.5),
+      p99Ms: percentile(roundTrips, 0.99),
       callsPerS: '',
     });
     rows.push({
@@ -493,7 +504,7 @@ export async function main(): Promise<void> {
       roundTripUs: p50[`${sandboxName}/roundTripUs`]!,
       poolRunsPerS: Math.max(poolRunsPerS, widePoolRunsPerS),
       poolReadyMs: percentile(cold.firstRunMs, 0.5),
-      ipcRoundTripMs: percentile(ipc, 0.5),
+      messageRoundTripMs: percentile(roundTrips, 0.5),
       contextCpuMs: context.cpuMs,
       cores: availableParallelism(),
     });
@@ -523,7 +534,7 @@ interface GoalFigures {
   roundTripUs: number;
   poolRunsPerS: number;
   poolReadyMs: number;
-  ipcRoundTripMs: number;
+  messageRoundTripMs: number;
   contextCpuMs: number;
   cores: number;
 }
@@ -541,9 +552,9 @@ function goalRows(figures: GoalFigures): Goal[] {
   const ratio = figures.sandboxP50Ms / figures.nodeVmP50Ms;
   // A 3-tool run is four round trips between caller and worker: the run and its result, and
   // one per tool call. Every run also costs one fresh context of CPU.
-  const latencyFloorMs = 4 * figures.ipcRoundTripMs;
+  const latencyFloorMs = 4 * figures.messageRoundTripMs;
   const runsPerSCeiling = (figures.cores * 1000) / figures.contextCpuMs;
-  const floorText = `at least ${latencyFloorMs.toFixed(3)} ms: 4 IPC round trips`;
+  const floorText = `at least ${latencyFloorMs.toFixed(3)} ms: 4 message round trips`;
   return [
     {
       goal: '3-tool skill p50 within 1.5x of node:vm (fresh context)',
@@ -560,7 +571,7 @@ function goalRows(figures: GoalFigures): Goal[] {
     {
       goal: 'one tool round trip under 100 µs p50',
       measured: `${figures.roundTripUs.toFixed(1)} µs`,
-      bound: `${(figures.ipcRoundTripMs * 1000).toFixed(1)} µs: one bare IPC round trip`,
+      bound: `${(figures.messageRoundTripMs * 1000).toFixed(1)} µs: one bare message round trip`,
       met: verdict(figures.roundTripUs < 100),
     },
     {

@@ -1,7 +1,6 @@
-// Messages between the caller's process and a worker process over child_process IPC with 'json'
-// serialization: for these small messages it measured ~15% less caller CPU per run than
-// 'advanced' (the pipe write dominates either way). Every message from a worker is treated as
-// hostile and checked by `readWorkerMessage`.
+// Messages between the caller's process and a worker process: one line of JSON each, over a socket
+// pair that is fd 3 in the worker. Every message from a worker is treated as hostile and checked
+// by `readWorkerMessage`.
 
 /** The name stack lines of a skill bundle carry; the caller maps it through the source map. */
 export const BUNDLE_FILENAME = 'knack-bundle.js';
@@ -66,6 +65,8 @@ export type WorkerMessage = { t: 'ready' } | ToolCallMessage | RunEndMessage;
 
 const outcomes = new Set<string>(['done', 'threw', 'timeout', 'memory', 'cancelled', 'compile', 'failed']);
 const maxMessageChars = 64 * 1024 * 1024;
+/** The longest line a worker may send: a message whose strings, JSON-escaped, may double. */
+export const maxLineChars: number = 2 * maxMessageChars + 64 * 1024;
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;

@@ -1,11 +1,15 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import type { Socket } from 'node:net';
+import { LineReader } from './_line-reader.js';
 import {
+  maxLineChars,
   readWorkerMessage,
   type CallerMessage,
   type RunEndMessage,
   type RunRequest,
   type ToolCallMessage,
+  type WorkerMessage,
 } from './_protocol.js';
 import { isolatedVmPath, workerEntry } from './_worker-entry.js';
 
@@ -46,6 +50,9 @@ export class WorkerProcess {
   isReady = false;
   isRetiring = false;
   private readonly child: ChildProcess;
+  /** The message channel, fd 3 in the worker: one JSON message per line each way. */
+  private readonly channel: Socket;
+  private readonly lines = new LineReader(maxLineChars);
   private readonly settings: WorkerSettings;
   private readonly runs = new Map<number, WorkerRun>();
   private readonly known = new Set<string>();
@@ -57,23 +64,21 @@ export class WorkerProcess {
 
   private constructor(child: ChildProcess, settings: WorkerSettings) {
     this.child = child;
+    this.channel = child.stdio[3] as Socket;
     this.settings = settings;
+    let onReady: () => void = () => undefined;
     this.ready = new Promise((resolve, reject) => {
-      const onReady = (raw: unknown): void => {
-        if (readWorkerMessage(raw)?.t !== 'ready') return;
-        child.off('message', onReady);
-        this.isReady = true;
-        this.setBusy(false);
-        resolve();
-      };
-      child.on('message', onReady);
+      onReady = resolve;
       child.once('exit', (code, signal) =>
         reject(
           new Error(`The sandbox worker exited before it was ready (${signal ?? code}): ${this.stderrTail}`),
         ),
       );
     });
-    child.on('message', (raw) => this.onMessage(raw));
+    this.channel.setEncoding('utf8');
+    this.channel.on('data', (chunk: string) => this.onData(chunk, onReady));
+    // A write to a worker that just died fails; its 'exit' does the bookkeeping.
+    this.channel.on('error', () => undefined);
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     child.once('exit', () => this.onExit());
     child.stderr?.setEncoding('utf8');
@@ -86,20 +91,19 @@ export class WorkerProcess {
 
   static async start(settings: WorkerSettings): Promise<WorkerProcess> {
     const entry = await workerEntry();
-    const child = fork(
-      entry,
+    const child = spawn(
+      process.execPath,
       [
+        // Never inherit the caller's flags (loaders, inspectors); isolated-vm on Node 20 needs this one.
+        '--no-node-snapshot',
+        entry,
         isolatedVmPath(),
         String(settings.memoryLimitMb),
         String(settings.runsPerIsolate),
         String(settings.memoryBudgetMb),
       ],
-      {
-        // Never inherit the caller's flags (loaders, inspectors); isolated-vm on Node 20 needs this one.
-        execArgv: ['--no-node-snapshot'],
-        serialization: 'json',
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      },
+      // fd 3 is a socket pair: the worker reads its end blocking (see worker-main's serve).
+      { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
     );
     return new WorkerProcess(child, settings);
   }
@@ -153,19 +157,20 @@ export class WorkerProcess {
       const timer = setTimeout(() => this.kill(), this.settings.killGraceMs);
       void this.exited.then(() => clearTimeout(timer));
     }
-    if (this.child.connected) this.child.disconnect();
+    // The worker leaves when its read of the channel ends.
+    this.channel.end();
     return this.exited;
   }
 
   private send(message: CallerMessage): void {
-    if (this.child.connected) this.child.send(message);
+    if (this.channel.writable) this.channel.write(`${JSON.stringify(message)}\n`);
   }
 
   private setBusy(isBusy: boolean): void {
     if (isBusy === this.isBusy) return;
     this.isBusy = isBusy;
     // An idle pool must not keep the caller's process alive (a CLI exits once its run resolves).
-    const handles = [this.child, this.child.channel, this.child.stderr] as ({
+    const handles = [this.child, this.channel, this.child.stderr] as ({
       ref?(): void;
       unref?(): void;
     } | null)[];
@@ -198,9 +203,31 @@ export class WorkerProcess {
     }
   }
 
-  private onMessage(raw: unknown): void {
-    const message = readWorkerMessage(raw);
-    if (!message) return;
+  private onData(chunk: string, onReady: () => void): void {
+    let lines: string[];
+    try {
+      lines = this.lines.push(chunk);
+    } catch {
+      return this.kill();
+    }
+    for (const line of lines) {
+      let message: WorkerMessage | undefined;
+      try {
+        message = readWorkerMessage(JSON.parse(line));
+      } catch {
+        message = undefined;
+      }
+      if (message?.t === 'ready' && !this.isReady) {
+        this.isReady = true;
+        this.setBusy(false);
+        onReady();
+      } else if (message) {
+        this.onMessage(message);
+      }
+    }
+  }
+
+  private onMessage(message: WorkerMessage): void {
     if (message.t === 'call') {
       this.runs.get(message.id)?.onCall(message);
     } else if (message.t === 'end') {

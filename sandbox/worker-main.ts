@@ -1,14 +1,18 @@
 // Entry of a sandbox worker process: hosts isolated-vm isolates for the caller's process, which
-// forks it. argv: [isolated-vm path, default memoryLimitMb, runs per isolate, rss budget in MB].
-// Everything the caller sends is trusted; everything from the isolate is checked or passed on as
-// a string for the caller to parse.
+// spawns it with the message channel on fd 3 (one JSON message per line). argv: [isolated-vm
+// path, default memoryLimitMb, runs per isolate, rss budget in MB]. Everything the caller sends
+// is trusted; everything from the isolate is checked or passed on as a string for the caller to
+// parse.
 //
 // All isolate work happens inside timed applySync calls on this thread (start the run, settle a
-// tool call): no thread hops, and between calls the isolate is idle, so a deadline that passes
-// while the skill awaits a tool just ends the run. A call that times out or runs out of memory
-// taints the isolate, which is then replaced.
+// tool call): no thread hops, and between calls the isolate is idle. A deadline that passes while
+// the skill awaits a tool is the caller's to enforce: its 'cancel' ends the run here at once. A
+// call that times out or runs out of memory taints the isolate, which is then replaced.
+import { readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { StringDecoder } from 'node:string_decoder';
 import { Worker } from 'node:worker_threads';
+import { LineReader } from './_line-reader.js';
 import { IsolateSlot, type Ivm, type PreparedContext, type SlotHooks } from './_isolate-slot.js';
 import type { CallerMessage, RunOutcome, RunRequest, WorkerMessage } from './_protocol.js';
 
@@ -22,6 +26,12 @@ const retireAboveBytes = Number(budgetMb) * 1024 * 1024 * 0.5;
 const maxIdleSlots = 4;
 const maxKnownScripts = 256;
 const maxToolNameChars = 256;
+const channelFd = 3;
+const buffer = Buffer.allocUnsafe(64 * 1024);
+const decoder = new StringDecoder('utf8');
+// The caller is trusted: its lines (a bundle, an input) need no bound beyond what it sends.
+const lines = new LineReader(Number.POSITIVE_INFINITY);
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 interface ActiveRun {
   id: number;
@@ -33,7 +43,6 @@ interface ActiveRun {
   /** The runner's report, set by the glue's finish callback inside an applySync. */
   payload?: string;
   seqs: Set<number>;
-  timer?: NodeJS.Timeout;
   cpuStart: bigint;
 }
 
@@ -43,8 +52,38 @@ const active = new Map<number, ActiveRun>();
 const known = new Map<string, string>();
 let isRetiring = false;
 
+/**
+ * Runs a blocking read or write on the channel. It is blocking where the caller spawned it (Linux);
+ * should a platform hand it over non-blocking, wait a millisecond and try again.
+ */
+function onChannel(io: () => number): number {
+  for (;;) {
+    try {
+      return io();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EAGAIN' && code !== 'EINTR') throw error;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
+
+/** The caller is gone (or asked us to go): nothing left to serve. */
+function leave(): never {
+  // eslint-disable-next-line no-restricted-syntax -- a worker process, not the library: leave at once.
+  process.exit(0);
+}
+
+/** Writes one message to the caller. */
 function send(message: WorkerMessage): void {
-  if (process.connected) process.send?.(message);
+  const line = Buffer.from(`${JSON.stringify(message)}\n`);
+  try {
+    for (let written = 0; written < line.length;) {
+      written += onChannel(() => writeSync(channelFd, line, written));
+    }
+  } catch {
+    leave();
+  }
 }
 
 const hooks: SlotHooks = {
@@ -103,7 +142,6 @@ function park(slot: IsolateSlot): void {
 function finish(run: ActiveRun, outcome: RunOutcome, payload: string): void {
   if (run.isEnded) return;
   run.isEnded = true;
-  clearTimeout(run.timer);
   active.delete(run.id);
   const cpuNs = run.slot.cpuNs - run.cpuStart;
   // Decided before 'end' goes out: the caller must not hand this worker another run.
@@ -200,8 +238,6 @@ function execute(request: RunRequest): void {
   if (!run) return;
   run.prepared.state.run = run;
   active.set(run.id, run);
-  // Fires only while the isolate is idle (awaiting tools): code running in it holds this thread.
-  run.timer = setTimeout(() => finish(run, 'timeout', 'deadline'), request.timeoutMs);
   let phase: 'compile' | 'load' = 'compile';
   try {
     if (code === undefined) throw new Error('The worker lost the script; retry the run.');
@@ -228,8 +264,9 @@ function onMessage(raw: unknown): void {
 }
 
 // While a skill spins in a long applySync (a sync loop runs until its deadline, minutes if the
-// caller allowed it) this thread cannot see 'disconnect'. If the caller dies meanwhile, nobody is
-// left to kill us: a watchdog thread, free of the isolate, ends the process once we are orphaned.
+// caller allowed it) this thread cannot see the channel close. If the caller dies meanwhile,
+// nobody is left to kill us: a watchdog thread, free of the isolate, ends the process once we are
+// orphaned.
 function watchCaller(): void {
   const watchdog = new Worker(
     `const { workerData } = require('node:worker_threads');
@@ -239,13 +276,26 @@ function watchCaller(): void {
   watchdog.unref();
 }
 
-process.on('message', onMessage);
-// The caller is gone (or asked us to go): nothing left to serve.
-process.on('disconnect', () => {
-  for (const slot of idle) slot.dispose();
-  // eslint-disable-next-line no-restricted-syntax -- a worker process, not the library: leave at once.
-  process.exit(0);
-});
+/**
+ * Reads and handles the caller's messages, blocking on the channel in between: a blocked read
+ * wakes on the next message sooner than the event loop would (about 25 µs less per round trip
+ * here). Between runs it lets the event loop turn once, for the tasks V8 and Node post to it.
+ */
+function serve(): void {
+  for (;;) {
+    const size = onChannel(() => readSync(channelFd, buffer, 0, buffer.length, null));
+    if (size === 0) {
+      for (const slot of idle) slot.dispose();
+      leave();
+    }
+    for (const line of lines.push(decoder.write(buffer.subarray(0, size)))) {
+      onMessage(JSON.parse(line) as CallerMessage);
+    }
+    if (active.size === 0) return void setImmediate(serve);
+  }
+}
+
 warm(Number(defaultLimit));
 send({ t: 'ready' });
 watchCaller();
+serve();
