@@ -160,4 +160,24 @@ describe('host handles and setup globals', () => {
       sharedMemory: 'undefined',
     });
   });
+
+  it('runs an asm.js module as plain JavaScript, with no WebAssembly behind it', async () => {
+    const result = await run(
+      skill(`function AsmSum(stdlib: unknown, foreign: unknown, heap: ArrayBuffer) {
+        'use asm';
+        const values = new Int32Array(heap);
+        function sum(count: number) {
+          count = count | 0;
+          let total = 0, index = 0;
+          for (index = 0; (index | 0) < (count | 0); index = (index + 1) | 0) total = (total + (values[index] | 0)) | 0;
+          return total | 0;
+        }
+        return { sum };
+      }
+      const heap = new ArrayBuffer(0x10000);
+      new Int32Array(heap).set([40, 2]);
+      return AsmSum(globalThis, {}, heap).sum(2);`),
+    );
+    expect(expectValue(result)).toBe(42);
+  });
 });
