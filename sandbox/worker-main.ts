@@ -8,13 +8,12 @@
 // tool call): no thread hops, and between calls the isolate is idle. A deadline that passes while
 // the skill awaits a tool is the caller's to enforce: its 'cancel' ends the run here at once. A
 // call that times out or runs out of memory taints the isolate, which is then replaced.
-import { openSync, readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { StringDecoder } from 'node:string_decoder';
 import { Worker } from 'node:worker_threads';
-import { LineReader } from './_line-reader.js';
+import { BlockingChannel } from './_blocking-channel.js';
 import { IsolateSlot, type Ivm, type PreparedContext, type SlotHooks } from './_isolate-slot.js';
 import type { CallerMessage, RunOutcome, RunRequest, WorkerMessage } from './_protocol.js';
+import { residentBytes } from './_resident-memory.js';
 
 const [ivmPath = 'isolated-vm', defaultLimit = '64', runsPerIsolate = '200', budgetMb = '1024'] =
   process.argv.slice(2);
@@ -26,14 +25,7 @@ const retireAboveBytes = Number(budgetMb) * 1024 * 1024 * 0.5;
 const maxIdleSlots = 4;
 const maxKnownScripts = 256;
 const maxToolNameChars = 256;
-const channelFd = 3;
-const buffer = Buffer.allocUnsafe(64 * 1024);
-const decoder = new StringDecoder('utf8');
-// The caller is trusted: its lines (a bundle, an input) need no bound beyond what it sends.
-const lines = new LineReader(Number.POSITIVE_INFINITY);
-const pause = new Int32Array(new SharedArrayBuffer(4));
-const statmBuffer = Buffer.alloc(256);
-const statm = openStatm();
+const channel = new BlockingChannel(3);
 
 interface ActiveRun {
   id: number;
@@ -54,60 +46,6 @@ const active = new Map<number, ActiveRun>();
 const known = new Map<string, string>();
 let isRetiring = false;
 
-/**
- * Runs a blocking read or write on the channel. It is blocking where the caller spawned it (Linux);
- * should a platform hand it over non-blocking, wait a millisecond and try again.
- */
-function onChannel(io: () => number): number {
-  for (;;) {
-    try {
-      return io();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EAGAIN' && code !== 'EINTR') throw error;
-      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
-    }
-  }
-}
-
-function residentPages(fd: number): number {
-  const size = readSync(fd, statmBuffer, 0, statmBuffer.length, 0);
-  return Number(statmBuffer.toString('latin1', 0, size).split(' ')[1]);
-}
-
-/**
- * Opens /proc/self/statm (Linux) and works out the page size it counts in (4 KiB on x86-64, up
- * to 64 KiB on arm64) against Node's own figure; undefined elsewhere.
- */
-function openStatm(): { fd: number; pageBytes: number } | undefined {
-  try {
-    const fd = openSync('/proc/self/statm', 'r');
-    const ratio = process.memoryUsage.rss() / residentPages(fd);
-    const pageBytes = [4096, 16384, 65536].reduce((best, size) =>
-      Math.abs(size - ratio) < Math.abs(best - ratio) ? size : best,
-    );
-    return { fd, pageBytes };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * This process's resident memory: one read of the kept-open statm, a third of the cost of
- * process.memoryUsage.rss(), which opens /proc/self/stat each time.
- */
-function residentBytes(): number {
-  if (statm) {
-    try {
-      const pages = residentPages(statm.fd);
-      if (Number.isFinite(pages)) return pages * statm.pageBytes;
-    } catch {
-      // Fall through to Node's own figure.
-    }
-  }
-  return process.memoryUsage.rss();
-}
-
 /** The caller is gone (or asked us to go): nothing left to serve. */
 function leave(): never {
   // eslint-disable-next-line no-restricted-syntax -- a worker process, not the library: leave at once.
@@ -116,11 +54,8 @@ function leave(): never {
 
 /** Writes one message to the caller. */
 function send(message: WorkerMessage): void {
-  const line = Buffer.from(`${JSON.stringify(message)}\n`);
   try {
-    for (let written = 0; written < line.length;) {
-      written += onChannel(() => writeSync(channelFd, line, written));
-    }
+    channel.write(message);
   } catch {
     leave();
   }
@@ -317,20 +252,17 @@ function watchCaller(): void {
 }
 
 /**
- * Reads and handles the caller's messages, blocking on the channel in between: a blocked read
- * wakes on the next message sooner than the event loop would (about 25 µs less per round trip
- * here). Between runs it lets the event loop turn once, for the tasks V8 and Node post to it.
+ * Handles the caller's messages, blocked on the channel in between (see BlockingChannel). Between
+ * runs it lets the event loop turn once, for the tasks V8 and Node post to it.
  */
 function serve(): void {
   for (;;) {
-    const size = onChannel(() => readSync(channelFd, buffer, 0, buffer.length, null));
-    if (size === 0) {
+    const messages = channel.read();
+    if (!messages) {
       for (const slot of idle) slot.dispose();
       leave();
     }
-    for (const line of lines.push(decoder.write(buffer.subarray(0, size)))) {
-      onMessage(JSON.parse(line) as CallerMessage);
-    }
+    for (const message of messages) onMessage(message as CallerMessage);
     if (active.size === 0) return void setImmediate(serve);
   }
 }
