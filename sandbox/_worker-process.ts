@@ -57,6 +57,7 @@ export class WorkerProcess {
   /** The message channel, fd 3 in the worker: one JSON message per line each way. */
   private readonly channel: Socket;
   private readonly lines = new LineReader(maxLineChars);
+  private markReady: () => void = () => undefined;
   private readonly settings: WorkerSettings;
   private readonly runs = new Map<number, WorkerRun>();
   private readonly known = new Set<string>();
@@ -70,9 +71,8 @@ export class WorkerProcess {
     this.child = child;
     this.channel = child.stdio[3] as Socket;
     this.settings = settings;
-    let onReady: () => void = () => undefined;
     this.ready = new Promise((resolve, reject) => {
-      onReady = resolve;
+      this.markReady = resolve;
       child.once('exit', (code, signal) =>
         reject(
           new Error(`The sandbox worker exited before it was ready (${signal ?? code}): ${this.stderrTail}`),
@@ -80,7 +80,7 @@ export class WorkerProcess {
       );
     });
     this.channel.setEncoding('utf8');
-    this.channel.on('data', (chunk: string) => this.onData(chunk, onReady));
+    this.channel.on('data', (chunk: string) => this.onData(chunk));
     // A write to a worker that just died fails; its 'exit' does the bookkeeping.
     this.channel.on('error', () => undefined);
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
@@ -107,7 +107,7 @@ export class WorkerProcess {
         String(settings.runsPerIsolate),
         String(settings.memoryBudgetMb),
       ],
-      // fd 3 is a socket pair: the worker reads its end blocking (see worker-main's serve).
+      // fd 3 is a socket pair: the worker reads its end blocking (see _blocking-channel.ts).
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
     );
     return new WorkerProcess(child, settings);
@@ -208,7 +208,7 @@ export class WorkerProcess {
     }
   }
 
-  private onData(chunk: string, onReady: () => void): void {
+  private onData(chunk: string): void {
     let lines: string[];
     try {
       lines = this.lines.push(chunk);
@@ -225,7 +225,7 @@ export class WorkerProcess {
       if (message?.t === 'ready' && !this.isReady) {
         this.isReady = true;
         this.setBusy(false);
-        onReady();
+        this.markReady();
       } else if (message) {
         this.onMessage(message);
       }
