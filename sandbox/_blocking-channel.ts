@@ -37,8 +37,9 @@ export class BlockingChannel {
   }
 
   /**
-   * Runs a read or write; the caller spawned the channel blocking (Linux). Should a platform hand
-   * it over non-blocking, waits a millisecond and tries again.
+   * Runs a read or write, again after a signal interrupted it (libuv does not retry a read). The
+   * caller spawned the channel blocking (Linux); should a platform hand it over non-blocking,
+   * waits a millisecond between tries.
    */
   private retry(io: () => number): number {
     for (;;) {
