@@ -43,7 +43,7 @@ const rssSampleMs = 100;
 const stderrTailChars = 4096;
 
 /**
- * The caller's handle on one worker process: forks it, routes its messages to runs, and kills
+ * The caller's handle on one worker process: spawns it, routes its messages to runs, and kills
  * it when a cancelled run does not end within the grace period (a wedged isolate).
  */
 export class WorkerProcess {
