@@ -1,12 +1,11 @@
 // `npm run bench -- sandbox`: the isolated-vm sandbox (through its worker processes) against peers
 // in the same process: the skill as a plain function, node:vm and QuickJS with a fresh context per run.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { runInContext, createContext, Script } from 'node:vm';
 import type { Socket } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { build } from 'esbuild';
-import type IsolatedVM from 'isolated-vm';
 import { getQuickJS, type QuickJSContext, type QuickJSWASMModule } from 'quickjs-emscripten';
 import {
   createSandbox,
@@ -14,6 +13,7 @@ import {
   SKILL_BUNDLE_BANNER,
   SKILL_BUNDLE_GLOBAL,
   type ToolPack,
+  WORKER_V8_FLAGS,
 } from '../sandbox/index.js';
 import { percentile, report, sampleMs, type BenchRow } from './_report.js';
 
@@ -334,22 +334,37 @@ async function messageRoundTripMs(iterations: number): Promise<number[]> {
   }
 }
 
+// Measured in a child process started with the worker's V8 flags: they change what a context costs.
+const contextCostSource = `const ivm = require(process.argv[1]);
+const iterations = Number(process.argv[2]);
+const isolate = new ivm.Isolate({ memoryLimit: 64 });
+for (let i = 0; i < 100; i++) isolate.createContextSync().release();
+const cpuBefore = process.cpuUsage();
+const samples = [];
+for (let i = 0; i < iterations; i++) {
+  const start = performance.now();
+  isolate.createContextSync().release();
+  samples.push(performance.now() - start);
+}
+const cpu = process.cpuUsage(cpuBefore);
+process.stdout.write(JSON.stringify({ samples, cpuMs: (cpu.user + cpu.system) / 1000 / iterations }));`;
+
 function isolatedVmContextCost(iterations: number): { p50Ms: number; cpuMs: number } {
-  const ivm = createRequire(import.meta.url)('isolated-vm') as typeof IsolatedVM;
-  const isolate = new ivm.Isolate({ memoryLimit: 64 });
-  try {
-    for (let i = 0; i < 100; i++) isolate.createContextSync().release();
-    const cpuBefore = process.cpuUsage();
-    const samples = Array.from({ length: iterations }, () => {
-      const start = performance.now();
-      isolate.createContextSync().release();
-      return performance.now() - start;
-    });
-    const cpu = process.cpuUsage(cpuBefore);
-    return { p50Ms: percentile(samples, 0.5), cpuMs: (cpu.user + cpu.system) / 1000 / iterations };
-  } finally {
-    isolate.dispose();
-  }
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--no-node-snapshot',
+      ...WORKER_V8_FLAGS,
+      '-e',
+      contextCostSource,
+      createRequire(import.meta.url).resolve('isolated-vm'),
+      String(iterations),
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`the context cost probe failed (${child.status})`);
+  const { samples, cpuMs } = JSON.parse(child.stdout) as { samples: number[]; cpuMs: number };
+  return { p50Ms: percentile(samples, 0.5), cpuMs };
 }
 
 function row(engine: string, skill: string, sampled: Sampled): BenchRow {
@@ -489,7 +504,7 @@ export async function main(): Promise<void> {
       callsPerS: '',
     });
     rows.push({
-      engine: 'floor: isolated-vm, in process',
+      engine: 'floor: isolated-vm, worker V8 flags',
       skill: `one fresh context (createContextSync): ${context.cpuMs.toFixed(3)} ms CPU`,
       p50Ms: context.p50Ms,
       p99Ms: '',

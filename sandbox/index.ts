@@ -32,3 +32,5 @@ export { runSkill } from './run-skill.js';
 export type { RunSkillOptions } from './run-options.js';
 export { createSandbox } from './create-sandbox.js';
 export type { Sandbox, SandboxOptions } from './create-sandbox.js';
+/** The V8 flags sandbox workers run with (the bench measures its floors under them). */
+export { WORKER_V8_FLAGS } from './_worker-process.js';

@@ -133,6 +133,44 @@ export default async function failing(input: Input): Promise<never> {
     ]);
   });
 
+  it('offers the ES2022 language skills are type-checked against, not the ES2023+ additions', async () => {
+    const result = await runSkill({
+      source: `export default async () => {
+        class Counter { #count = 0; static zero = 0; next() { return ++this.#count; } }
+        const es2022 = [
+          [1, 2, 3].at(-1) === 3,
+          Object.hasOwn({ a: 1 }, 'a'),
+          'a-b-c'.replaceAll('-', '') === 'abc',
+          new Error('outer', { cause: 'inner' }).cause === 'inner',
+          new Counter().next() === 1,
+          new Intl.NumberFormat('en-US').format(1234.5) === '1,234.5',
+        ];
+        let unicodeSets = 'yes';
+        try { new RegExp('[a]', 'v'); } catch { unicodeSets = 'SyntaxError'; }
+        const later = {
+          toSorted: typeof (Array.prototype as any).toSorted,
+          with: typeof (Uint8Array.prototype as any).with,
+          resize: typeof (ArrayBuffer.prototype as any).resize,
+          formatRange: typeof (Intl.NumberFormat.prototype as any).formatRange,
+          unicodeSets,
+        };
+        return { es2022, later };
+      }`,
+      tools: noTools,
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(result.ok && result.value).toEqual({
+      es2022: [true, true, true, true, true, true],
+      later: {
+        toSorted: 'undefined',
+        with: 'undefined',
+        resize: 'undefined',
+        formatRange: 'undefined',
+        unicodeSets: 'SyntaxError',
+      },
+    });
+  });
+
   it('returns ABORTED when the signal is aborted during the run', async () => {
     const controller = new AbortController();
     const slow = defineTools({
