@@ -57,6 +57,16 @@ const rssSampleMs = 100;
 const stderrTailChars = 4096;
 
 /**
+ * The caller's environment minus what would change the worker's Node: NODE_OPTIONS can carry
+ * `--inspect` or `--require` (the worker takes no flags but its own), and NODE_EXTRA_CA_CERTS makes
+ * every Node start parse a CA bundle (about 60 ms on a 2-vCPU VM) for a worker that opens no TLS.
+ */
+function workerEnv(): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: _options, NODE_EXTRA_CA_CERTS: _certificates, ...env } = process.env;
+  return env;
+}
+
+/**
  * The caller's handle on one worker process: spawns it, routes its messages to runs, and kills
  * it when a cancelled run does not end within the grace period (a wedged isolate).
  */
@@ -122,7 +132,7 @@ export class WorkerProcess {
         String(settings.memoryBudgetMb),
       ],
       // fd 3 is a socket pair: the worker reads its end blocking (see _blocking-channel.ts).
-      { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
+      { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: workerEnv() },
     );
     return new WorkerProcess(child, settings);
   }

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, defineTools, KnackError } from '../../src/index.js';
 
@@ -28,6 +30,27 @@ describe('createSandbox', () => {
     expect(result).toMatchObject({ ok: true, value: 1 });
     const loaded = Object.keys((await import('node:module')).createRequire(import.meta.url).cache);
     expect(loaded.some((file) => file.includes('isolated-vm'))).toBe(false);
+  });
+
+  it("starts workers without the caller's NODE_OPTIONS, so a preload or an inspector never reaches them", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'knack-node-options-'));
+    const marker = join(folder, 'preloaded');
+    const preload = join(folder, 'preload.cjs');
+    writeFileSync(
+      preload,
+      `require('node:fs').writeFileSync(${JSON.stringify(marker)}, String(process.pid));`,
+    );
+    const before = process.env['NODE_OPTIONS'];
+    process.env['NODE_OPTIONS'] = `--require ${preload}`;
+    try {
+      await using sandbox = await createSandbox({ size: 1 });
+      const result = await sandbox.run({ source: 'export default async () => 1', tools: defineTools({}) });
+      expect(result).toMatchObject({ ok: true, value: 1 });
+    } finally {
+      if (before === undefined) delete process.env['NODE_OPTIONS'];
+      else process.env['NODE_OPTIONS'] = before;
+    }
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('replaces a killed worker: the run in flight gets WORKER_CRASHED and the next run works', async () => {
