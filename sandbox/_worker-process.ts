@@ -26,6 +26,7 @@ export interface WorkerSettings {
   runsPerIsolate: number;
   memoryBudgetMb: number;
   killGraceMs: number;
+  niceIncrement: number;
   onExit(worker: WorkerProcess): void;
   onIdle(worker: WorkerProcess): void;
 }
@@ -130,6 +131,7 @@ export class WorkerProcess {
         String(settings.memoryLimitMb),
         String(settings.runsPerIsolate),
         String(settings.memoryBudgetMb),
+        String(settings.niceIncrement),
       ],
       // fd 3 is a socket pair: the worker reads its end blocking (see _blocking-channel.ts).
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: workerEnv() },

@@ -22,6 +22,13 @@ export interface SandboxOptions {
   workerMemoryBudgetMb?: number;
   /** Time after a run's deadline before a worker that did not stop is killed, in ms. @default 1000 */
   killGraceMs?: number;
+  /**
+   * How many nice steps below the caller's CPU priority the workers run (0 to 19; 0 keeps the
+   * caller's). The caller's process answers every tool call and hands out every run, so a worker
+   * building its next context must not hold a core the caller is waiting for; it also keeps heavy
+   * skills from starving the host application. @default 10
+   */
+  workerNice?: number;
 }
 
 /** A pool of supervised worker processes that run skills. */
@@ -39,19 +46,26 @@ export interface Sandbox {
 
 const maxStartFailures = 3;
 
-function positiveInteger(options: SandboxOptions, field: keyof SandboxOptions, fallback: number): number {
+function integerIn(
+  options: SandboxOptions,
+  field: keyof SandboxOptions,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   const value = options[field];
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1_000_000) {
-    throw new KnackError(
-      'INVALID_ARGUMENT',
-      `\`${field}\` must be a positive integer, got ${String(value)}.`,
-      {
-        where: { field },
-      },
-    );
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const wanted = max === 1_000_000 ? 'a positive integer' : `an integer from ${min} to ${max}`;
+    throw new KnackError('INVALID_ARGUMENT', `\`${field}\` must be ${wanted}, got ${String(value)}.`, {
+      where: { field },
+    });
   }
   return value;
+}
+
+function positiveInteger(options: SandboxOptions, field: keyof SandboxOptions, fallback: number): number {
+  return integerIn(options, field, 1, 1_000_000, fallback);
 }
 
 class WorkerPool implements Sandbox {
@@ -81,6 +95,7 @@ class WorkerPool implements Sandbox {
       runsPerIsolate: positiveInteger(options, 'runsPerIsolate', 200),
       memoryBudgetMb: positiveInteger(options, 'workerMemoryBudgetMb', 512),
       killGraceMs: positiveInteger(options, 'killGraceMs', 1000),
+      niceIncrement: integerIn(options, 'workerNice', 0, 19, 10),
       onExit: (worker: WorkerProcess) => this.onWorkerExit(worker),
       onIdle: () => this.pump(),
     };

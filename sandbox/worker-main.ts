@@ -1,6 +1,6 @@
 // Entry of a sandbox worker process: hosts isolated-vm isolates for the caller's process, which
 // spawns it with the message channel on fd 3 (one JSON message per line). argv: [isolated-vm
-// path, default memoryLimitMb, runs per isolate, rss budget in MB]. Everything the caller sends
+// path, default memoryLimitMb, runs per isolate, rss budget in MB, nice increment]. Everything the caller sends
 // is trusted; everything from the isolate is checked or passed on as a string for the caller to
 // parse.
 //
@@ -14,9 +14,15 @@ import { BlockingChannel } from './_blocking-channel.js';
 import { IsolateSlot, type Ivm, type PreparedContext, type SlotHooks } from './_isolate-slot.js';
 import type { CallerMessage, RunOutcome, RunRequest, WorkerMessage } from './_protocol.js';
 import { residentBytes } from './_resident-memory.js';
+import { lowerPriority } from './_worker-priority.js';
 
-const [ivmPath = 'isolated-vm', defaultLimit = '64', runsPerIsolate = '200', budgetMb = '1024'] =
-  process.argv.slice(2);
+const [
+  ivmPath = 'isolated-vm',
+  defaultLimit = '64',
+  runsPerIsolate = '200',
+  budgetMb = '1024',
+  niceIncrement = '0',
+] = process.argv.slice(2);
 const ivm = createRequire(import.meta.url)(ivmPath) as Ivm;
 const maxRunsPerIsolate = Number(runsPerIsolate);
 // Off-heap memory (ICU objects) of a released context can stay in the RSS: a worker left above
@@ -268,6 +274,7 @@ function serve(): void {
 }
 
 warm(Number(defaultLimit));
-send({ t: 'ready' });
 watchCaller();
+lowerPriority(Number(niceIncrement));
+send({ t: 'ready' });
 serve();

@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, defineTools, KnackError } from '../../src/index.js';
@@ -51,6 +51,27 @@ describe('createSandbox', () => {
       else process.env['NODE_OPTIONS'] = before;
     }
     expect(existsSync(marker)).toBe(false);
+  });
+
+  it('runs every worker thread 10 nice steps below the caller by default, or as `workerNice` says', async () => {
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value of that thread.
+    const niceOf = (pid: number): number[] =>
+      readdirSync(`/proc/${pid}/task`).map((thread) => {
+        const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const callerNice = getPriority();
+    const niceOfWorkers = async (options: { workerNice?: number }): Promise<number[]> => {
+      await using sandbox = await createSandbox({ size: 1, ...options });
+      expect(
+        await sandbox.run({ source: 'export default async () => 1', tools: defineTools({}) }),
+      ).toMatchObject({
+        ok: true,
+      });
+      return [...new Set(workerPids().flatMap(niceOf))];
+    };
+    expect(await niceOfWorkers({})).toEqual([Math.min(19, callerNice + 10)]);
+    expect(await niceOfWorkers({ workerNice: 0 })).toEqual([callerNice]);
   });
 
   it('replaces a killed worker: the run in flight gets WORKER_CRASHED and the next run works', async () => {
@@ -161,6 +182,9 @@ describe('createSandbox', () => {
     await expect(createSandbox({ size: 0 })).rejects.toThrowError(/`size`/);
     await expect(createSandbox({ killGraceMs: 1.5 })).rejects.toSatisfy(
       (error) => KnackError.isInstance(error) && error.code === 'INVALID_ARGUMENT',
+    );
+    await expect(createSandbox({ workerNice: 20 })).rejects.toThrowError(
+      '`workerNice` must be an integer from 0 to 19, got 20.',
     );
   });
 });
