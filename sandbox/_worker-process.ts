@@ -60,7 +60,7 @@ const stderrTailChars = 4096;
 /**
  * The caller's environment minus what would change the worker's Node: NODE_OPTIONS can carry
  * `--inspect` or `--require` (the worker takes no flags but its own), and NODE_EXTRA_CA_CERTS makes
- * every Node start parse a CA bundle (about 60 ms on a 2-vCPU VM) for a worker that opens no TLS.
+ * every Node start parse a CA bundle (about 70 ms on a 2-vCPU VM) for a worker that opens no TLS.
  */
 function workerEnv(): NodeJS.ProcessEnv {
   const { NODE_OPTIONS: _options, NODE_EXTRA_CA_CERTS: _certificates, ...env } = process.env;

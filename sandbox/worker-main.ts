@@ -1,8 +1,8 @@
 // Entry of a sandbox worker process: hosts isolated-vm isolates for the caller's process, which
 // spawns it with the message channel on fd 3 (one JSON message per line). argv: [isolated-vm
-// path, default memoryLimitMb, runs per isolate, rss budget in MB, nice increment]. Everything the caller sends
-// is trusted; everything from the isolate is checked or passed on as a string for the caller to
-// parse.
+// path, default memoryLimitMb, runs per isolate, rss budget in MB, nice increment]. Everything
+// the caller sends is trusted; everything from the isolate is checked or passed on as a string
+// for the caller to parse.
 //
 // All isolate work happens inside timed applySync calls on this thread (start the run, settle a
 // tool call): no thread hops, and between calls the isolate is idle. A deadline that passes while
