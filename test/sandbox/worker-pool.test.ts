@@ -56,9 +56,13 @@ describe('createSandbox', () => {
   it('runs every worker thread 10 nice steps below the caller by default, or as `workerNice` says', async () => {
     // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value of that thread.
     const niceOf = (pid: number): number[] =>
-      readdirSync(`/proc/${pid}/task`).map((thread) => {
-        const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      readdirSync(`/proc/${pid}/task`).flatMap((thread) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
+          return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+        } catch {
+          return []; // The thread ended while we looked.
+        }
       });
     const callerNice = getPriority();
     const niceOfWorkers = async (options: { workerNice?: number }): Promise<number[]> => {
