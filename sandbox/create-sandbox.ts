@@ -56,10 +56,8 @@ function integerIn(
   const value = options[field];
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const wanted = max === 1_000_000 ? 'a positive integer' : `an integer from ${min} to ${max}`;
-    throw new KnackError('INVALID_ARGUMENT', `\`${field}\` must be ${wanted}, got ${String(value)}.`, {
-      where: { field },
-    });
+    const message = `\`${field}\` must be an integer from ${min} to ${max}, got ${String(value)}.`;
+    throw new KnackError('INVALID_ARGUMENT', message, { where: { field } });
   }
   return value;
 }
