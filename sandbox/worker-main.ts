@@ -257,13 +257,22 @@ function watchCaller(): void {
   watchdog.unref();
 }
 
+// The reply to a tool call with a quick handler comes within tens of µs. Polling for it that long
+// instead of sleeping saves the wake-up, which is a good part of a round trip on a small VM. Once
+// a reply took longer (a handler doing I/O), the next wait sleeps at once, until replies are quick.
+const replyPollMicros = 100;
+let isReplyQuick = true;
+
 /**
  * Handles the caller's messages, blocked on the channel in between (see BlockingChannel). Between
  * runs it lets the event loop turn once, for the tasks V8 and Node post to it.
  */
 function serve(): void {
   for (;;) {
-    const messages = channel.read();
+    const isAwaitingReply = active.size > 0;
+    const began = performance.now();
+    const messages = channel.read(isAwaitingReply && isReplyQuick ? replyPollMicros : 0);
+    if (isAwaitingReply) isReplyQuick = (performance.now() - began) * 1000 <= replyPollMicros;
     if (!messages) {
       for (const slot of idle) slot.dispose();
       leave();

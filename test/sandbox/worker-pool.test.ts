@@ -78,6 +78,37 @@ describe('createSandbox', () => {
     expect(await niceOfWorkers({ workerNice: 0 })).toEqual([callerNice]);
   });
 
+  it('lets a worker sleep while a slow tool works, and quick calls after it still get their replies', async () => {
+    // Fields 14 and 15 of /proc/<pid>/stat: user and system CPU time, in clock ticks (1/100 s).
+    const cpuTicks = (pid: number): number => {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    };
+    await using sandbox = await createSandbox({ size: 1 });
+    const [pid] = workerPids();
+    let ticksDuringSlowCall = Number.NaN;
+    const tools = defineTools({
+      slow: {
+        inputSchema: {},
+        handler: async () => {
+          const before = cpuTicks(pid!);
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          ticksDuringSlowCall = cpuTicks(pid!) - before;
+          return 'slow';
+        },
+      },
+      quick: { inputSchema: {}, handler: () => 'quick' },
+    });
+    const result = await sandbox.run({
+      source: `export default async (_: unknown, tools: any) =>
+        [await tools.quick({}), await tools.slow({}), await tools.quick({}), await tools.quick({})]`,
+      tools,
+    });
+    expect(result).toMatchObject({ ok: true, value: ['quick', 'slow', 'quick', 'quick'] });
+    // A worker that polled through the wait would use all of its 60 ticks.
+    expect(ticksDuringSlowCall).toBeLessThan(10);
+  });
+
   it('replaces a killed worker: the run in flight gets WORKER_CRASHED and the next run works', async () => {
     await using sandbox = await createSandbox({ size: 1 });
     const killer = defineTools({
