@@ -78,12 +78,13 @@ describe('createSandbox', () => {
     expect(await niceOfWorkers({ workerNice: 0 })).toEqual([callerNice]);
   });
 
-  it('lets a worker sleep while a slow tool works, and quick calls after it still get their replies', async () => {
+  it('lets a worker sleep while a slow tool works or no run comes, and still answers at once', async () => {
     // Fields 14 and 15 of /proc/<pid>/stat: user and system CPU time, in clock ticks (1/100 s).
     const cpuTicks = (pid: number): number => {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       return Number(fields[11]) + Number(fields[12]);
     };
+    const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
     await using sandbox = await createSandbox({ size: 1 });
     const [pid] = workerPids();
     let ticksDuringSlowCall = Number.NaN;
@@ -92,21 +93,24 @@ describe('createSandbox', () => {
         inputSchema: {},
         handler: async () => {
           const before = cpuTicks(pid!);
-          await new Promise((resolve) => setTimeout(resolve, 600));
+          await sleep(600);
           ticksDuringSlowCall = cpuTicks(pid!) - before;
           return 'slow';
         },
       },
       quick: { inputSchema: {}, handler: () => 'quick' },
     });
-    const result = await sandbox.run({
-      source: `export default async (_: unknown, tools: any) =>
-        [await tools.quick({}), await tools.slow({}), await tools.quick({}), await tools.quick({})]`,
-      tools,
-    });
-    expect(result).toMatchObject({ ok: true, value: ['quick', 'slow', 'quick', 'quick'] });
-    // A worker that polled through the wait would use all of its 60 ticks.
+    const source = `export default async (_: unknown, tools: any) =>
+      [await tools.quick({}), await tools.slow({}), await tools.quick({}), await tools.quick({})]`;
+    const expected = { ok: true, value: ['quick', 'slow', 'quick', 'quick'] };
+    expect(await sandbox.run({ source, tools })).toMatchObject(expected);
+    const beforePause = cpuTicks(pid!);
+    await sleep(600);
+    const ticksWhileIdle = cpuTicks(pid!) - beforePause;
+    expect(await sandbox.run({ source, tools })).toMatchObject(expected);
+    // A worker that polled through either wait would use all of its 60 ticks.
     expect(ticksDuringSlowCall).toBeLessThan(10);
+    expect(ticksWhileIdle).toBeLessThan(10);
   });
 
   it('replaces a killed worker: the run in flight gets WORKER_CRASHED and the next run works', async () => {
