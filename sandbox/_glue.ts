@@ -4,8 +4,9 @@ import { SKILL_BUNDLE_GLOBAL } from './bundle-format.js';
 // evaluated as a closure whose `$0` (send a tool call) and `$1` (report the outcome) are the
 // worker's callbacks: they are captured here and never stored on a global, so skill code cannot
 // reach them. The closure returns `control`, which the worker holds as a Reference and calls
-// synchronously (no thread hop): op 0 starts the run, op 1 settles a tool call. All isolate work
-// thus happens inside the worker's timed applySync calls; between them the isolate is idle.
+// synchronously (no thread hop): op 0 starts the run, op 1 settles a tool call, and op 2, while
+// the worker prepares the context, builds the tools object for the names it expects. All isolate
+// work thus happens inside the worker's timed applySync calls; between them the isolate is idle.
 // Nothing here is a security boundary (the worker and the caller check every string that leaves),
 // so a skill that subverts the glue only breaks its own run.
 export const GLUE_SOURCE: string = String.raw`
@@ -177,7 +178,7 @@ async function run(inputJson, toolNames, maxOutputBytes, maxLogBytes) {
     const fn = skill !== null && typeof skill === 'object' ? skill.default : undefined;
     if (typeof fn !== 'function') throw new TypeErrorCtor('The skill has no default export function.');
     const input = inputJson === '' ? undefined : parse(inputJson);
-    const value = await fn(input, buildTools(toolNames));
+    const value = await fn(input, toolNames === null ? readyTools : buildTools(toolNames));
     const json = value === undefined ? undefined : stringify(value, replacer);
     if (json === undefined) head = '{"k":"u"';
     else if (json.length > maxOutputBytes || (json.length * 3 > maxOutputBytes && byteLength(json) > maxOutputBytes)) {
@@ -196,10 +197,14 @@ function settle(id, reply) {
   try { value = decodeReply(reply); } catch (error) { entry[1](error); return; }
   entry[0](value);
 }
+// The tools object built ahead of the run (op 2, while the worker prepares this context) for the
+// names the worker expects; the run gets null for its names when they are these.
+let readyTools;
 let isStarted = false;
 return function control(op, a, b, c, d) {
   if (op === 1) return settle(a, b);
   if (isStarted) return;
+  if (op === 2) { readyTools = buildTools(a); return; }
   isStarted = true;
   apply(then, run(a, b, c, d), [(payload) => finish(payload)]);
 };

@@ -209,6 +209,10 @@ function start(request: RunRequest, slot: IsolateSlot): ActiveRun | undefined {
   }
 }
 
+function sameNames(built: readonly string[] | undefined, wanted: readonly string[]): boolean {
+  return built?.length === wanted.length && built.every((name, index) => name === wanted[index]);
+}
+
 function execute(request: RunRequest): void {
   if (request.code !== undefined) {
     known.set(request.hash, request.code);
@@ -228,7 +232,10 @@ function execute(request: RunRequest): void {
   } catch (error) {
     return fail(run, error, phase);
   }
-  enter(run, [0, request.input, request.tools, request.maxOutputBytes, request.maxLogBytes]);
+  // null: the glue built the tools object for these names ahead of the run.
+  const toolNames = sameNames(run.prepared.toolNames, request.tools) ? null : request.tools;
+  run.slot.expectedTools = request.tools;
+  enter(run, [0, request.input, toolNames, request.maxOutputBytes, request.maxLogBytes]);
 }
 
 function onMessage(raw: unknown): void {

@@ -8,7 +8,7 @@ import {
   snapshotHost,
   useSandbox,
 } from '../helpers/hostile.js';
-import { defineTools } from '../../sandbox/index.js';
+import { createSandbox, defineTools } from '../../sandbox/index.js';
 
 // Names a host might resolve by walking objects or prototypes: each must match no handler.
 const trickNames = [
@@ -63,6 +63,30 @@ describe('whitelist bypass through tool names', () => {
     expectFailure(result, 'TOOL_NOT_ALLOWED');
     expect(calls).toHaveLength(0);
     await expectStillServing(run);
+  });
+
+  it("shows each run only its own pack's tools while runs with other packs take turns on one worker", async () => {
+    // One worker and one isolate: each next context is prepared with the tools of the run before.
+    await using sandbox = await createSandbox({ size: 1 });
+    const packs = {
+      mail: {
+        tools: recordTools({ 'mail.send': {}, 'mail.read': {}, audit: {} }).tools,
+        names: ['audit', 'mail.read', 'mail.send'],
+      },
+      admin: { tools: recordTools({ 'admin.drop_table': {} }).tools, names: ['admin.drop_table'] },
+      none: { tools: defineTools({}), names: [] },
+    };
+    const source = skill(`const names: string[] = [];
+      for (const key of Object.keys(tools)) {
+        const value = (tools as any)[key];
+        if (typeof value === 'function') names.push(key);
+        else for (const inner of Object.keys(value)) names.push(key + '.' + inner);
+      }
+      return names.sort();`);
+    for (const pack of ['mail', 'mail', 'admin', 'admin', 'mail', 'none', 'admin', 'none', 'mail'] as const) {
+      const result = await sandbox.run({ source, tools: packs[pack].tools });
+      expect(result, pack).toMatchObject({ ok: true, value: packs[pack].names });
+    }
   });
 
   it('keeps handlers of an empty pack unreachable', async () => {
