@@ -31,6 +31,13 @@ const retireAboveBytes = Number(budgetMb) * 1024 * 1024 * 0.5;
 const maxIdleSlots = 4;
 const maxKnownScripts = 256;
 const maxToolNameChars = 256;
+// isolated-vm queues the timer of every timed call until it expires, finished or not, and its
+// timer thread wakes at each expiry: five a run, so under load a wake-up every few hundred µs,
+// each taking a core from the run in flight. Deadlines rounded up to this grid expire together,
+// and the thread wakes at most 20 times a second. The caller keeps the exact deadline (its timer
+// ends the run and cancels it here); this bound only stops a skill that spins synchronously, and
+// does so at most this much later.
+const deadlineGridMs = 50;
 const channel = new BlockingChannel(3);
 
 interface ActiveRun {
@@ -188,7 +195,7 @@ function start(request: RunRequest, slot: IsolateSlot): ActiveRun | undefined {
       id: request.id,
       slot,
       prepared,
-      deadline: Date.now() + request.timeoutMs,
+      deadline: Math.ceil((Date.now() + request.timeoutMs) / deadlineGridMs) * deadlineGridMs,
       isEnded: false,
       isTainted: false,
       seqs: new Set(),

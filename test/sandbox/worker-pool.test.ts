@@ -113,6 +113,50 @@ describe('createSandbox', () => {
     expect(ticksWhileIdle).toBeLessThan(10);
   });
 
+  it("lets a worker's threads sleep once a burst of runs is over, while their deadlines pass", async () => {
+    // Context switches of every thread of a process, from /proc/<pid>/task/<tid>/status.
+    const switches = (pid: number): number =>
+      readdirSync(`/proc/${pid}/task`).reduce((sum, thread) => {
+        try {
+          const status = readFileSync(`/proc/${pid}/task/${thread}/status`, 'utf8');
+          const counts = status.match(/^(non)?voluntary_ctxt_switches:\s+\d+$/gm) ?? [];
+          return counts.reduce((total, line) => total + Number(line.split(/\s+/)[1]), sum);
+        } catch {
+          return sum; // The thread ended while we looked.
+        }
+      }, 0);
+    await using sandbox = await createSandbox({ size: 1 });
+    const [pid] = workerPids();
+    const tools = defineTools({ echo: { inputSchema: {}, handler: (args: unknown) => args } });
+    const source =
+      'export default async (_: unknown, tools: any) => [await tools.echo({}), await tools.echo({})]';
+    const began = performance.now();
+    while (performance.now() - began < 500) {
+      expect(await sandbox.run({ source, tools, limits: { timeoutMs: 1000 } })).toMatchObject({ ok: true });
+    }
+    const before = switches(pid!);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    // Each run leaves isolated-vm timers that expire at its deadline, within the next second. Woken
+    // at every expiry, the worker switched about 1,500 times here; woken once per 50 ms, about 120.
+    expect(switches(pid!) - before).toBeLessThan(400);
+  });
+
+  it('stops a synchronous loop inside the worker, which then serves the next run', async () => {
+    await using sandbox = await createSandbox({ size: 1 });
+    const tools = defineTools({});
+    const pids = workerPids();
+    const looped = await sandbox.run({
+      source: 'export default async () => { for (;;) {} }',
+      tools,
+      limits: { timeoutMs: 200 },
+    });
+    expect(looped).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    const next = await sandbox.run({ source: 'export default async () => "next"', tools });
+    expect(next).toMatchObject({ ok: true, value: 'next' });
+    // Not killed after the grace period and replaced: the worker's own bound stopped the loop.
+    expect(workerPids()).toEqual(pids);
+  });
+
   it('replaces a killed worker: the run in flight gets WORKER_CRASHED and the next run works', async () => {
     await using sandbox = await createSandbox({ size: 1 });
     const killer = defineTools({
