@@ -4,10 +4,11 @@
 // the caller sends is trusted; everything from the isolate is checked or passed on as a string
 // for the caller to parse.
 //
-// All isolate work happens inside timed applySync calls on this thread (start the run, settle a
-// tool call): no thread hops, and between calls the isolate is idle. A deadline that passes while
-// the skill awaits a tool is the caller's to enforce: its 'cancel' ends the run here at once. A
-// call that times out or runs out of memory taints the isolate, which is then replaced.
+// All skill code runs inside timed calls on this thread (load the bundle, start the run, settle a
+// tool call; preparing a context before its run runs only the glue): no thread hops, and between
+// calls the isolate is idle. A deadline that passes while the skill awaits a tool is the caller's
+// to enforce: its 'cancel' ends the run here at once. A call that times out or runs out of memory
+// taints the isolate, which is then replaced.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { BlockingChannel } from './_blocking-channel.js';
