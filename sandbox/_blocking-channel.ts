@@ -3,6 +3,12 @@ import { Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { LineReader } from './_line-reader.js';
 
+/** The errno of a read or write that may simply be tried again: no data yet, or a signal. */
+function isRetryable(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EAGAIN' || code === 'EINTR';
+}
+
 /** The part of Node's pipe handle this channel uses: libuv's uv_stream_set_blocking. */
 interface BlockingSwitch {
   setBlocking(isBlocking: boolean): number;
@@ -77,8 +83,7 @@ export class BlockingChannel {
         try {
           return readSync(this.fd, this.buffer, 0, this.buffer.length, null);
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code !== 'EAGAIN' && code !== 'EINTR') throw error;
+          if (!isRetryable(error)) throw error;
         }
       } while (performance.now() < end);
       return undefined;
@@ -97,9 +102,8 @@ export class BlockingChannel {
       try {
         return io();
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EAGAIN' && code !== 'EINTR') throw error;
-        if (code === 'EAGAIN') Atomics.wait(this.pause, 0, 0, 1);
+        if (!isRetryable(error)) throw error;
+        if (error.code === 'EAGAIN') Atomics.wait(this.pause, 0, 0, 1);
       }
     }
   }

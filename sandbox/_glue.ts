@@ -5,8 +5,8 @@ import { SKILL_BUNDLE_GLOBAL } from './bundle-format.js';
 // worker's callbacks: they are captured here and never stored on a global, so skill code cannot
 // reach them. The closure returns `control`, which the worker holds as a Reference and calls
 // synchronously (no thread hop): op 0 starts the run, op 1 settles a tool call, and op 2, while
-// the worker prepares the context, builds the tools object for the names it expects. All isolate
-// work thus happens inside the worker's timed applySync calls; between them the isolate is idle.
+// the worker prepares the context, builds the tools object for the names it expects. All skill
+// code thus runs inside the worker's timed applySync calls; between them the isolate is idle.
 // Nothing here is a security boundary (the worker and the caller check every string that leaves),
 // so a skill that subverts the glue only breaks its own run.
 export const GLUE_SOURCE: string = String.raw`

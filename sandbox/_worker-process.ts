@@ -133,7 +133,8 @@ export class WorkerProcess {
         String(settings.memoryBudgetMb),
         String(settings.niceIncrement),
       ],
-      // fd 3 is a socket pair: the worker reads its end blocking (see _blocking-channel.ts).
+      // fd 3 is a socket pair: the worker reads its end blocking, after a short poll while it
+      // awaits a tool's reply (see _blocking-channel.ts).
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: workerEnv() },
     );
     return new WorkerProcess(child, settings);
