@@ -1,6 +1,7 @@
 // `npm run bench -- sandbox`: the isolated-vm sandbox (through its worker processes) against peers
 // in the same process: the skill as a plain function, node:vm and QuickJS with a fresh context per run.
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runInContext, createContext, Script } from 'node:vm';
 import type { Socket } from 'node:net';
@@ -13,7 +14,6 @@ import {
   SKILL_BUNDLE_BANNER,
   SKILL_BUNDLE_GLOBAL,
   type ToolPack,
-  WORKER_V8_FLAGS,
 } from '../sandbox/index.js';
 import { percentile, report, sampleMs, type BenchRow } from './_report.js';
 
@@ -349,12 +349,39 @@ for (let i = 0; i < iterations; i++) {
 const cpu = process.cpuUsage(cpuBefore);
 process.stdout.write(JSON.stringify({ samples, cpuMs: (cpu.user + cpu.system) / 1000 / iterations }));`;
 
-function isolatedVmContextCost(iterations: number): { p50Ms: number; cpuMs: number } {
+/**
+ * The V8 flags the sandbox's workers run with, read off a running worker's command line (Linux
+ * /proc): the bench measures its floors under the same flags without reaching into the sandbox.
+ */
+function workerV8Flags(): string[] {
+  for (const pid of readdirSync('/proc').filter((entry) => /^[0-9]+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parentPid !== process.pid) continue;
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(1);
+      const flags = argv.slice(
+        0,
+        argv.findIndex((arg) => !arg.startsWith('--')),
+      );
+      if (flags.includes('--no-node-snapshot')) return flags.filter((flag) => flag !== '--no-node-snapshot');
+    } catch (error) {
+      // A process that ended between the listing and the read is skipped.
+      if (!['ENOENT', 'ESRCH'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    }
+  }
+  throw new Error('no sandbox worker is running: start a sandbox before reading its flags');
+}
+
+function isolatedVmContextCost(
+  iterations: number,
+  v8Flags: readonly string[],
+): { p50Ms: number; cpuMs: number } {
   const child = spawnSync(
     process.execPath,
     [
       '--no-node-snapshot',
-      ...WORKER_V8_FLAGS,
+      ...v8Flags,
       '-e',
       contextCostSource,
       createRequire(import.meta.url).resolve('isolated-vm'),
@@ -495,7 +522,7 @@ export async function main(): Promise<void> {
     const coldRuns = await coldRunRows(sandbox, bundles['trivial']!, tools, Math.ceil(iterations / 10));
     rows.push(...coldRuns);
     const roundTrips = await messageRoundTripMs(iterations);
-    const context = isolatedVmContextCost(Math.ceil(iterations / 2));
+    const context = isolatedVmContextCost(Math.ceil(iterations / 2), workerV8Flags());
     rows.push({
       engine: 'floor: two Node processes',
       skill: 'one message round trip, worker transport (no knack code)',

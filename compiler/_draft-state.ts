@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../sandbox/index.js';
+import type { JsonSchema } from '../core/index.js';
 import { holdsIn, type Expr, type Scope } from './_expr.js';
 
 /** One occurrence of the value being resolved: in a sibling trajectory, or a loop iteration. */

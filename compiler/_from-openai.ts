@@ -1,5 +1,5 @@
 import type { Trajectory, TrajectoryStep } from './types.js';
-import type { ErrorLocation } from '../sandbox/index.js';
+import type { ErrorLocation } from '../core/index.js';
 import { parseToolResult } from './_parse-tool-result.js';
 import { trajectoryError } from './_trajectory-error.js';
 import { messageText, type ConversationWrapper } from './_conversation.js';

@@ -1,5 +1,5 @@
 import { Project } from 'ts-morph';
-import type { ToolManifestEntry } from '../sandbox/index.js';
+import type { ToolManifestEntry } from '../core/index.js';
 import type { Diagnostic, ResolvedSkill } from './types.js';
 import { checkPolicy } from './check-policy.js';
 

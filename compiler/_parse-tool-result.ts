@@ -1,4 +1,4 @@
-import { safeParseJson } from '../sandbox/index.js';
+import { safeParseJson } from '../core/index.js';
 
 /** Tool answers that are JSON text become values; any other text stays a string. */
 export function parseToolResult(text: string): unknown {

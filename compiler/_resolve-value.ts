@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../sandbox/index.js';
+import type { JsonSchema } from '../core/index.js';
 import type { Expr } from './_expr.js';
 import { isSameValue } from './_values.js';
 import { isSecretLike } from './detect-secrets.js';

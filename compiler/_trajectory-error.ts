@@ -1,4 +1,4 @@
-import { KnackError, type ErrorLocation } from '../sandbox/index.js';
+import { KnackError, type ErrorLocation } from '../core/index.js';
 
 /** Builds the INVALID_TRAJECTORY error: "file, step 3: message" with a structured location. */
 export function trajectoryError(where: ErrorLocation, message: string, cause?: unknown): KnackError {

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../sandbox/index.js';
+import type { JsonSchema } from '../core/index.js';
 import { renderKey } from './_render-expr.js';
 
 const primitive: Record<string, string> = {

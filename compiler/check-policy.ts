@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import type { ToolManifestEntry } from '../sandbox/index.js';
+import type { ToolManifestEntry } from '../core/index.js';
 import type { Diagnostic } from './types.js';
 
 /** `knack:skills/<name>@<version>`: the only importable modules besides the `knack:tools` types. */

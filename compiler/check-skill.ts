@@ -1,4 +1,4 @@
-import type { ToolManifestEntry } from '../sandbox/index.js';
+import type { ToolManifestEntry } from '../core/index.js';
 import type { CompiledSkill, Diagnostic, Provenance, SkillResolver, Trajectory } from './types.js';
 import { toolsDeclarations } from './tools-declarations.js';
 import { typeCheckSkill } from './type-check-skill.js';

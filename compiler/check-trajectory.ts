@@ -1,4 +1,4 @@
-import { createValidator, type ToolManifestEntry, type ValidationIssue } from '../sandbox/index.js';
+import { createValidator, type ToolManifestEntry, type ValidationIssue } from '../core/index.js';
 import type { Trajectory } from './types.js';
 import { trajectoryError } from './_trajectory-error.js';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { KnackError } from '../sandbox/index.js';
+import { KnackError } from '../core/index.js';
 import type {
   CompiledSkill,
   CompileError,
@@ -15,8 +15,7 @@ import { draftSkill } from './draft-skill.js';
 import { checkSkill } from './check-skill.js';
 import { toolsDeclarations } from './tools-declarations.js';
 import { compileWithModel } from './llm/compile-with-model.js';
-import { resolveModel } from './providers/index.js';
-import type { LanguageModel } from './providers/index.js';
+import { resolveModel, type LanguageModel } from './providers/index.js';
 
 function toCompileError(error: unknown): CompileError {
   if (KnackError.isInstance(error))

@@ -1,5 +1,5 @@
 import type { Node, SourceFile, Type } from 'ts-morph';
-import type { JsonSchema } from '../sandbox/index.js';
+import type { JsonSchema } from '../core/index.js';
 import type { Diagnostic } from './types.js';
 
 function literalSchema(type: Type): JsonSchema | undefined {

@@ -1,4 +1,4 @@
-import type { ToolManifestEntry } from '../sandbox/index.js';
+import type { ToolManifestEntry } from '../core/index.js';
 import type { Trajectory } from './types.js';
 import { evaluateExpr, type Expr, type Scope } from './_expr.js';
 import { splitSegments, type Segment } from './_segments.js';

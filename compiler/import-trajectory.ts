@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { createValidator, KnackError, safeParseJson } from '../sandbox/index.js';
+import { createValidator, KnackError, safeParseJson } from '../core/index.js';
 import type { ImportOptions, Trajectory, TrajectoryFormat } from './types.js';
 import type { ConversationWrapper } from './_conversation.js';
 import { fromOpenAi } from './_from-openai.js';

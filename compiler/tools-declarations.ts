@@ -1,5 +1,5 @@
 import { compile } from 'json-schema-to-typescript';
-import type { JsonSchema, ToolManifestEntry } from '../sandbox/index.js';
+import type { JsonSchema, ToolManifestEntry } from '../core/index.js';
 import { hashOf } from './_hash.js';
 import { toCamelCase } from './_naming.js';
 

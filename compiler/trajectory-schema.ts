@@ -1,4 +1,5 @@
-import type { JsonSchema } from '../sandbox/index.js';
+import type { JsonSchema } from '../core/index.js';
+
 // Imported (not read) so the build copies the published schema file next to this module.
 import schema from './trajectory.schema.json' with { type: 'json' };
 

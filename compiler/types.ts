@@ -1,6 +1,6 @@
 import type { LanguageModel } from './providers/index.js';
 import type { RelatedSkill } from './llm/llm-types.js';
-import type { JsonSchema, KnackErrorCode, ErrorLocation, ToolManifestEntry } from '../sandbox/index.js';
+import type { JsonSchema, KnackErrorCode, ErrorLocation, ToolManifestEntry } from '../core/index.js';
 
 /** One tool call of a trajectory, in order. */
 export interface TrajectoryStep {

@@ -1,11 +1,5 @@
-import {
-  bindTools,
-  runSkill,
-  type JsonSchema,
-  type ToolHandler,
-  type ToolManifestEntry,
-  type ToolPack,
-} from '../sandbox/index.js';
+import { bindTools, runSkill, type ToolHandler, type ToolPack } from '../sandbox/index.js';
+import type { JsonSchema, ToolManifestEntry } from '../core/index.js';
 import type { Trajectory, VerificationReport } from './types.js';
 import { isSameValue, stableJson } from './_values.js';
 

@@ -1,4 +1,4 @@
-import { safeParseJson } from './json-schema.js';
+import { safeParseJson } from '../core/index.js';
 import type { LogEntry } from './types.js';
 
 /** What the isolate's runner reported, after checking its shape. */

@@ -1,5 +1,5 @@
 import type { SkillScript } from './compile-skill.js';
-import { formatIssues, safeParseJson } from './json-schema.js';
+import { formatIssues, safeParseJson } from '../core/index.js';
 import { BUNDLE_FILENAME, type RunEndMessage, type ToolCallMessage } from './_protocol.js';
 import { readRunnerReport, readThrown, type ThrownError } from './_read-payload.js';
 import type { ResolvedRunOptions } from './run-options.js';

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { compileSkill } from './compile-skill.js';
-import { formatIssues } from './json-schema.js';
-import { KnackError } from './knack-error.js';
+import { formatIssues, KnackError } from '../core/index.js';
 import { RunSession } from './_run-session.js';
 import { resolveRunOptions, type ResolvedRunOptions, type RunSkillOptions } from './run-options.js';
 import type { RunResult } from './types.js';

@@ -1,7 +1,5 @@
-import { createValidator, type JsonSchema } from './json-schema.js';
-import { KnackError } from './knack-error.js';
-import type { ToolDefinition, ToolHandler, ToolManifestEntry, ToolPack } from './types.js';
-
+import { createValidator, type JsonSchema, KnackError, type ToolManifestEntry } from '../core/index.js';
+import type { ToolDefinition, ToolHandler, ToolPack } from './types.js';
 // Dotted names (`github.create_issue`) become nested properties of `tools`, so each segment
 // must be a plain identifier-like word that cannot collide with prototype machinery.
 const toolNamePattern = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;

@@ -1,5 +1,4 @@
-import { createValidator, type JsonSchema, type Validator } from './json-schema.js';
-import { KnackError } from './knack-error.js';
+import { createValidator, type JsonSchema, type Validator, KnackError } from '../core/index.js';
 import type { Limits, ToolHandler, ToolPack } from './types.js';
 
 /** What to run and with which tools and limits. */

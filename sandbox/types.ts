@@ -1,15 +1,4 @@
-import type { JsonSchema } from './json-schema.js';
-
-/**
- * One whitelisted tool, shaped like an MCP `tools/list` entry so a manifest can be read
- * straight from an MCP server. Names may contain dots (`github.create_issue`).
- */
-export interface ToolManifestEntry {
-  name: string;
-  description?: string;
-  inputSchema: JsonSchema;
-  outputSchema?: JsonSchema;
-}
+import type { JsonSchema, ToolManifestEntry } from '../core/index.js';
 
 /** What a tool handler learns about the call it serves. */
 export interface ToolCallContext {

@@ -1,5 +1,5 @@
-import { createSandbox, KnackError } from '../sandbox/index.js';
-import type { Limits, Sandbox, ToolPack } from '../sandbox/index.js';
+import { createSandbox, type Limits, type Sandbox, type ToolPack } from '../sandbox/index.js';
+import { KnackError } from '../core/index.js';
 import { callSkill } from './call-skill.js';
 import type { SkillStore } from './store/index.js';
 

@@ -1,5 +1,13 @@
-import { bindTools, KnackError, runSkill } from '../sandbox/index.js';
-import type { Limits, RunResult, Sandbox, ToolHandler, ToolPack } from '../sandbox/index.js';
+import {
+  bindTools,
+  runSkill,
+  type Limits,
+  type RunResult,
+  type Sandbox,
+  type ToolHandler,
+  type ToolPack,
+} from '../sandbox/index.js';
+import { KnackError } from '../core/index.js';
 import type { SkillStore } from './store/index.js';
 
 /** Options of `callSkill`. */

@@ -1,12 +1,6 @@
-/**
- * knack: procedural memory for LLM agents as executable code.
- * Every export here is public API; adding one is an API decision.
- */
-export { KnackError } from './errors.js';
-export type { KnackErrorCode, ErrorLocation, KnackErrorOptions } from './errors.js';
+export { KnackError } from '../core/index.js';
+export type { KnackErrorCode, ErrorLocation, KnackErrorOptions } from '../core/index.js';
 export type {
-  JsonSchema,
-  ToolManifestEntry,
   ToolCallContext,
   ToolHandler,
   ToolDefinition,
@@ -22,6 +16,7 @@ export type {
   Sandbox,
   SandboxOptions,
 } from '../sandbox/index.js';
+export type { JsonSchema, ToolManifestEntry } from '../core/index.js';
 export {
   runSkill,
   defineTools,

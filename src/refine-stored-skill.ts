@@ -5,10 +5,12 @@ import {
   refineSkill,
   resolveModel,
   toolsDeclarations,
+  type AttemptRecord,
+  type CompiledSkill,
+  type LanguageModel,
+  type Trajectory,
 } from '../compiler/index.js';
-import type { AttemptRecord, CompiledSkill, LanguageModel, Trajectory } from '../compiler/index.js';
-import { KnackError } from '../sandbox/index.js';
-import type { ToolManifestEntry } from '../sandbox/index.js';
+import { KnackError, type ToolManifestEntry } from '../core/index.js';
 import type { SkillStore } from './store/index.js';
 
 /** Options of `refineStoredSkill`. */

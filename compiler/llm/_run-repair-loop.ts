@@ -1,4 +1,4 @@
-import { KnackError } from '../../sandbox/index.js';
+import { KnackError } from '../../core/index.js';
 import { modelLabel, type LanguageModel } from '../providers/index.js';
 import type { Trajectory } from './_compiler-types.js';
 import { hashPrompt, type Prompt } from './build-prompt.js';

@@ -1,4 +1,4 @@
-import { KnackError } from '../../sandbox/index.js';
+import { KnackError } from '../../core/index.js';
 import { modelLabel, type LanguageModel, type ModelUsage } from '../providers/index.js';
 import type { CompiledSkill, Diagnostic } from './_compiler-types.js';
 import { runRepairLoop } from './_run-repair-loop.js';

@@ -13,7 +13,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { KnackError, safeParseJson } from '../../sandbox/index.js';
+import { KnackError, safeParseJson } from '../../core/index.js';
 import {
   createModelFromSpec,
   parseModelSpec,

@@ -1,4 +1,4 @@
-import { KnackError } from '../../sandbox/index.js';
+import { KnackError } from '../../core/index.js';
 import { modelLabel, type LanguageModel, type ModelUsage } from '../providers/index.js';
 import { compactJson } from './_compact-json.js';
 import type { CompiledSkill, Trajectory } from './_compiler-types.js';

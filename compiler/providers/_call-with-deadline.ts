@@ -1,4 +1,4 @@
-import type { KnackError } from '../../sandbox/index.js';
+import type { KnackError } from '../../core/index.js';
 
 /** Which of the two stop reasons fired, for the error mapper. */
 export interface StopFlags {

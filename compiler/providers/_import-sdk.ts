@@ -1,4 +1,4 @@
-import { KnackError } from '../../sandbox/index.js';
+import { KnackError } from '../../core/index.js';
 
 /**
  * Imports an optional SDK on first use. `load` is a literal `import('pkg')` so bundlers see it.

@@ -1,4 +1,4 @@
-import { KnackError } from '../../sandbox/index.js';
+import { KnackError } from '../../core/index.js';
 import { ProviderCallError } from './provider-call-error.js';
 
 type ErrorClass = abstract new (...args: never[]) => Error;

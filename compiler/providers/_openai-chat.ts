@@ -1,4 +1,4 @@
-import { KnackError } from '../../sandbox/index.js';
+import { KnackError } from '../../core/index.js';
 import { callWithDeadline } from './_call-with-deadline.js';
 import { importSdk } from './_import-sdk.js';
 import { mapSdkError } from './_map-sdk-error.js';

@@ -1,4 +1,4 @@
-import { KnackError } from '../../sandbox/index.js';
+import { KnackError } from '../../core/index.js';
 
 /** A parsed model spec: which adapter, which model, and for OpenAI-compatible servers where. */
 export type ModelSpec =

@@ -1,4 +1,4 @@
-import { KnackError, type KnackErrorCode } from '../../sandbox/index.js';
+import { KnackError, type KnackErrorCode } from '../../core/index.js';
 
 /** Options of `ProviderCallError`. */
 export interface ProviderCallErrorOptions {

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../sandbox/index.js';
+import type { JsonSchema } from '../../core/index.js';
 
 type Properties = Record<string, JsonSchema>;
 

@@ -1,4 +1,4 @@
-import { createValidator, formatIssues } from '../../sandbox/index.js';
+import { createValidator, formatIssues } from '../../core/index.js';
 import type { ToolDefinition, ToolHandler } from '../../sandbox/index.js';
 import { createOrderHandlers } from './_order-handlers.js';
 import { createTicketHandlers } from './_ticket-handlers.js';

@@ -1,4 +1,4 @@
-import type { ToolManifestEntry } from '../../sandbox/index.js';
+import type { ToolManifestEntry } from '../../core/index.js';
 import {
   commentSchema,
   CUSTOMER_ID,

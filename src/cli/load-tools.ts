@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defineTools, KnackError, safeParseJson } from '../../sandbox/index.js';
-import type { ToolDefinition, ToolManifestEntry, ToolPack } from '../../sandbox/index.js';
+import { defineTools, type ToolDefinition, type ToolPack } from '../../sandbox/index.js';
+import { KnackError, safeParseJson, type ToolManifestEntry } from '../../core/index.js';
 
 /** What `--tools` named: always a manifest; with handlers only when it is a JS/TS module. */
 export interface LoadedTools {

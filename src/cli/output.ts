@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { KnackError } from '../errors.js';
+import { KnackError } from '../../core/index.js';
 
 /** Colours only on a TTY and never under NO_COLOR (picocolors also honours FORCE_COLOR). */
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {

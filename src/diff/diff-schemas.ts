@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../sandbox/index.js';
+import type { JsonSchema } from '../../core/index.js';
 
 /** One field-level change between two JSON Schemas. `path` is `orderId`, `items[].sku`, or `(root)`. */
 export interface SchemaChange {

@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import type { JsonSchema } from '../../sandbox/index.js';
+import type { JsonSchema } from '../../core/index.js';
 import { diffSchemas, type SchemaChange } from './diff-schemas.js';
 
 /** What the diff reads of a stored version (a store's `SkillVersion` fits). */

@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { KnackError } from '../errors.js';
+import { KnackError } from '../../core/index.js';
 import { activeRecord, resolveRef, statusOf } from './_resolve-ref.js';
 import { appendEvent, type SkillState } from './_skill-state.js';
 import type { StoreContext } from './_store-context.js';

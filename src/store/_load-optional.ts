@@ -1,4 +1,4 @@
-import { KnackError } from '../errors.js';
+import { KnackError } from '../../core/index.js';
 
 /**
  * Imports an optional backend package on first use; a missing one becomes DEPENDENCY_MISSING

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatIssues } from '../../sandbox/index.js';
-import { KnackError } from '../errors.js';
+import { formatIssues, KnackError } from '../../core/index.js';
 import { buildRecord } from './_build-record.js';
 import { assertCanActivate, defaultActor } from './_lifecycle.js';
 import { validatePublishInput } from './_record-schemas.js';

@@ -1,4 +1,4 @@
-import { createValidator, type JsonSchema, type Validator } from '../../sandbox/index.js';
+import { createValidator, type JsonSchema, type Validator } from '../../core/index.js';
 import type { HistoryEvent, PublishInput, SkillVersionRecord } from './skill-record.js';
 
 const stringArray = { type: 'array', items: { type: 'string' } };

@@ -1,4 +1,4 @@
-import { KnackError } from '../errors.js';
+import { KnackError } from '../../core/index.js';
 import { readReliability } from './_reliability.js';
 import { parseRecord, readSkillState, type SkillState } from './_skill-state.js';
 import type { StoreContext } from './_store-context.js';

@@ -1,5 +1,4 @@
-import { createValidator, safeParseJson } from '../../sandbox/index.js';
-import { KnackError } from '../errors.js';
+import { createValidator, safeParseJson, KnackError } from '../../core/index.js';
 import type { StoreKeys } from './_keys.js';
 import { validateEvent, validateRecord } from './_record-schemas.js';
 import type { HistoryEvent, ReviewDecision, SkillStatus, SkillVersionRecord } from './skill-record.js';

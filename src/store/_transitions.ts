@@ -1,4 +1,4 @@
-import { KnackError } from '../errors.js';
+import { KnackError } from '../../core/index.js';
 import type { SkillStatus } from './skill-record.js';
 
 // Allowed status moves. `active` targets also pass the review check; deprecated -> active is a rollback.

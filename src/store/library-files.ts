@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createValidator, safeParseJson } from '../../sandbox/index.js';
-import { KnackError } from '../errors.js';
+import { createValidator, safeParseJson, KnackError } from '../../core/index.js';
 import type { SkillStore } from './skill-store-types.js';
 import type { SkillSnapshot } from './skill-snapshot.js';
 

@@ -1,4 +1,4 @@
-import { KnackError } from '../errors.js';
+import { KnackError } from '../../core/index.js';
 import { storeKeys } from './_keys.js';
 import type { ReviewPolicy } from './review-policy.js';
 import { KeyvSkillStore } from './skill-store.js';

@@ -1,4 +1,4 @@
-import { KnackError } from '../errors.js';
+import { KnackError } from '../../core/index.js';
 import { skillNamePattern } from './_record-schemas.js';
 
 /** A parsed skill reference: `name` (latest active), `name@3` (that version), `name@latest` (newest of any status). */

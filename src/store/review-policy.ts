@@ -1,5 +1,5 @@
 import { isSchemaWidened } from '../diff/index.js';
-import { KnackError } from '../errors.js';
+import { KnackError } from '../../core/index.js';
 import type { ReviewDecision, SkillVersionRecord } from './skill-record.js';
 
 /** Why a version needs a human approval before it may become active. */

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../sandbox/index.js';
+import type { JsonSchema } from '../../core/index.js';
 
 /** Lifecycle of a version: `draft` → `verified` (replay passed) → `active` → `deprecated`. */
 export type SkillStatus = 'draft' | 'verified' | 'active' | 'deprecated';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatIssues } from '../../sandbox/index.js';
-import { KnackError } from '../errors.js';
+import { formatIssues, KnackError } from '../../core/index.js';
 import type { StoreKeys } from './_keys.js';
 import { validateEvent, validateRecord } from './_record-schemas.js';
 import { readReliability, restoreReliability } from './_reliability.js';

@@ -1,4 +1,5 @@
-import type { JsonSchema, RunErrorCode } from '../../sandbox/index.js';
+import type { RunErrorCode } from '../../sandbox/index.js';
+import type { JsonSchema } from '../../core/index.js';
 import type { SkillDiff } from '../diff/index.js';
 import type { SkillSnapshot } from './skill-snapshot.js';
 import type { ReviewRequirement } from './review-policy.js';

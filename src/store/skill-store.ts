@@ -1,6 +1,6 @@
 import type { RunErrorCode } from '../../sandbox/index.js';
 import { diffSkillVersions, type SkillDiff } from '../diff/index.js';
-import { KnackError } from '../errors.js';
+import { KnackError } from '../../core/index.js';
 import type { StoreKeys } from './_keys.js';
 import { moveStatus, reviewVersion } from './_lifecycle.js';
 import { publishVersion } from './_publish-version.js';

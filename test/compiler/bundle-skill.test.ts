@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bindTools, runSkill, SKILL_BUNDLE_BANNER, type ToolManifestEntry } from '../../sandbox/index.js';
+import { bindTools, runSkill, SKILL_BUNDLE_BANNER } from '../../sandbox/index.js';
+import type { ToolManifestEntry } from '../../core/index.js';
 import { bundleSkill, checkSkill, type ResolvedSkill, type SkillResolver } from '../../compiler/index.js';
 import { orderTotalSkill } from './_skill-source.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ToolManifestEntry } from '../../sandbox/index.js';
+import type { ToolManifestEntry } from '../../core/index.js';
 import { checkSkill, type Trajectory } from '../../compiler/index.js';
 import { orderTotalSkill } from './_skill-source.js';
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defineTools, runSkill, type ToolManifestEntry } from '../../sandbox/index.js';
+import { defineTools, runSkill } from '../../sandbox/index.js';
+import type { ToolManifestEntry } from '../../core/index.js';
 import {
   compileTrajectories,
   type CompiledSkill,

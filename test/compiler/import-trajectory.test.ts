@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnackError } from '../../sandbox/index.js';
+import { KnackError } from '../../core/index.js';
 import { importTrajectory, detectFormat, compileTrajectories } from '../../compiler/index.js';
 import { supportDeskManifest } from '../../skills/index.js';
 

@@ -2,8 +2,15 @@
 // recording tools, a snapshot of the host's intrinsics, and a deep "is this plain data" check.
 import { types } from 'node:util';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { createSandbox, defineTools } from '../../sandbox/index.js';
-import type { runSkill, RunResult, ToolCallContext, ToolDefinition, ToolPack } from '../../sandbox/index.js';
+import {
+  createSandbox,
+  defineTools,
+  type runSkill,
+  type RunResult,
+  type ToolCallContext,
+  type ToolDefinition,
+  type ToolPack,
+} from '../../sandbox/index.js';
 
 export type RunOptions = Parameters<typeof runSkill>[0];
 export type Sandbox = Awaited<ReturnType<typeof createSandbox>>;

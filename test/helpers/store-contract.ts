@@ -2,8 +2,7 @@
 // `describeStoreContract`; every test works in a fresh namespace so runs never collide.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JsonSchema } from '../../sandbox/index.js';
-import { KnackError } from '../../src/errors.js';
+import { type JsonSchema, KnackError } from '../../core/index.js';
 import type { SkillStore, StoreBackend } from '../../src/store/index.js';
 import { compiledSkill } from './compiled-skill.js';
 import { spawnPublisher } from './spawn-publisher.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox, KnackError } from '../../sandbox/index.js';
+import { createSandbox } from '../../sandbox/index.js';
+import { KnackError } from '../../core/index.js';
 import { expectFailure, recordTools, skill } from '../helpers/hostile.js';
 
 describe('closing a pool with hostile runs in flight', () => {

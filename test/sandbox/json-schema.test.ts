@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createValidator, safeParseJson } from '../../sandbox/index.js';
+import { createValidator, safeParseJson } from '../../core/index.js';
 import { collectGarbage } from '../helpers/collect-garbage.js';
 
 describe('safeParseJson', () => {

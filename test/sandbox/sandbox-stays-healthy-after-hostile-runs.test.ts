@@ -6,8 +6,8 @@ import {
   skill,
   snapshotHost,
   useSandbox,
+  type RunErrorCode,
 } from '../helpers/hostile.js';
-import type { RunErrorCode } from '../helpers/hostile.js';
 import { collectGarbage } from '../helpers/collect-garbage.js';
 
 const hostile: { source: string; codes: RunErrorCode[] }[] = [

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createValidator, safeParseJson } from '../../sandbox/index.js';
+import { createValidator, safeParseJson } from '../../core/index.js';
 import { SUPPORT_DESK_DIR, supportDeskManifest } from '../../skills/index.js';
 
 type Json = Record<string, unknown>;

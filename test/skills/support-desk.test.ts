@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createValidator } from '../../sandbox/index.js';
+import { createValidator } from '../../core/index.js';
 import type { ToolCallContext } from '../../sandbox/index.js';
 import {
   createSupportDesk,

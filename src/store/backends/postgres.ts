@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { KnackError } from '../../errors.js';
+import { KnackError } from '../../../core/index.js';
 import { loadOptional, redactUrl } from '../_load-optional.js';
 import type { BackendOptions, StoreBackend } from '../store-backend.js';
 

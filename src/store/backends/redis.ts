@@ -1,4 +1,4 @@
-import { KnackError } from '../../errors.js';
+import { KnackError } from '../../../core/index.js';
 import { loadOptional, redactUrl } from '../_load-optional.js';
 import type { BackendOptions, StoreBackend } from '../store-backend.js';
 

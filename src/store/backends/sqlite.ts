@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { KnackError } from '../../errors.js';
+import { KnackError } from '../../../core/index.js';
 import { loadOptional } from '../_load-optional.js';
 import type { BackendOptions, StoreBackend } from '../store-backend.js';
 

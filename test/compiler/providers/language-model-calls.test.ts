@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KnackError } from '../../../sandbox/index.js';
+import { KnackError } from '../../../core/index.js';
 import { ProviderCallError } from '../../../compiler/providers/index.js';
 import { loadFixture, startReplayServer, type ReplayServer } from '../../helpers/replay-server.js';
 import { keyEnvVar, providers, replayModel, TEST_KEYS } from './_replay-model.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KnackError } from '../../../sandbox/index.js';
+import { KnackError } from '../../../core/index.js';
 import { parseModelSpec, resolveModel } from '../../../compiler/providers/index.js';
 
 describe('parseModelSpec', () => {
