@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, defineTools, type Sandbox } from '../sandbox/index.js';
-import { callSkill } from '../src/call-skill.js';
+import { callSkill } from '../src/index.js';
 import { openStore, type SkillStore, type StoreBackend } from '../src/store/index.js';
 import { postgresBackend } from '../src/store/backends/postgres.js';
 import { redisBackend } from '../src/store/backends/redis.js';

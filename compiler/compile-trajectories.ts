@@ -1,20 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { KnackError } from '../core/index.js';
-import type {
-  CompiledSkill,
-  CompileError,
-  CompileOptions,
-  CompileResult,
-  Diagnostic,
-  Trajectory,
-} from './types.js';
-import { importTrajectory } from './import-trajectory.js';
-import { assertCompilable, checkTrajectory } from './check-trajectory.js';
-import { groupTrajectories } from './group-trajectories.js';
-import { draftSkill } from './draft-skill.js';
-import { checkSkill } from './check-skill.js';
-import { toolsDeclarations } from './tools-declarations.js';
-import { compileWithModel } from './llm/compile-with-model.js';
+import { type Trajectory, importTrajectory, assertCompilable, checkTrajectory } from './import/index.js';
+import type { CompileError, CompileOptions, CompileResult } from './compile-options.js';
+import { type CompiledSkill, type Diagnostic, checkSkill, toolsDeclarations } from './check/index.js';
+import { groupTrajectories, draftSkill } from './trace/index.js';
+import { compileWithModel } from './llm/index.js';
 import { resolveModel, type LanguageModel } from './providers/index.js';
 
 function toCompileError(error: unknown): CompileError {

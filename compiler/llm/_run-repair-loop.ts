@@ -1,6 +1,6 @@
 import { KnackError } from '../../core/index.js';
 import { modelLabel, type LanguageModel } from '../providers/index.js';
-import type { Trajectory } from './_compiler-types.js';
+import type { Trajectory } from '../import/index.js';
 import { hashPrompt, type Prompt } from './build-prompt.js';
 import { extractSkillSource } from './extract-skill-source.js';
 import { formatCheckFeedback, isCleanlyVerified, summarizeFailure } from './format-feedback.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ModelMessage } from '../providers/index.js';
 import { compactJson } from './_compact-json.js';
-import type { Trajectory } from './_compiler-types.js';
+import type { Trajectory } from '../import/index.js';
 import type { LlmCompileContext, RelatedSkill } from './llm-types.js';
 
 /** A full prompt: the system prompt and the conversation so far. */

@@ -1,6 +1,6 @@
 import { KnackError } from '../../core/index.js';
 import { modelLabel, type LanguageModel, type ModelUsage } from '../providers/index.js';
-import type { CompiledSkill, Diagnostic } from './_compiler-types.js';
+import type { CompiledSkill, Diagnostic } from '../check/index.js';
 import { runRepairLoop } from './_run-repair-loop.js';
 import { withHonestVerification } from './_unverified.js';
 import { buildCompilePrompt } from './build-prompt.js';

@@ -1,7 +1,8 @@
 /**
  * @module compiler/llm: the LLM compiler. Builds prompts, reads model replies, runs the repair
  * loop (check, feed diagnostics back, fall back to the trace draft) and refines stored skills.
- * The check pipeline is injected, so this area depends only on compiler/providers.
+ * The check pipeline is injected (a `CheckFunction`); besides compiler/providers (models), this
+ * area reads only the types of compiler/import (trajectories) and compiler/check (compiled skills).
  */
 export { compileWithModel, totalUsage } from './compile-with-model.js';
 export type { CompileWithModelOptions, CompileWithModelResult } from './compile-with-model.js';
@@ -21,29 +22,3 @@ export type {
   AttemptRecord,
   AttemptFailure,
 } from './llm-types.js';
-// The providers travel through this door too, so compiler/index.ts needs one line for both.
-export {
-  createOpenAIModel,
-  createOpenAICompatibleModel,
-  createAnthropicModel,
-  parseModelSpec,
-  resolveModel,
-  createModelFromSpec,
-  modelLabel,
-  ProviderCallError,
-  PROVIDER_DEFAULTS,
-} from '../providers/index.js';
-export type {
-  OpenAIModelOptions,
-  OpenAICompatibleModelOptions,
-  AnthropicModelOptions,
-  ModelSpec,
-  ResolveModelOptions,
-  ProviderCallErrorOptions,
-  LanguageModel,
-  GenerateOptions,
-  GenerateResult,
-  ModelMessage,
-  ModelUsage,
-  ProviderSettings,
-} from '../providers/index.js';

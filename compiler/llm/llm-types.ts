@@ -1,5 +1,6 @@
 import type { ModelUsage } from '../providers/index.js';
-import type { CompiledSkill, Trajectory } from './_compiler-types.js';
+import type { Trajectory } from '../import/index.js';
+import type { CompiledSkill } from '../check/index.js';
 
 /** What a check pipeline returns for one candidate: a `CompiledSkill` (verified or not). */
 export type CheckOutcome = CompiledSkill;

@@ -1,7 +1,8 @@
 import { KnackError } from '../../core/index.js';
 import { modelLabel, type LanguageModel, type ModelUsage } from '../providers/index.js';
 import { compactJson } from './_compact-json.js';
-import type { CompiledSkill, Trajectory } from './_compiler-types.js';
+import type { Trajectory } from '../import/index.js';
+import type { CompiledSkill } from '../check/index.js';
 import { runRepairLoop } from './_run-repair-loop.js';
 import { withHonestVerification } from './_unverified.js';
 import { describeEnvironment, describeTrajectories, systemPrompt, type Prompt } from './build-prompt.js';

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { KnackError } from '../../core/index.js';
-import { activeRecord, resolveRef, statusOf } from './_resolve-ref.js';
+import { activeRecord, resolveRef, statusOf } from './_read-version.js';
 import { appendEvent, type SkillState } from './_skill-state.js';
 import type { StoreContext } from './_store-context.js';
 import { assertTransition } from './_transitions.js';

@@ -3,7 +3,7 @@ import { formatIssues, KnackError } from '../../core/index.js';
 import { buildRecord } from './_build-record.js';
 import { assertCanActivate, defaultActor } from './_lifecycle.js';
 import { validatePublishInput } from './_record-schemas.js';
-import { readRecord, statusOf } from './_resolve-ref.js';
+import { readRecord, statusOf } from './_read-version.js';
 import { appendEvent, readSkillState, type SkillState } from './_skill-state.js';
 import type { StoreContext } from './_store-context.js';
 import { assertTransition } from './_transitions.js';

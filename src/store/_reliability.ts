@@ -1,7 +1,7 @@
 import type { RunErrorCode } from '../../sandbox/index.js';
 import type { StoreKeys } from './_keys.js';
 import type { Reliability } from './skill-record.js';
-import type { StoreBackend } from './store-backend.js';
+import type { StoreBackend } from './backends/index.js';
 
 // Every run error code, so counters are read by key instead of by scanning. A Record fails to
 // compile when RunErrorCode gains a code this list lacks.

@@ -2,7 +2,7 @@ import { createValidator, safeParseJson, KnackError } from '../../core/index.js'
 import type { StoreKeys } from './_keys.js';
 import { validateEvent, validateRecord } from './_record-schemas.js';
 import type { HistoryEvent, ReviewDecision, SkillStatus, SkillVersionRecord } from './skill-record.js';
-import type { StoreBackend } from './store-backend.js';
+import type { StoreBackend } from './backends/index.js';
 
 /** Statuses, active version and latest reviews: the fold of a skill's history. */
 export interface FoldedHistory {

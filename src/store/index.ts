@@ -8,13 +8,9 @@ export type {
   PublishResult,
   ReviewOptions,
   SkillSummary,
-  ResolvedSkill,
 } from './skill-store-types.js';
 export type {
   SkillStatus,
-  SkillDiagnostic,
-  SkillVerification,
-  SkillProvenance,
   PublishInput,
   SkillVersionRecord,
   SkillVersion,
@@ -28,6 +24,6 @@ export { parseSkillRef, formatSkillRef } from './parse-skill-ref.js';
 export type { SkillRef } from './parse-skill-ref.js';
 export { reviewRequirements } from './review-policy.js';
 export type { ReviewPolicy, ReviewRequirement } from './review-policy.js';
-export type { StoreBackend, BackendOptions } from './store-backend.js';
+export type { StoreBackend, BackendOptions } from './backends/index.js';
 export { exportLibrary, importLibrary } from './library-files.js';
 export type { ExportLibraryResult, ImportLibraryResult, LibraryFilesOptions } from './library-files.js';

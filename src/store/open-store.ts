@@ -3,7 +3,7 @@ import { storeKeys } from './_keys.js';
 import type { ReviewPolicy } from './review-policy.js';
 import { KeyvSkillStore } from './skill-store.js';
 import type { SkillStore } from './skill-store-types.js';
-import type { StoreBackend } from './store-backend.js';
+import type { StoreBackend } from './backends/index.js';
 
 /** Options of `openStore`. */
 export interface OpenStoreOptions {
@@ -39,13 +39,13 @@ async function createBackend(url: string, signal?: AbortSignal): Promise<StoreBa
   const scheme = /^([a-z]+):/.exec(url)?.[1];
   switch (scheme) {
     case 'sqlite':
-      return (await import('./backends/sqlite.js')).sqliteBackend({ url, ...(signal ? { signal } : {}) });
+      return (await import('./backends/index.js')).sqliteBackend({ url, ...(signal ? { signal } : {}) });
     case 'postgres':
     case 'postgresql':
-      return (await import('./backends/postgres.js')).postgresBackend({ url, ...(signal ? { signal } : {}) });
+      return (await import('./backends/index.js')).postgresBackend({ url, ...(signal ? { signal } : {}) });
     case 'redis':
     case 'rediss':
-      return (await import('./backends/redis.js')).redisBackend({ url, ...(signal ? { signal } : {}) });
+      return (await import('./backends/index.js')).redisBackend({ url, ...(signal ? { signal } : {}) });
     default:
       throw new KnackError(
         'INVALID_ARGUMENT',

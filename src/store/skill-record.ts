@@ -1,78 +1,23 @@
-import type { JsonSchema } from '../../core/index.js';
+import type { CompiledSkill } from '../../compiler/index.js';
 
 /** Lifecycle of a version: `draft` → `verified` (replay passed) → `active` → `deprecated`. */
 export type SkillStatus = 'draft' | 'verified' | 'active' | 'deprecated';
 
-/** A compiler message about a skill's source. */
-export interface SkillDiagnostic {
-  message: string;
-  line?: number;
-  column?: number;
-  code?: string;
-  severity: 'error' | 'warning';
-}
-
-/** The outcome of replaying the skill against its trajectories. */
-export interface SkillVerification {
-  isVerified: boolean;
-  reports: { trajectoryId: string; ok: boolean; message?: string; step?: number }[];
-}
-
-/** Where a version came from. */
-export interface SkillProvenance {
-  trajectoryIds: string[];
-  compiler: string;
-  model?: string;
-  promptHash?: string;
-  parentVersion?: number;
-  attempts?: unknown[];
-}
-
 /**
- * What `publish` takes: a compiled skill (the compiler's `CompiledSkill` shape) plus an optional
+ * What `publish` takes: a compiled skill (the compiler's `CompiledSkill`) plus an optional
  * initial status and review notes.
  */
-export interface PublishInput {
-  name: string;
-  description: string;
-  /** The TypeScript skill module. */
-  source: string;
-  /** The esbuild IIFE bundle the sandbox runs. */
-  bundle: string;
-  sourcemap?: string;
-  inputSchema: JsonSchema;
-  outputSchema: JsonSchema;
-  /** Tool names the skill calls. */
-  permissions: string[];
-  /** Pinned skill refs the bundle includes (`lookup_order@2`). */
-  imports: string[];
-  diagnostics: SkillDiagnostic[];
-  verification: SkillVerification;
-  provenance: SkillProvenance;
-  secretParameters: string[];
+export interface PublishInput extends CompiledSkill {
   /** @default `verified` when verification passed, else `draft`; `active` enforces review. */
   status?: SkillStatus;
   reviewNotes?: string;
 }
 
-/** One immutable stored version. Never rewritten once stored. */
-export interface SkillVersionRecord {
-  name: string;
+/** One immutable stored version: the compiled skill as published. Never rewritten once stored. */
+export interface SkillVersionRecord extends CompiledSkill {
   version: number;
   /** `sha256:<hex>` of the source; identical source publishes no new version. */
   contentHash: string;
-  description: string;
-  source: string;
-  bundle: string;
-  sourcemap?: string;
-  inputSchema: JsonSchema;
-  outputSchema: JsonSchema;
-  permissions: string[];
-  imports: string[];
-  diagnostics: SkillDiagnostic[];
-  verification: SkillVerification;
-  provenance: SkillProvenance;
-  secretParameters: string[];
   reviewNotes?: string;
   /** Status the version had when published (`draft` or `verified`); later moves are history events. */
   initialStatus: SkillStatus;

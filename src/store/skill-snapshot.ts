@@ -5,7 +5,7 @@ import { validateEvent, validateRecord } from './_record-schemas.js';
 import { readReliability, restoreReliability } from './_reliability.js';
 import { parseRecord, readSkillState, refreshHead } from './_skill-state.js';
 import type { HistoryEvent, Reliability, SkillVersionRecord } from './skill-record.js';
-import type { StoreBackend } from './store-backend.js';
+import type { StoreBackend } from './backends/index.js';
 
 /** Everything stored about one skill: records with their run counters, history, and counters. */
 export interface SkillSnapshot {

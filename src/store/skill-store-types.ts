@@ -1,5 +1,5 @@
 import type { RunErrorCode } from '../../sandbox/index.js';
-import type { JsonSchema } from '../../core/index.js';
+import type { ResolvedSkill } from '../../compiler/index.js';
 import type { SkillDiff } from '../diff/index.js';
 import type { SkillSnapshot } from './skill-snapshot.js';
 import type { ReviewRequirement } from './review-policy.js';
@@ -41,16 +41,6 @@ export interface SkillSummary {
   latestVersion: number;
   latestStatus: SkillStatus;
   activeVersion?: number;
-}
-
-/** A pinned skill for the bundler (the compiler's `ResolvedSkill` shape). */
-export interface ResolvedSkill {
-  name: string;
-  version: number;
-  source: string;
-  bundle: string;
-  inputSchema: JsonSchema;
-  outputSchema: JsonSchema;
 }
 
 /**

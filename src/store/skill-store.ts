@@ -5,7 +5,7 @@ import type { StoreKeys } from './_keys.js';
 import { moveStatus, reviewVersion } from './_lifecycle.js';
 import { publishVersion } from './_publish-version.js';
 import { countRun, readReliability, runErrorCodes } from './_reliability.js';
-import { activeRecord, latestRecord, readRecord, resolveRef, statusOf, viewOf } from './_resolve-ref.js';
+import { activeRecord, latestRecord, readRecord, resolveRef, statusOf, viewOf } from './_read-version.js';
 import { readSkillState } from './_skill-state.js';
 import type { StoreContext } from './_store-context.js';
 import { assertSkillName, parseSkillRef } from './parse-skill-ref.js';
@@ -16,12 +16,12 @@ import type {
   ChangeOptions,
   PublishOptions,
   PublishResult,
-  ResolvedSkill,
   ReviewOptions,
   SkillStore,
   SkillSummary,
 } from './skill-store-types.js';
-import type { StoreBackend } from './store-backend.js';
+import type { StoreBackend } from './backends/index.js';
+import type { ResolvedSkill } from '../../compiler/index.js';
 
 /** The store core over any `StoreBackend`; `openStore` builds it. */
 export class KeyvSkillStore implements SkillStore {

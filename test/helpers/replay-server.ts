@@ -48,7 +48,7 @@ export interface ReplayServer {
 }
 
 const ROUTES = new Set(['/v1/chat/completions', '/v1/messages']);
-const fixturesRoot = fileURLToPath(new URL('../fixtures/providers', import.meta.url));
+const fixturesRoot = fileURLToPath(new URL('../fixtures/providers/', import.meta.url));
 
 /** Reads test/fixtures/providers/<provider>/<name>.json. */
 export function loadFixture(provider: string, name: string): ReplayFixture {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { KnackError } from '../../../core/index.js';
-import { loadOptional, redactUrl } from '../_load-optional.js';
-import type { BackendOptions, StoreBackend } from '../store-backend.js';
+import { loadOptional, redactUrl } from './_load-optional.js';
+import type { BackendOptions, StoreBackend } from './store-backend.js';
 
 /** Options of the PostgreSQL backend. */
 export interface PostgresBackendOptions extends BackendOptions {

@@ -1,6 +1,6 @@
 import { KnackError } from '../../../core/index.js';
-import { loadOptional, redactUrl } from '../_load-optional.js';
-import type { BackendOptions, StoreBackend } from '../store-backend.js';
+import { loadOptional, redactUrl } from './_load-optional.js';
+import type { BackendOptions, StoreBackend } from './store-backend.js';
 
 /** Options of the Redis backend. */
 export interface RedisBackendOptions extends BackendOptions {

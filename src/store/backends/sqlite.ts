@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { KnackError } from '../../../core/index.js';
-import { loadOptional } from '../_load-optional.js';
-import type { BackendOptions, StoreBackend } from '../store-backend.js';
+import { loadOptional } from './_load-optional.js';
+import type { BackendOptions, StoreBackend } from './store-backend.js';
 
 /** Options of the SQLite backend. */
 export interface SqliteBackendOptions extends BackendOptions {

@@ -3,7 +3,8 @@
 // plain JS in node:vm. On merge, the loop tests must be rewired to checkSkill with a manifest.
 import { transform, type Message } from 'esbuild';
 import { runInNewContext } from 'node:vm';
-import type { CompiledSkill, Diagnostic, Trajectory } from '../../../compiler/llm/_compiler-types.js';
+import type { Trajectory } from '../../../compiler/import/index.js';
+import type { CompiledSkill, Diagnostic } from '../../../compiler/check/index.js';
 import type { CheckFunction } from '../../../compiler/llm/index.js';
 
 function canonical(value: unknown): string {

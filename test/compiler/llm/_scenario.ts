@@ -1,5 +1,5 @@
 // The refund scenario shared by the LLM compiler tests: trajectories, tools, the trace draft.
-import type { Trajectory } from '../../../compiler/llm/_compiler-types.js';
+import type { Trajectory } from '../../../compiler/import/index.js';
 import type { LlmCompileContext } from '../../../compiler/llm/index.js';
 
 export const manifestToolNames = ['get_order', 'refund'];

@@ -1,0 +1,65 @@
+import type { Trajectory, TrajectoryStep } from './trajectory.js';
+import type { ErrorLocation } from '../../core/index.js';
+import { parseToolResult } from './_parse-tool-result.js';
+import { trajectoryError } from './_trajectory-error.js';
+import { messageText, type ConversationWrapper } from './_conversation.js';
+
+interface OpenAiToolCall {
+  id?: string;
+  function?: { name?: string; arguments?: string };
+}
+
+interface PendingCall {
+  step: TrajectoryStep;
+  index: number;
+  isAnswered: boolean;
+}
+
+function parseArguments(call: OpenAiToolCall, where: ErrorLocation): Record<string, unknown> {
+  const text = call.function?.arguments ?? '{}';
+  const parsed = parseToolResult(text);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw trajectoryError({ ...where, field: 'arguments' }, '`arguments` must be a JSON object text.');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Converts OpenAI chat messages (assistant `tool_calls`, `role: "tool"` answers) into a native trajectory. */
+export function fromOpenAi(wrapper: ConversationWrapper, file: string | undefined): Omit<Trajectory, 'id'> {
+  const steps: TrajectoryStep[] = [];
+  const pending = new Map<string, PendingCall>();
+  const users: string[] = [];
+  let answer: unknown;
+  for (const message of wrapper.messages) {
+    if (message['role'] === 'user') users.push(messageText(message['content']));
+    if (message['role'] === 'assistant') {
+      const calls = (message['tool_calls'] as OpenAiToolCall[] | undefined) ?? [];
+      for (const call of calls) {
+        const where = { file, step: steps.length + 1 };
+        const step = { tool: String(call.function?.name ?? ''), args: parseArguments(call, where) };
+        steps.push(step);
+        pending.set(call.id ?? `#${steps.length}`, { step, index: steps.length, isAnswered: false });
+      }
+      const text = messageText(message['content']);
+      if (calls.length === 0 && text) answer = parseToolResult(text);
+    }
+    if (message['role'] === 'tool') {
+      const call = pending.get(String(message['tool_call_id']));
+      if (!call) continue;
+      call.isAnswered = true;
+      const text = messageText(message['content']);
+      // OpenAI has no error flag on tool answers; recorders conventionally write `Error: <message>`.
+      if (text.startsWith('Error: ')) call.step.error = text.slice('Error: '.length);
+      else call.step.result = parseToolResult(text);
+    }
+  }
+  for (const call of pending.values()) {
+    if (!call.isAnswered) {
+      throw trajectoryError(
+        { file, step: call.index, field: 'result' },
+        `the call of \`${call.step.tool}\` has no \`role: "tool"\` answer.`,
+      );
+    }
+  }
+  return { task: wrapper.task ?? users[0] ?? '', context: users.slice(1), steps, outcome: 'success', answer };
+}

@@ -1,1 +1,0 @@
-export type { CompiledSkill, Diagnostic, Trajectory } from '../types.js';
