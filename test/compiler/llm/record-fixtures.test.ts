@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileWithModel } from '../../../compiler/llm/index.js';
-import { recordFixture, recordPrompts, type RecordedFixture } from '../../../compiler/llm/record-fixtures.js';
+import { recordFixture, recordPrompts, type RecordedFixture } from '../../helpers/record-fixtures.js';
 import { loadFixture, startReplayServer } from '../../helpers/replay-server.js';
 import { replayModel } from '../providers/_replay-model.js';
 import { context, createScenarioCheck, traceDraft } from './_scenario.js';
@@ -105,7 +105,7 @@ describe('record-fixtures command', () => {
       [
         '--import',
         'tsx',
-        'compiler/llm/record-fixtures.ts',
+        'test/helpers/record-fixtures.ts',
         '--model',
         `openai-compatible:m@${real.openaiBaseURL}`,
         '--prompts',
