@@ -1,19 +1,61 @@
-// The refund scenario shared by the LLM compiler tests: trajectories, tools, the trace draft.
-import type { Trajectory } from '../../../compiler/import/index.js';
+// The refund scenario shared by the LLM compiler tests: the tool manifest, trajectories, the trace
+// draft, and the real check pipeline (checkSkill) every model draft goes through.
+import type { ToolManifestEntry } from '../../../core/index.js';
+import {
+  checkSkill,
+  toolsDeclarations as declareTools,
+  type CheckFunction,
+  type Trajectory,
+} from '../../../compiler/index.js';
 import type { LlmCompileContext } from '../../../compiler/llm/index.js';
 
-export const manifestToolNames = ['get_order', 'refund'];
+export const manifest: ToolManifestEntry[] = [
+  {
+    name: 'get_order',
+    description: 'Looks an order up.',
+    inputSchema: {
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      required: ['id'],
+      additionalProperties: false,
+    },
+    outputSchema: {
+      type: 'object',
+      properties: { id: { type: 'string' }, total: { type: 'number' }, status: { type: 'string' } },
+      required: ['id', 'total', 'status'],
+      additionalProperties: false,
+    },
+  },
+  {
+    name: 'refund',
+    description: 'Refunds an amount of an order.',
+    inputSchema: {
+      type: 'object',
+      properties: { orderId: { type: 'string' }, amount: { type: 'number' } },
+      required: ['orderId', 'amount'],
+      additionalProperties: false,
+    },
+    outputSchema: {
+      type: 'object',
+      properties: { refundId: { type: 'string' } },
+      required: ['refundId'],
+      additionalProperties: false,
+    },
+  },
+];
 
-export const toolsDeclarations = `interface GetOrderArgs { id: string }
-interface GetOrderResult { id: string; total: number; status: string }
-interface RefundArgs { orderId: string; amount: number }
-interface RefundResult { refundId: string }
-export interface Tools {
-  /** Looks an order up. */
-  get_order(args: GetOrderArgs): Promise<GetOrderResult>;
-  /** Refunds an amount of an order. */
-  refund(args: RefundArgs): Promise<RefundResult>;
-}`;
+/** The `Tools` declarations the model is shown, generated from the manifest as the compiler does. */
+export const toolsDeclarations: string = await declareTools(manifest);
+
+/** The real checkSkill against the scenario's manifest, remembering every source it judged. */
+export function createScenarioCheck(): CheckFunction & { sources: string[] } {
+  const sources: string[] = [];
+  const check: CheckFunction = ({ source, trajectories, signal }) => {
+    sources.push(source);
+    return checkSkill({ source, manifest, trajectories, ...(signal ? { signal } : {}) });
+  };
+  return Object.assign(check, { sources });
+}
 
 export const damagedOrder: Trajectory = {
   id: 't-001',

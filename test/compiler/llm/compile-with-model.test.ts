@@ -1,5 +1,7 @@
-// MERGE: uses the test-local check in _local-check.ts; rewire to compiler's checkSkill on merge.
+// The repair loop over real SDK clients and the replay server, every draft judged by the real
+// checkSkill (type-check, policy, schemas, bundle, sandbox replay), so the model sees its diagnostics.
 import { afterEach, describe, expect, it } from 'vitest';
+import { TRACE_COMPILER } from '../../../compiler/index.js';
 import { compileWithModel, type AttemptRecord } from '../../../compiler/llm/index.js';
 import {
   lastUserMessage,
@@ -8,8 +10,7 @@ import {
   type ReplayServer,
 } from '../../helpers/replay-server.js';
 import { providers, replayModel, type ProviderName } from '../providers/_replay-model.js';
-import { createLocalCheck } from './_local-check.js';
-import { context, manifestToolNames, traceDraft } from './_scenario.js';
+import { context, createScenarioCheck, traceDraft } from './_scenario.js';
 
 describe.each(providers)('compileWithModel over %s', (provider) => {
   let server: ReplayServer | undefined;
@@ -20,7 +21,7 @@ describe.each(providers)('compileWithModel over %s', (provider) => {
 
   async function compileCase(name: string, maxAttempts = 3) {
     server = await startReplayServer(loadFixture(provider, name));
-    const check = createLocalCheck(manifestToolNames);
+    const check = createScenarioCheck();
     const result = await compileWithModel({
       model: replayModel(provider, server),
       context,
@@ -64,7 +65,7 @@ describe.each(providers)('compileWithModel over %s', (provider) => {
       '## Task\nRefund order 8812, it arrived damaged',
       '{"id":"t-001","task":"Refund order 8812, it arrived damaged","input":{"orderId":"8812"}',
       'description: "Refund order 8812"',
-      'get_order(args: GetOrderArgs): Promise<GetOrderResult>;',
+      'readonly get_order: (args: GetOrderArgs) => Promise<GetOrderResult>;',
       '- knack:skills/lookup_order@2: Fetch an order with its customer',
       'export default async function refundOrder(input: Input, tools: Tools): Promise<Output>',
     ]) {
@@ -76,10 +77,10 @@ describe.each(providers)('compileWithModel over %s', (provider) => {
     const { result, server } = await compileCase('syntax-error-then-fixed');
     expect(result.skill.verification.isVerified).toBe(true);
     expect(result.attempts.map((a) => a.failure?.kind)).toEqual(['check', undefined]);
-    expect(result.attempts[0]?.failure?.message).toMatch(/line 6/);
+    // The type-check's TS1005 at the `;` where `)` belongs, as the real pipeline reports it.
+    expect(result.attempts[0]?.failure?.message).toMatch(/^line 6, column 60: \[TS1005\] '\)' expected\./);
     const repair = lastUserMessage(server.requests[1]!);
-    expect(repair).toContain('Expected ")" but found ";"');
-    expect(repair).toContain('line 6');
+    expect(repair).toContain("- line 6, column 60: [TS1005] ')' expected.");
     expect(result.attempts[0]?.promptHash).not.toBe(result.attempts[1]?.promptHash);
     expect(result.skill.provenance.promptHash).toBe(result.attempts[1]?.promptHash);
   });
@@ -96,8 +97,12 @@ describe.each(providers)('compileWithModel over %s', (provider) => {
 
   it('rejects a tool outside the manifest, then accepts the repaired module', async () => {
     const { result, server } = await compileCase('tool-outside-manifest');
-    expect(result.attempts[0]?.failure?.message).toContain('tools.send_email is not in the tool manifest');
-    expect(lastUserMessage(server.requests[1]!)).toContain('tools.send_email is not in the tool manifest');
+    const policy = '[POLICY_TOOL] `tools.send_email` is not in the tool manifest (known: get_order, refund).';
+    const typeError = "[TS2339] Property 'send_email' does not exist on type 'Tools'.";
+    expect(result.attempts[0]?.failure?.message).toContain(policy);
+    const repair = lastUserMessage(server.requests[1]!);
+    expect(repair).toContain(`- line 9, column 9: ${policy}`);
+    expect(repair).toContain(`- line 9, column 15: ${typeError}`);
     expect(result.skill.permissions).toEqual(['get_order', 'refund']);
     expect(result.skill.verification.isVerified).toBe(true);
   });
@@ -109,8 +114,9 @@ describe.each(providers)('compileWithModel over %s', (provider) => {
     expect(result.fallbackReason).toMatch(/No model attempt verified in 3/);
     expect(result.skill.source).toBe(traceDraft);
     expect(check.sources.at(-1)).toBe(traceDraft);
+    expect(result.skill.verification.isVerified).toBe(true);
     expect(result.skill.provenance).toMatchObject({
-      compiler: 'test-local-check',
+      compiler: TRACE_COMPILER,
       model: modelLabel(provider),
     });
     expect(result.skill.provenance.promptHash).toBeUndefined();
@@ -128,10 +134,11 @@ describe.each(providers)('compileWithModel over %s', (provider) => {
       model: replayModel(provider, server),
       context,
       traceDraft: brokenDraft,
-      check: createLocalCheck(manifestToolNames),
+      check: createScenarioCheck(),
     });
     expect(result.usedFallback).toBe(true);
     expect(result.skill.verification.isVerified).toBe(false);
+    expect(result.skill.diagnostics.map((diagnostic) => diagnostic.code)).toContain('POLICY_TOOL');
   });
 
   it('survives a 429 inside the loop and records the retry', async () => {
@@ -147,7 +154,7 @@ describe.each(providers)('compileWithModel over %s', (provider) => {
       model: replayModel(provider, server),
       context,
       traceDraft,
-      check: createLocalCheck(manifestToolNames),
+      check: createScenarioCheck(),
       timeoutMs: 300,
     });
     await expect(compiling).rejects.toMatchObject({ code: 'PROVIDER_TIMEOUT' });

@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileWithModel } from '../../../compiler/llm/index.js';
-import { recordFixture, recordPrompts, type RecordedFixture } from '../../../compiler/llm/record-fixtures.js';
+import { recordFixture, recordPrompts, type RecordedFixture } from '../../helpers/record-fixtures.js';
 import { loadFixture, startReplayServer } from '../../helpers/replay-server.js';
 import { replayModel } from '../providers/_replay-model.js';
-import { createLocalCheck } from './_local-check.js';
-import { context, manifestToolNames, traceDraft } from './_scenario.js';
+import { context, createScenarioCheck, traceDraft } from './_scenario.js';
 
 let dir = '';
 beforeEach(async () => {
@@ -32,7 +31,7 @@ describe('recordFixture', () => {
     await using real = await startReplayServer(source);
     const file = join(dir, 'openai', 'recorded.json');
     const scenario = (model: Parameters<typeof compileWithModel>[0]['model']) =>
-      compileWithModel({ model, context, traceDraft, check: createLocalCheck(manifestToolNames) });
+      compileWithModel({ model, context, traceDraft, check: createScenarioCheck() });
     const fixture = await recordFixture({
       model: `openai-compatible:gpt-4.1@${real.openaiBaseURL}`,
       file,
@@ -46,7 +45,7 @@ describe('recordFixture', () => {
     );
     expect(written.responses[0]?.headers).toEqual({ 'x-request-id': 'req_replay_1' });
     expect(written.prompts).toHaveLength(2);
-    expect(written.prompts[1]?.messages.at(-1)?.content).toContain('Expected ")" but found ";"');
+    expect(written.prompts[1]?.messages.at(-1)?.content).toContain("[TS1005] ')' expected.");
     expect(JSON.stringify(written)).not.toContain('sk-test');
 
     await using replay = await startReplayServer(written);
@@ -106,7 +105,7 @@ describe('record-fixtures command', () => {
       [
         '--import',
         'tsx',
-        'compiler/llm/record-fixtures.ts',
+        'test/helpers/record-fixtures.ts',
         '--model',
         `openai-compatible:m@${real.openaiBaseURL}`,
         '--prompts',

@@ -1,4 +1,4 @@
-// MERGE: uses the test-local check in _local-check.ts; rewire to compiler's checkSkill on merge.
+// Refinement over real SDK clients and the replay server, every candidate judged by the real checkSkill.
 import { afterEach, describe, expect, it } from 'vitest';
 import { refineSkill } from '../../../compiler/llm/index.js';
 import {
@@ -8,8 +8,13 @@ import {
   type ReplayServer,
 } from '../../helpers/replay-server.js';
 import { providers, replayModel } from '../providers/_replay-model.js';
-import { createLocalCheck } from './_local-check.js';
-import { damagedOrder, intactOrder, manifestToolNames, toolsDeclarations, traceDraft } from './_scenario.js';
+import {
+  createScenarioCheck,
+  damagedOrder,
+  intactOrder,
+  toolsDeclarations,
+  traceDraft,
+} from './_scenario.js';
 
 // Version 1 refunds every order it is given; the new case is an intact order that must not be refunded.
 const parent = { source: traceDraft, version: 1, trajectories: [damagedOrder] };
@@ -23,7 +28,7 @@ describe.each(providers)('refineSkill over %s', (provider) => {
 
   async function refineCase(name: string) {
     server = await startReplayServer(loadFixture(provider, name));
-    const check = createLocalCheck(manifestToolNames);
+    const check = createScenarioCheck();
     const result = await refineSkill({
       model: replayModel(provider, server),
       parent,
@@ -54,7 +59,9 @@ describe.each(providers)('refineSkill over %s', (provider) => {
     const first = lastUserMessage(server.requests[0]!);
     expect(first).toContain('refund_order@1');
     expect(first).toContain('description: "Refund order 8812"');
-    expect(first).toMatch(/trajectory t-002, step 2: expected no call, got refund/);
+    // The sandbox replay's mismatch: version 1 refunds the intact order, which t-002 never did.
+    expect(first).toMatch(/trajectory t-002, step 2: /);
+    expect(first).toContain('called refund({"amount":15,"orderId":"9001"}), trajectory had no more calls');
     expect(first).toContain('"id":"t-002"');
   });
 
@@ -84,7 +91,7 @@ describe('refineSkill without a model call', () => {
       model: replayModel('openai', server),
       parent,
       newTrajectories: [{ ...damagedOrder, id: 't-003' }],
-      check: createLocalCheck(manifestToolNames),
+      check: createScenarioCheck(),
       toolsDeclarations,
     });
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('nothing to refine') });
@@ -98,7 +105,7 @@ describe('refineSkill without a model call', () => {
         model: replayModel('openai', server),
         parent,
         newTrajectories: [],
-        check: createLocalCheck(manifestToolNames),
+        check: createScenarioCheck(),
         toolsDeclarations,
       }),
     ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });

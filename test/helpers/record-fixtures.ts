@@ -1,7 +1,8 @@
 // Record mode: sends prompts to a real model and saves its HTTP answers as replay fixtures
-// (test/fixtures/providers/<provider>/<case>.json) for test/helpers/replay-server.ts.
+// (test/fixtures/providers/<provider>/<case>.json) for test/helpers/replay-server.ts. A developer
+// command, so it lives under test/ and never ships in dist/.
 //
-//   npx tsx compiler/llm/record-fixtures.ts --model openai:gpt-4.1 \
+//   npx tsx test/helpers/record-fixtures.ts --model openai:gpt-4.1 \
 //     --prompts prompts.json --out test/fixtures/providers/openai/my-case.json [--description "..."]
 //
 // `--prompts` is a JSON list of `{ system, messages }`, of request bodies the replay server
@@ -14,14 +15,14 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KnackError, safeParseJson } from '../../core/index.js';
+import type { Prompt } from '../../compiler/llm/index.js';
 import {
   createModelFromSpec,
   parseModelSpec,
   type LanguageModel,
   type ModelMessage,
   type ProviderSettings,
-} from '../providers/index.js';
-import type { Prompt } from './build-prompt.js';
+} from '../../compiler/providers/index.js';
 
 /** One recorded HTTP answer, as the replay server plays it back. */
 export interface RecordedResponse {
@@ -170,7 +171,7 @@ async function main(argv: string[]): Promise<void> {
   });
   if (!values.model || !values.prompts || !values.out) {
     process.stderr.write(
-      'Usage: record-fixtures --model <spec> --prompts <file.json> --out <fixture.json> [--description <text>]\n',
+      'Usage: npx tsx test/helpers/record-fixtures.ts --model <spec> --prompts <file.json> --out <fixture.json> [--description <text>]\n',
     );
     process.exitCode = 2;
     return;
