@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { KnackError } from '../core/index.js';
+import { isSkillName, KnackError, SKILL_NAME_RULE } from '../core/index.js';
 import { type Trajectory, importTrajectory, assertCompilable, checkTrajectory } from './import/index.js';
 import type { CompileError, CompileOptions, CompileResult } from './compile-options.js';
 import { type CompiledSkill, type Diagnostic, checkSkill, toolsDeclarations } from './check/index.js';
@@ -179,7 +179,7 @@ function uniqueSkillNames(skills: CompiledSkill[]): void {
  * Compiles trajectories into verified skills offline with the trace compiler: imports and checks
  * each file, groups siblings of one task shape, drafts one skill per group and runs it through
  * `checkSkill`. Refused inputs (bad files, failed outcomes) are listed in `errors`, not thrown.
- * @throws KnackError INVALID_ARGUMENT without a manifest or trajectories; ABORTED when `signal` aborts.
+ * @throws KnackError INVALID_ARGUMENT without a manifest or trajectories, or with a bad `name`; ABORTED when `signal` aborts.
  * @example const { skills, errors } = await compileTrajectories({ files: ['t-001.json'], manifest });
  */
 export async function compileTrajectories(options: CompileOptions): Promise<CompileResult> {
@@ -190,6 +190,12 @@ export async function compileTrajectories(options: CompileOptions): Promise<Comp
     );
   if (!options.files?.length && !options.trajectories?.length)
     throw new KnackError('INVALID_ARGUMENT', 'compileTrajectories needs `files` or `trajectories`.');
+  if (options.name !== undefined && !isSkillName(options.name))
+    throw new KnackError(
+      'INVALID_ARGUMENT',
+      `compileTrajectories: \`name\` ${JSON.stringify(options.name)} must be ${SKILL_NAME_RULE}.`,
+      { where: { field: 'name' } },
+    );
   const errors: CompileError[] = [];
   const model = resolveModel(options.model === undefined ? {} : { model: options.model });
   const trajectories = await loadAll(options, errors);

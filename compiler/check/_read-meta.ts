@@ -1,3 +1,4 @@
+import { isSkillName, SKILL_NAME_RULE } from '../../core/index.js';
 import { Node, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from './compiled-skill.js';
 
@@ -28,9 +29,9 @@ export function readMeta(sourceFile: SourceFile): {
   const name = read('name');
   const description = read('description');
   const diagnostics: Diagnostic[] = [];
-  if (!declaration?.isExported() || !name || !/^[a-z][a-z0-9_]*$/.test(name)) {
+  if (!declaration?.isExported() || !name || !isSkillName(name)) {
     diagnostics.push({
-      message: 'export `const meta = { name: "snake_case_name", description: "..." } as const`.',
+      message: `export \`const meta = { name: "snake_case_name", description: "..." } as const\`; the name is ${SKILL_NAME_RULE}.`,
       code: 'META',
       severity: 'error',
     });

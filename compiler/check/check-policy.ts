@@ -1,9 +1,11 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import type { ToolManifestEntry } from '../../core/index.js';
+import { SKILL_NAME_PATTERN, type ToolManifestEntry } from '../../core/index.js';
 import type { Diagnostic, DiagnosticCode } from './compiled-skill.js';
 
 /** `knack:skills/<name>@<version>`: the only importable modules besides the `knack:tools` types. */
-export const SKILL_IMPORT_PATTERN: RegExp = /^knack:skills\/([a-z][a-z0-9_]*)@([1-9][0-9]*)$/;
+export const SKILL_IMPORT_PATTERN: RegExp = new RegExp(
+  `^knack:skills/(${SKILL_NAME_PATTERN.slice(1, -1)})@([1-9][0-9]*)$`,
+);
 
 const forbiddenNames = new Set([
   'eval',

@@ -1,4 +1,4 @@
-import { createValidator, type JsonSchema, type Validator } from '../../core/index.js';
+import { SKILL_NAME_PATTERN, createValidator, type JsonSchema, type Validator } from '../../core/index.js';
 import type { HistoryEvent, PublishInput, SkillVersionRecord } from './skill-record.js';
 
 const stringArray = { type: 'array', items: { type: 'string' } };
@@ -6,11 +6,8 @@ const schemaValue = { type: ['object', 'boolean'] };
 const status = { enum: ['draft', 'verified', 'active', 'deprecated'] };
 const positiveInteger = { type: 'integer', minimum: 1 };
 
-/** Skill names become keys and file names: identifiers, no `@`, `:` or `/`. */
-export const skillNamePattern = '^[A-Za-z_][A-Za-z0-9_.-]{0,99}$';
-
 const compiledProperties = {
-  name: { type: 'string', pattern: skillNamePattern },
+  name: { type: 'string', pattern: SKILL_NAME_PATTERN },
   description: { type: 'string' },
   source: { type: 'string', minLength: 1 },
   bundle: { type: 'string' },

@@ -1,5 +1,4 @@
-import { KnackError } from '../../core/index.js';
-import { skillNamePattern } from './_record-schemas.js';
+import { isSkillName, KnackError, SKILL_NAME_RULE } from '../../core/index.js';
 
 /** A parsed skill reference: `name` (latest active), `name@3` (that version), `name@latest` (newest of any status). */
 export type SkillRef =
@@ -7,14 +6,12 @@ export type SkillRef =
   | { name: string; selector: 'latest' }
   | { name: string; selector: 'version'; version: number };
 
-const namePattern = new RegExp(skillNamePattern);
-
 /** Throws INVALID_SKILL_REF unless `name` is a valid skill name. */
 export function assertSkillName(name: string, ref: string = name): void {
-  if (!namePattern.test(name)) {
+  if (!isSkillName(name)) {
     throw new KnackError(
       'INVALID_SKILL_REF',
-      `Skill ref \`${ref}\`: the name \`${name}\` must start with a letter or \`_\` and hold only letters, digits, \`_\`, \`.\` or \`-\` (at most 100).`,
+      `Skill ref \`${ref}\`: the name \`${name}\` must be ${SKILL_NAME_RULE}.`,
     );
   }
 }

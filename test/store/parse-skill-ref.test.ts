@@ -17,8 +17,11 @@ describe('parseSkillRef', () => {
     ['refund_order@', 'must be a positive integer or `latest`'],
     ['refund_order@0', 'must be a positive integer'],
     ['refund_order@v2', 'got `v2`'],
-    ['../etc@1', 'must start with a letter'],
-    ['a:b', 'must start with a letter or `_`'],
+    ['../etc@1', 'must be snake_case'],
+    ['a:b', 'must be snake_case'],
+    ['Refund-Order', 'must be snake_case'],
+    ['refund.order@2', 'must be snake_case'],
+    [`r${'x'.repeat(64)}`, 'at most 64 characters'],
   ])('rejects %j with INVALID_SKILL_REF saying why', (ref, reason) => {
     expect(() => parseSkillRef(ref)).toThrow(reason);
     try {
