@@ -40,7 +40,7 @@ export async function buildLibrary(dir: string = LIBRARY_DIR): Promise<string[]>
       await store.promote(ref, { by: 'knack-examples' });
     }
     await rm(dir, { recursive: true, force: true });
-    return (await exportLibrary(store, dir)).files;
+    return (await exportLibrary({ store, dir })).files;
   } finally {
     await store.close();
     await rm(scratch, { recursive: true, force: true });

@@ -32,11 +32,22 @@ export interface CallSkillOptions {
 /** A run result plus the exact version that ran. */
 export type CallSkillResult = RunResult & { ref: string };
 
+/** Options of `restrictTools`. */
+export interface RestrictToolsOptions {
+  /** The pack to narrow. */
+  tools: ToolPack;
+  /** The tool names the skill was granted. */
+  permissions: readonly string[];
+  /** The skill's `name@version`, for the error message. */
+  ref: string;
+}
+
 /**
  * Keeps only the tools a skill was granted, so a pack wider than its permissions grants nothing more.
  * @throws KnackError `INVALID_ARGUMENT` when the pack lacks a granted tool.
  */
-export function restrictTools(tools: ToolPack, permissions: readonly string[], ref: string): ToolPack {
+export function restrictTools(options: RestrictToolsOptions): ToolPack {
+  const { tools, permissions, ref } = options;
   const granted = new Set(permissions);
   const manifest = tools.manifest.filter((entry) => granted.has(entry.name));
   const missing = permissions.filter((name) => !tools.handlers.has(name));
@@ -67,7 +78,7 @@ export async function callSkill(options: CallSkillOptions): Promise<CallSkillRes
   const run = {
     source: skill.bundle,
     input: options.input,
-    tools: restrictTools(options.tools, skill.permissions, ref),
+    tools: restrictTools({ tools: options.tools, permissions: skill.permissions, ref }),
     inputSchema: skill.inputSchema,
     outputSchema: skill.outputSchema,
     filename: `${skill.name}.ts`,

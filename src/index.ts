@@ -97,7 +97,7 @@ export type {
 } from './diff/index.js';
 // Calling stored skills as functions, and measuring how reliable they are.
 export { callSkill, restrictTools } from './call-skill.js';
-export type { CallSkillOptions, CallSkillResult } from './call-skill.js';
+export type { CallSkillOptions, CallSkillResult, RestrictToolsOptions } from './call-skill.js';
 export { benchmarkSkill } from './benchmark-skill.js';
 export type { BenchmarkSkillOptions, SkillBenchmark } from './benchmark-skill.js';
 // Models for the LLM compiler (SDKs load on first use): pass one as `compileTrajectories({ model })`.

@@ -39,6 +39,10 @@ const validateSkillFile = createValidator<SkillFile>({
 
 /** Options of `exportLibrary` and `importLibrary`. */
 export interface LibraryFilesOptions {
+  /** The library to export from, or to import into. */
+  store: SkillStore;
+  /** The folder of library files (`<dir>/<name>/v<N>.ts`, `skill.json`, ...). */
+  dir: string;
   /** Stops between skills. */
   signal?: AbortSignal;
 }
@@ -55,6 +59,17 @@ export interface ImportLibraryResult {
   skills: { name: string; versions: number[] }[];
 }
 
+function checkOptions(options: LibraryFilesOptions, caller: string): void {
+  if (typeof options?.store?.list !== 'function')
+    throw new KnackError('INVALID_ARGUMENT', `${caller} needs \`store\`: a store from openStore().`, {
+      where: { field: 'store' },
+    });
+  if (typeof options.dir !== 'string' || options.dir === '')
+    throw new KnackError('INVALID_ARGUMENT', `${caller} needs \`dir\`: the folder of library files.`, {
+      where: { field: 'dir' },
+    });
+}
+
 function writeText(dir: string, path: string, text: string, written: string[]): void {
   writeFileSync(join(dir, path), text);
   written.push(path);
@@ -63,13 +78,12 @@ function writeText(dir: string, path: string, text: string, written: string[]): 
 /**
  * Writes the whole library to `dir` as reviewable files (see the layout above). Deterministic:
  * the same store exports byte-identical files.
- * @throws KnackError STORE_CORRUPT, CLOSED.
+ * @throws KnackError INVALID_ARGUMENT, STORE_CORRUPT, CLOSED.
+ * @example await exportLibrary({ store, dir: 'skills/library' });
  */
-export async function exportLibrary(
-  store: SkillStore,
-  dir: string,
-  options: LibraryFilesOptions = {},
-): Promise<ExportLibraryResult> {
+export async function exportLibrary(options: LibraryFilesOptions): Promise<ExportLibraryResult> {
+  checkOptions(options, 'exportLibrary');
+  const { store, dir } = options;
   const result: ExportLibraryResult = { skills: [], files: [] };
   for (const { name } of await store.list()) {
     options.signal?.throwIfAborted();
@@ -136,13 +150,12 @@ function readSkillFolder(folder: string): SkillSnapshot {
 /**
  * Loads a folder written by `exportLibrary` into `store`, keeping version numbers, history and
  * counters. A source edited after export fails its content hash (INVALID_RECORD).
- * @throws KnackError INVALID_RECORD (naming the file), ALREADY_EXISTS, CLOSED.
+ * @throws KnackError INVALID_ARGUMENT, NOT_FOUND, INVALID_RECORD (naming the file), ALREADY_EXISTS, CLOSED.
+ * @example await importLibrary({ store, dir: 'skills/library' });
  */
-export async function importLibrary(
-  store: SkillStore,
-  dir: string,
-  options: LibraryFilesOptions = {},
-): Promise<ImportLibraryResult> {
+export async function importLibrary(options: LibraryFilesOptions): Promise<ImportLibraryResult> {
+  checkOptions(options, 'importLibrary');
+  const { store, dir } = options;
   if (!existsSync(dir))
     throw new KnackError('NOT_FOUND', `No folder ${dir} to import.`, { where: { file: dir } });
   const folders = readdirSync(dir, { withFileTypes: true })

@@ -44,7 +44,7 @@ describe('exportLibrary / importLibrary', () => {
     const store = await fresh();
     await seed(store);
     const dir = mkdtempSync(join(tmpdir(), 'knack-export-'));
-    const result = await exportLibrary(store, dir);
+    const result = await exportLibrary({ store, dir });
     expect(result.skills).toEqual([
       { name: 'lookup_order', versions: [1] },
       { name: 'refund_order', versions: [1, 2] },
@@ -71,12 +71,12 @@ describe('exportLibrary / importLibrary', () => {
     const source = await fresh();
     await seed(source);
     const first = mkdtempSync(join(tmpdir(), 'knack-export-'));
-    await exportLibrary(source, first);
+    await exportLibrary({ store: source, dir: first });
     const target = await fresh();
-    const imported = await importLibrary(target, first);
+    const imported = await importLibrary({ store: target, dir: first });
     expect(imported.skills.map((skill) => skill.name)).toEqual(['lookup_order', 'refund_order']);
     const second = mkdtempSync(join(tmpdir(), 'knack-export-'));
-    await exportLibrary(target, second);
+    await exportLibrary({ store: target, dir: second });
     expect(readTree(second)).toEqual(readTree(first));
     expect(await target.get('refund_order')).toEqual(await source.get('refund_order'));
     const next = await target.publish(compiledSkill({ variant: 'c' }));
@@ -87,9 +87,9 @@ describe('exportLibrary / importLibrary', () => {
     const store = await fresh();
     await seed(store);
     const dir = mkdtempSync(join(tmpdir(), 'knack-export-'));
-    await exportLibrary(store, dir);
+    await exportLibrary({ store, dir });
     writeFileSync(join(dir, 'refund_order', 'v2.ts'), 'export default 1;\n');
-    await expect(importLibrary(await fresh(), dir)).rejects.toThrow(
+    await expect(importLibrary({ store: await fresh(), dir })).rejects.toThrow(
       '`refund_order`, version 2: the source does not match its content hash',
     );
   });
@@ -98,16 +98,29 @@ describe('exportLibrary / importLibrary', () => {
     const store = await fresh();
     await seed(store);
     const dir = mkdtempSync(join(tmpdir(), 'knack-export-'));
-    await exportLibrary(store, dir);
-    await expect(importLibrary(store, dir)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await exportLibrary({ store, dir });
+    await expect(importLibrary({ store, dir })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
   });
 
   it('names the file of a broken skill.json', async () => {
     const store = await fresh();
     await seed(store);
     const dir = mkdtempSync(join(tmpdir(), 'knack-export-'));
-    await exportLibrary(store, dir);
+    await exportLibrary({ store, dir });
     writeFileSync(join(dir, 'lookup_order', 'skill.json'), '{ "format": ');
-    await expect(importLibrary(await fresh(), dir)).rejects.toThrow(join(dir, 'lookup_order', 'skill.json'));
+    await expect(importLibrary({ store: await fresh(), dir })).rejects.toThrow(
+      join(dir, 'lookup_order', 'skill.json'),
+    );
+  });
+
+  it('refuses options without a store or a folder with INVALID_ARGUMENT naming the field', async () => {
+    const store = await fresh();
+    await expect(exportLibrary({ store, dir: '' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      where: { field: 'dir' },
+    });
+    await expect(
+      importLibrary({ store: undefined as unknown as SkillStore, dir: tmpdir() }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', where: { field: 'store' } });
   });
 });

@@ -10,7 +10,7 @@ export function registerExport(cli: CAC): void {
     .example('knack export skills/library')
     .action(async (dir: string, flags: StoreFlags) => {
       const { exportLibrary } = await import('../../store/index.js');
-      const result = await withStore(flags, (store) => exportLibrary(store, dir));
+      const result = await withStore(flags, (store) => exportLibrary({ store, dir }));
       if (flags.json) return printJson(result);
       const versions = result.skills.reduce((sum, skill) => sum + skill.versions.length, 0);
       print(`Exported ${result.skills.length} skill(s), ${versions} version(s), to ${dir}.`);

@@ -13,7 +13,7 @@ export function registerImportLibrary(cli: CAC): void {
     .example('knack import-library skills/library --store postgres://postgres@127.0.0.1:5432/test')
     .action(async (dir: string, flags: StoreFlags) => {
       const { importLibrary } = await import('../../store/index.js');
-      const result = await withStore(flags, (store) => importLibrary(store, dir));
+      const result = await withStore(flags, (store) => importLibrary({ store, dir }));
       if (flags.json) return printJson(result);
       const versions = result.skills.reduce((sum, skill) => sum + skill.versions.length, 0);
       print(`Imported ${result.skills.length} skill(s), ${versions} version(s), from ${dir}.`);
