@@ -1,6 +1,7 @@
 /** @module skills: the example support-desk tool pack, its trajectories, and the exported skill library. */
 export {
   createSeedData,
+  demoDomain,
   createSupportDesk,
   createTools,
   trajectoryFile,

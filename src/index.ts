@@ -123,5 +123,7 @@ export type {
   RelatedSkill,
   AttemptRecord,
 } from '../compiler/index.js';
+// The shape of an example domain the offline demo tours (`knack demo --domain MODULE`).
+export type { DemoDomain } from './demo-domain.js';
 export { refineStoredSkill } from './refine-stored-skill.js';
 export type { RefineStoredSkillOptions, RefineStoredSkillResult } from './refine-stored-skill.js';

@@ -29,4 +29,5 @@ export type {
 export { heldOutInputs, heldOutInputsFor } from './held-out-inputs.js';
 export { createTools } from './pack.js';
 export { trajectoryFile, trajectoryFiles } from './trajectory-files.js';
+export { demoDomain } from './demo-domain.js';
 export type { TrajectoryFileFormat } from './trajectory-files.js';

@@ -3,10 +3,12 @@ import { colors, log, print } from '../output.js';
 import type { CompiledSkill } from '../../../compiler/index.js';
 import type { SkillStore } from '../../store/index.js';
 import type { SkillBenchmark } from '../../benchmark-skill.js';
+import type { DemoDomain } from '../../demo-domain.js';
 
 interface DemoFlags {
   store?: string;
   runs?: number;
+  domain?: string;
 }
 
 const reviewer = 'demo-reviewer';
@@ -19,12 +21,11 @@ async function publishAndActivate(store: SkillStore, skill: CompiledSkill, note:
   return published.ref;
 }
 
-async function compileStep(files: string[]): Promise<CompiledSkill[]> {
+async function compileStep(domain: DemoDomain, files: string[]): Promise<CompiledSkill[]> {
   const c = colors();
   const { compileTrajectories } = await import('../../../compiler/index.js');
-  const { supportDeskManifest } = await import('../../../skills/index.js');
   print(c.bold(`\n1. Compile ${files.length} example trajectories (trace compiler, no model)`));
-  const result = await compileTrajectories({ files, manifest: supportDeskManifest });
+  const result = await compileTrajectories({ files, manifest: domain.manifest });
   for (const skill of result.skills) {
     const replays = skill.verification.reports;
     const passed = replays.filter((report) => report.ok).length;
@@ -38,10 +39,10 @@ async function compileStep(files: string[]): Promise<CompiledSkill[]> {
   return result.skills.filter((skill) => skill.verification.isVerified);
 }
 
-async function runStep(store: SkillStore, skills: CompiledSkill[]): Promise<void> {
+async function runStep(domain: DemoDomain, store: SkillStore, skills: CompiledSkill[]): Promise<void> {
   const c = colors();
   const { callSkill } = await import('../../call-skill.js');
-  const { createTools, heldOutInputsFor } = await import('../../../skills/index.js');
+  const { createTools, heldOutInputsFor } = domain;
   print(c.bold('\n4. Call the active skills in the sandbox on inputs no trajectory had'));
   for (const skill of skills) {
     for (const input of heldOutInputsFor(skill.provenance.trajectoryIds).slice(0, 1)) {
@@ -56,10 +57,14 @@ async function runStep(store: SkillStore, skills: CompiledSkill[]): Promise<void
   }
 }
 
-async function diffStep(store: SkillStore, files: string[], skills: CompiledSkill[]): Promise<void> {
+async function diffStep(
+  domain: DemoDomain,
+  store: SkillStore,
+  files: string[],
+  skills: CompiledSkill[],
+): Promise<void> {
   const c = colors();
   const { compileTrajectories } = await import('../../../compiler/index.js');
-  const { supportDeskManifest } = await import('../../../skills/index.js');
   const { renderSkillDiff } = await import('../../diff/index.js');
   const { useColor } = await import('../output.js');
   const target = skills.find((skill) => skill.provenance.trajectoryIds.length > 2);
@@ -72,7 +77,7 @@ async function diffStep(store: SkillStore, files: string[], skills: CompiledSkil
   const first = files.filter((file) => file.includes(target.provenance.trajectoryIds[0] ?? '\0'));
   const single = await compileTrajectories({
     files: first,
-    manifest: supportDeskManifest,
+    manifest: domain.manifest,
     name: target.name,
   });
   const alone = single.skills[0];
@@ -84,10 +89,15 @@ async function diffStep(store: SkillStore, files: string[], skills: CompiledSkil
   await store.promote(to, { by: reviewer, note: 'replays every sibling' });
 }
 
-async function benchStep(store: SkillStore, skills: CompiledSkill[], runs: number): Promise<void> {
+async function benchStep(
+  domain: DemoDomain,
+  store: SkillStore,
+  skills: CompiledSkill[],
+  runs: number,
+): Promise<void> {
   const c = colors();
   const { benchmarkSkill } = await import('../../benchmark-skill.js');
-  const { createTools, heldOutInputsFor } = await import('../../../skills/index.js');
+  const { createTools, heldOutInputsFor } = domain;
   const { benchmarkTable } = await import('./bench.js');
   print(c.bold(`\n5. Reliability bench: ${runs} sandbox runs per skill over held-out inputs`));
   const { createSandbox } = await import('../../../sandbox/index.js');
@@ -108,10 +118,14 @@ async function demoAction(flags: DemoFlags): Promise<void> {
   const { openStore } = await import('../../store/index.js');
   const url = flags.store ?? 'sqlite://.knack/demo/skills.db';
   if (!flags.store) await rm('.knack/demo', { recursive: true, force: true });
-  print(c.bold('knack demo') + c.dim(` - offline: trace compiler, isolated-vm sandbox, store ${url}`));
-  const { trajectoryFiles } = await import('../../../skills/index.js');
-  const files = await trajectoryFiles();
-  const skills = await compileStep(files);
+  const { loadDemoDomain } = await import('../load-demo-domain.js');
+  const domain = await loadDemoDomain(flags.domain);
+  print(
+    c.bold(`knack demo: ${domain.name}`) +
+      c.dim(` - offline: trace compiler, isolated-vm sandbox, store ${url}`),
+  );
+  const files = await domain.trajectoryFiles();
+  const skills = await compileStep(domain, files);
   const store = await openStore({ url });
   try {
     print(c.bold(`\n2. Publish, review and activate ${skills.length} verified skills`));
@@ -120,9 +134,9 @@ async function demoAction(flags: DemoFlags): Promise<void> {
       if (skill === multi) continue; // published in step 4 as version 2, after its single-trajectory version 1
       print(`   ${(await publishAndActivate(store, skill, 'demo')).padEnd(32)} active`);
     }
-    if (multi) await diffStep(store, files, skills);
-    await runStep(store, skills);
-    await benchStep(store, skills, Number(flags.runs ?? 20));
+    if (multi) await diffStep(domain, store, files, skills);
+    await runStep(domain, store, skills);
+    await benchStep(domain, store, skills, Number(flags.runs ?? 20));
     print(c.dim(`\nThe library is in ${url}: try \`npm run knack -- list --store ${url}\`.`));
   } finally {
     await store.close();
@@ -135,6 +149,7 @@ export function registerDemo(cli: CAC): void {
     .command('demo', 'Offline tour: compile the example trajectories, store, run in the sandbox, diff, bench')
     .option('--store <url>', 'Store to use (default: a fresh sqlite://.knack/demo/skills.db)')
     .option('--runs <n>', 'Bench runs per skill (default 20)')
+    .option('--domain <module>', 'A module exporting `demoDomain` (default: the shipped support desk)')
     .example('knack demo --runs 50')
     .action(demoAction);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../../helpers/run-cli.js';
 
 describe('knack demo', () => {
   it('compiles, publishes, diffs, runs and benches the example skills offline', () => {
@@ -28,4 +29,12 @@ describe('knack demo', () => {
     expect(stdout).toMatch(/skill\s+runs\s+ok\s+success/);
     expect(stdout).not.toMatch(/\d+\.\d%\s+[A-Z_]+ \d/); // no failed runs in the bench table
   }, 120_000);
+
+  it('refuses a --domain module that exports no demoDomain, naming the file', () => {
+    const module = fileURLToPath(new URL('../../helpers/run-cli.ts', import.meta.url));
+    const result = runCli(['demo', '--domain', module]);
+    expect(result.status).toBe(2); // a usage error
+    expect(result.stderr).toContain('INVALID_ARGUMENT');
+    expect(result.stderr).toContain(`--domain ${module}: export \`demoDomain\``);
+  });
 });
