@@ -8,13 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, defineTools, type Sandbox } from '../sandbox/index.js';
 import { callSkill } from '../src/index.js';
-import { openStore, type SkillStore, type StoreBackend } from '../src/store/index.js';
-import { postgresBackend } from '../src/store/backends/postgres.js';
-import { redisBackend } from '../src/store/backends/redis.js';
-import { sqliteBackend } from '../src/store/backends/sqlite.js';
-import { postgresUrl, redisUrl } from '../test/helpers/services.js';
-import { collectGarbage } from '../test/helpers/collect-garbage.js';
-import { compiledSkill } from '../test/helpers/compiled-skill.js';
+import {
+  openStore,
+  postgresBackend,
+  redisBackend,
+  sqliteBackend,
+  type PublishInput,
+  type SkillStore,
+  type StoreBackend,
+} from '../src/store/index.js';
+import { collectGarbage } from './_collect-garbage.js';
+import { postgresUrl, redisUrl } from './_services.js';
+import { createSkillVersions } from './_skill-versions.js';
 import { percentile, report, sampleMs, type BenchRow } from './_report.js';
 
 const publishes = 300;
@@ -22,6 +27,8 @@ const resolves = 1000;
 const librarySize = 10_000;
 const seedConcurrency = 16;
 const calls = 1000;
+
+let skillVersion: (name: string, variant?: string) => PublishInput;
 
 interface Target {
   name: string;
@@ -45,7 +52,7 @@ function row(backend: string, operation: string, samples: number[], stored: numb
 async function measureSmall(target: Target, store: SkillStore): Promise<BenchRow[]> {
   let counter = 0;
   const publish = await sampleMs(publishes, () =>
-    store.publish(compiledSkill({ name: 'bench_skill', variant: `p${counter++}` }), { by: 'bench' }),
+    store.publish(skillVersion('bench_skill', `p${counter++}`), { by: 'bench' }),
   );
   await store.review('bench_skill@1', { decision: 'approve', by: 'bench' });
   await store.promote('bench_skill@1', { by: 'bench' });
@@ -77,7 +84,7 @@ async function measureCalls(
   store: SkillStore,
   sandbox: Sandbox,
 ): Promise<{ row: BenchRow; heapGrowthMb: number }> {
-  await store.publish(compiledSkill({ name: 'called_skill' }), { by: 'bench' });
+  await store.publish(skillVersion('called_skill'), { by: 'bench' });
   await store.review('called_skill@1', { decision: 'approve', by: 'bench' });
   await store.promote('called_skill@1', { by: 'bench' });
   const tools = defineTools({
@@ -109,7 +116,7 @@ async function seed(store: SkillStore): Promise<number> {
   const worker = async (): Promise<void> => {
     while (next < librarySize) {
       const index = next++;
-      await store.publish(compiledSkill({ name: `skill_${index}`, variant: String(index) }), { by: 'bench' });
+      await store.publish(skillVersion(`skill_${index}`, String(index)), { by: 'bench' });
     }
   };
   await Promise.all(Array.from({ length: seedConcurrency }, worker));
@@ -127,7 +134,7 @@ async function measureLarge(
   const pinned = await sampleMs(resolves, () => store.resolveSkill(pick(), 1));
   let counter = 0;
   const publish = await sampleMs(publishes, () =>
-    store.publish(compiledSkill({ name: pick(), variant: `late${counter++}` }), { by: 'bench' }),
+    store.publish(skillVersion(pick(), `late${counter++}`), { by: 'bench' }),
   );
   return {
     seedMs,
@@ -141,6 +148,7 @@ async function measureLarge(
 }
 
 export async function main(): Promise<void> {
+  skillVersion = await createSkillVersions();
   const sqliteUrl = `sqlite://${join(mkdtempSync(join(tmpdir(), 'knack-bench-')), 'skills.db')}`;
   const targets: Target[] = [
     { name: 'sqlite', url: sqliteUrl, openBackend: () => sqliteBackend({ url: sqliteUrl }) },

@@ -1,7 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import * as knack from '../src/index.js';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-describe('the public entry (src/index.ts)', () => {
+// The built entry, as `import 'knack'` loads it: compiled by the project's build config into a
+// folder of its own, so a source-only export or a missing file in the build fails here.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = fileURLToPath(new URL('../.vitest/dist-exports', import.meta.url));
+let knack: typeof import('../src/index.js');
+
+beforeAll(async () => {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], { cwd: root });
+  knack = (await import(pathToFileURL(`${outDir}/src/index.js`).href)) as typeof knack;
+}, 120_000);
+
+describe('the public entry (built src/index.js)', () => {
   it('exports exactly the curated API: adding or removing a name is an API decision', () => {
     expect(Object.keys(knack).sort()).toEqual([
       'KnackError',

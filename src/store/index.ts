@@ -24,6 +24,7 @@ export { parseSkillRef, formatSkillRef } from './parse-skill-ref.js';
 export type { SkillRef } from './parse-skill-ref.js';
 export { reviewRequirements } from './review-policy.js';
 export type { ReviewPolicy, ReviewRequirement } from './review-policy.js';
+export { sqliteBackend, postgresBackend, redisBackend } from './backends/index.js';
 export type { StoreBackend, BackendOptions } from './backends/index.js';
 export { exportLibrary, importLibrary } from './library-files.js';
 export type { ExportLibraryResult, ImportLibraryResult, LibraryFilesOptions } from './library-files.js';
