@@ -12,7 +12,7 @@ import { openStore, type SkillStore, type StoreBackend } from '../src/store/inde
 import { postgresBackend } from '../src/store/backends/postgres.js';
 import { redisBackend } from '../src/store/backends/redis.js';
 import { sqliteBackend } from '../src/store/backends/sqlite.js';
-import { postgresUrl, redisUrl } from '../test/helpers/services.js';
+import { machinePostgresUrl, machineRedisUrl } from '../test/helpers/services.js';
 import { collectGarbage } from '../test/helpers/collect-garbage.js';
 import { compiledSkill } from '../test/helpers/compiled-skill.js';
 import { percentile, report, sampleMs, type BenchRow } from './_report.js';
@@ -144,8 +144,12 @@ export async function main(): Promise<void> {
   const sqliteUrl = `sqlite://${join(mkdtempSync(join(tmpdir(), 'knack-bench-')), 'skills.db')}`;
   const targets: Target[] = [
     { name: 'sqlite', url: sqliteUrl, openBackend: () => sqliteBackend({ url: sqliteUrl }) },
-    { name: 'postgres', url: postgresUrl, openBackend: () => postgresBackend({ url: postgresUrl }) },
-    { name: 'redis', url: redisUrl, openBackend: () => redisBackend({ url: redisUrl }) },
+    {
+      name: 'postgres',
+      url: machinePostgresUrl,
+      openBackend: () => postgresBackend({ url: machinePostgresUrl }),
+    },
+    { name: 'redis', url: machineRedisUrl, openBackend: () => redisBackend({ url: machineRedisUrl }) },
   ];
   const rows: BenchRow[] = [];
   const seedMs: Record<string, number> = {};
