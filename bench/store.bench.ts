@@ -152,7 +152,11 @@ export async function main(): Promise<void> {
   const sqliteUrl = `sqlite://${join(mkdtempSync(join(tmpdir(), 'knack-bench-')), 'skills.db')}`;
   const targets: Target[] = [
     { name: 'sqlite', url: sqliteUrl, openBackend: () => sqliteBackend({ url: sqliteUrl }) },
-    { name: 'postgres', url: postgresUrl, openBackend: () => postgresBackend({ url: postgresUrl }) },
+    {
+      name: 'postgres',
+      url: postgresUrl,
+      openBackend: () => postgresBackend({ url: postgresUrl }),
+    },
     { name: 'redis', url: redisUrl, openBackend: () => redisBackend({ url: redisUrl }) },
   ];
   const rows: BenchRow[] = [];

@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as KnackApi from '../src/index.js';
 
 // The built entry, as `import 'knack'` loads it: compiled by the project's build config into a
 // folder of its own, so a source-only export or a missing file in the build fails here.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = fileURLToPath(new URL('../.vitest/dist-exports', import.meta.url));
-let knack: typeof import('../src/index.js');
+let knack: typeof KnackApi;
 
 beforeAll(async () => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

