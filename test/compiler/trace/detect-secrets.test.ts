@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretLike } from '../../compiler/index.js';
+import { isSecretLike } from '../../../compiler/index.js';
 
 describe('isSecretLike', () => {
   it.each([

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ToolManifestEntry } from '../../core/index.js';
-import { toolsDeclarations } from '../../compiler/index.js';
+import type { ToolManifestEntry } from '../../../core/index.js';
+import { toolsDeclarations } from '../../../compiler/index.js';
 
 const manifest = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../fixtures/compiler/manifest.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../../fixtures/compiler/manifest.json'), 'utf8'),
 ) as ToolManifestEntry[];
 
 describe('toolsDeclarations', () => {

@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnackError } from '../../core/index.js';
-import { importTrajectory, detectFormat, compileTrajectories } from '../../compiler/index.js';
-import { supportDeskManifest } from '../../skills/index.js';
+import { KnackError } from '../../../core/index.js';
+import { importTrajectory, detectFormat, compileTrajectories } from '../../../compiler/index.js';
+import { supportDeskManifest } from '../../../skills/index.js';
 
-const badDir = join(import.meta.dirname, '../fixtures/compiler/bad');
-const desk = join(import.meta.dirname, '../../skills/support-desk/trajectories');
+const badDir = join(import.meta.dirname, '../../fixtures/compiler/bad');
+const desk = join(import.meta.dirname, '../../../skills/support-desk/trajectories');
 
 interface Expected {
   file: string;

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { redisBackend } from '../../src/store/backends/redis.js';
-import { openStore } from '../../src/store/index.js';
-import { describeStoreContract } from '../helpers/store-contract.js';
+import { redisBackend } from '../../../src/store/backends/redis.js';
+import { openStore } from '../../../src/store/index.js';
+import { describeStoreContract } from '../../helpers/store-contract.js';
 
 // The machine's server, or a throwaway redis-server outside CI (test/helpers/services.ts).
 // Undefined only outside CI without redis-server installed; the global setup printed why.

@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
-import { openStore } from '../../src/store/index.js';
-import { compiledSkill } from '../helpers/compiled-skill.js';
-import { openTempStore } from '../helpers/temp-sqlite-store.js';
+import { runCli } from '../../helpers/run-cli.js';
+import { openStore } from '../../../src/store/index.js';
+import { compiledSkill } from '../../helpers/compiled-skill.js';
+import { openTempStore } from '../../helpers/temp-sqlite-store.js';
 
 let storeUrl = '';
 

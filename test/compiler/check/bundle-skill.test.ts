@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bindTools, runSkill, SKILL_BUNDLE_BANNER } from '../../sandbox/index.js';
-import type { ToolManifestEntry } from '../../core/index.js';
-import { bundleSkill, checkSkill, type ResolvedSkill, type SkillResolver } from '../../compiler/index.js';
+import { bindTools, runSkill, SKILL_BUNDLE_BANNER } from '../../../sandbox/index.js';
+import type { ToolManifestEntry } from '../../../core/index.js';
+import { bundleSkill, checkSkill, type ResolvedSkill, type SkillResolver } from '../../../compiler/index.js';
 import { orderTotalSkill } from './_skill-source.js';
 
 const manifest = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../fixtures/compiler/manifest.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../../fixtures/compiler/manifest.json'), 'utf8'),
 ) as ToolManifestEntry[];
 
 const lookupV1 = `import type { Tools } from "knack:tools";

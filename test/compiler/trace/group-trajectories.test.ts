@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupTrajectories, type Trajectory } from '../../compiler/index.js';
+import { groupTrajectories, type Trajectory } from '../../../compiler/index.js';
 
 function trajectory(id: string, tools: string[], list: unknown[] = []): Trajectory {
   return {

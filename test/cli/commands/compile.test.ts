@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { runCli, type CliResult } from '../../helpers/run-cli.js';
 
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 const desk = join(root, 'skills/support-desk');
 const manifestFile = join(desk, 'manifest.json');
 const badDir = join(root, 'test/fixtures/compiler/bad');

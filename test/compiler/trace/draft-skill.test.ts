@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ToolManifestEntry } from '../../core/index.js';
-import { draftSkill, checkSkill, type Trajectory } from '../../compiler/index.js';
+import type { ToolManifestEntry } from '../../../core/index.js';
+import { draftSkill, checkSkill, type Trajectory } from '../../../compiler/index.js';
 
-const fixtures = join(import.meta.dirname, '../fixtures/compiler');
+const fixtures = join(import.meta.dirname, '../../fixtures/compiler');
 const manifest = JSON.parse(readFileSync(join(fixtures, 'manifest.json'), 'utf8')) as ToolManifestEntry[];
 const refund = JSON.parse(readFileSync(join(fixtures, 'refund-8812.json'), 'utf8')) as Trajectory;
 

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sqliteBackend } from '../../src/store/backends/sqlite.js';
-import { openStore } from '../../src/store/index.js';
-import { describeStoreContract } from '../helpers/store-contract.js';
+import { sqliteBackend } from '../../../src/store/backends/sqlite.js';
+import { openStore } from '../../../src/store/index.js';
+import { describeStoreContract } from '../../helpers/store-contract.js';
 
 const url = `sqlite://${join(mkdtempSync(join(tmpdir(), 'knack-store-')), 'skills.db')}`;
 
