@@ -125,7 +125,7 @@ function splitNote(group: readonly Trajectory[], first: CompiledSkill): Diagnost
     code: 'SPLIT',
     message:
       `split from a group of ${group.length} siblings: one skill did not replay ${failed.map((report) => report.trajectoryId).join(', ')}` +
-      ` (${failed[0]?.message ?? ''}); this skill covers only the siblings it replays.`,
+      ` (${failed[0]?.step === undefined ? '' : `step ${failed[0].step}: `}${failed[0]?.message ?? ''}); this skill covers only the siblings it replays.`,
   };
 }
 

@@ -41,7 +41,7 @@ export function createReplayPack(
           : 'trajectory had no more calls';
         state.mismatch ??= {
           step,
-          message: `step ${step}: called ${describeCall(entry.name, args)}, ${had}`,
+          message: `called ${describeCall(entry.name, args)}, ${had}`,
         };
         throw new Error(state.mismatch.message);
       }
@@ -95,7 +95,7 @@ async function replay(options: VerifyOptions, trajectory: Trajectory): Promise<V
       trajectoryId: id,
       ok: false,
       step: state.cursor + 1,
-      message: `step ${state.cursor + 1}: the skill returned before calling ${describeCall(next.tool, next.args)}`,
+      message: `the skill returned before calling ${describeCall(next.tool, next.args)}`,
     };
   }
   if (

@@ -1,4 +1,5 @@
 import { KnackError } from '../../core/index.js';
+import type { RunError } from '../../sandbox/index.js';
 import { modelLabel, type LanguageModel, type ModelUsage } from '../providers/index.js';
 import { compactJson } from './_compact-json.js';
 import type { Trajectory } from '../import/index.js';
@@ -13,7 +14,7 @@ import type { AttemptRecord, CheckFunction, RelatedSkill } from './llm-types.js'
 /** A run of the stored skill that failed (from run history), shown to the model as a hint. */
 export interface FailedRun {
   input?: unknown;
-  error: { code: string; message: string; step?: number };
+  error: RunError;
 }
 
 /** The stored version being refined. */

@@ -38,7 +38,7 @@ async function printSkills(result: CompileResult): Promise<void> {
     if (skill.imports.length > 0) print(`  imports: ${skill.imports.join(', ')}`);
     for (const report of skill.verification.reports) {
       print(
-        `  ${report.ok ? c.green('✓') : c.red('✗')} ${report.trajectoryId}${report.message ? `: ${report.message}` : ''}`,
+        `  ${report.ok ? c.green('✓') : c.red('✗')} ${report.trajectoryId}${report.step === undefined ? '' : `, step ${report.step}`}${report.message ? `: ${report.message}` : ''}`,
       );
     }
     for (const diagnostic of skill.diagnostics) {

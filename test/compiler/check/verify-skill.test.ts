@@ -44,7 +44,7 @@ describe('verifySkill', () => {
       trajectoryId: 't-001',
       ok: false,
       step: 1,
-      message: 'step 1: called get_order({"id":"124"}), trajectory had get_order({"id":"123"})',
+      message: 'called get_order({"id":"124"}), trajectory had get_order({"id":"123"})',
     });
   });
 
@@ -68,7 +68,7 @@ describe('verifySkill', () => {
     expect(result.reports[0]).toMatchObject({
       ok: false,
       step: 2,
-      message: 'step 2: the skill returned before calling get_customer({"id":"c"})',
+      message: 'the skill returned before calling get_customer({"id":"c"})',
     });
   });
 
