@@ -11,6 +11,9 @@ export interface StoreKeys {
   event(skill: string, number: number): string;
   contentHash(skill: string, hash: string): string;
   runCounter(skill: string, version: number, part: string): string;
+  /** The namespace's change sequence (the change feed). */
+  changeCounter: string;
+  change(sequence: number): string;
 }
 
 export function storeKeys(namespace: string): StoreKeys {
@@ -25,5 +28,7 @@ export function storeKeys(namespace: string): StoreKeys {
     event: (skill, number) => `${ns}:event:${skill}:${number}`,
     contentHash: (skill, hash) => `${ns}:hash:${skill}:${hash}`,
     runCounter: (skill, version, part) => `${ns}:runs:${skill}:${version}:${part}`,
+    changeCounter: `${ns}:counter:changes`,
+    change: (sequence) => `${ns}:change:${sequence}`,
   };
 }

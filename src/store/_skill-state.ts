@@ -1,5 +1,6 @@
 import { createValidator, safeParseJson, KnackError } from '../../core/index.js';
 import type { StoreKeys } from './_keys.js';
+import { recordChange } from './_change-feed.js';
 import { validateEvent, validateRecord } from './_record-schemas.js';
 import type { HistoryEvent, ReviewDecision, SkillStatus, SkillVersionRecord } from './skill-record.js';
 import type { StoreBackend } from './backends/index.js';
@@ -199,5 +200,11 @@ export async function appendEvent(
     );
   }
   await refreshHead(backend, keys, name);
+  await recordChange(backend, keys, {
+    kind: event.kind,
+    name,
+    version: event.version,
+    ...(event.status ? { status: event.status } : {}),
+  });
   return stored;
 }

@@ -9,6 +9,7 @@ export type {
   ReviewOptions,
   SkillSummary,
 } from './skill-store-types.js';
+export type { StoreChange, StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
 export type {
   SkillStatus,
   PublishInput,

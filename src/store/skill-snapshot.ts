@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatIssues, KnackError } from '../../core/index.js';
 import type { StoreKeys } from './_keys.js';
+import { recordChange } from './_change-feed.js';
 import { validateEvent, validateRecord } from './_record-schemas.js';
 import { readReliability, restoreReliability } from './_reliability.js';
 import { parseRecord, readSkillState, refreshHead } from './_skill-state.js';
@@ -108,4 +109,5 @@ export async function writeSnapshot(
   await backend.set(keys.eventCounter(name), String(maxEvent));
   await backend.set(keys.versionCounter(name), String(maxVersion));
   await refreshHead(backend, keys, name);
+  await recordChange(backend, keys, { kind: 'restored', name, version: maxVersion });
 }

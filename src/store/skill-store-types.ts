@@ -2,6 +2,7 @@ import type { RunErrorCode } from '../../sandbox/index.js';
 import type { ResolvedSkill } from '../../compiler/index.js';
 import type { SkillDiff } from '../diff/index.js';
 import type { SkillSnapshot } from './skill-snapshot.js';
+import type { StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
 import type { ReviewRequirement } from './review-policy.js';
 import type { HistoryEvent, PublishInput, Reliability, SkillStatus, SkillVersion } from './skill-record.js';
 
@@ -90,6 +91,16 @@ export interface SkillStore {
   snapshot(name: string): Promise<SkillSnapshot>;
   /** Writes a snapshot into this store. @throws KnackError ALREADY_EXISTS when the skill has versions here. */
   restore(snapshot: SkillSnapshot): Promise<void>;
+  /**
+   * The change feed: the current sequence number and the changes after `since` (publishes,
+   * status moves, reviews, rollbacks, restores, from any process sharing the store).
+   */
+  changes(options?: { since?: number }): Promise<StoreChanges>;
+  /**
+   * Polls the change feed and calls `onChange` when another change lands, from any process.
+   * @example const watcher = store.watch({ onChange: ({ changes }) => refresh(changes) });
+   */
+  watch(options: WatchStoreOptions): StoreWatcher;
   /** Releases the backend. A second call is a no-op; other calls after it throw CLOSED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;

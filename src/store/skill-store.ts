@@ -20,6 +20,9 @@ import type {
   SkillStore,
   SkillSummary,
 } from './skill-store-types.js';
+import type { StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
+import { readChanges } from './_change-feed.js';
+import { createStoreWatcher } from './_store-watcher.js';
 import type { StoreBackend } from './backends/index.js';
 import type { ResolvedSkill } from '../../compiler/index.js';
 
@@ -173,6 +176,18 @@ export class KeyvSkillStore implements SkillStore {
 
   async restore(snapshot: SkillSnapshot): Promise<void> {
     await writeSnapshot(this.#context.backend(), this.#context.keys, snapshot);
+  }
+
+  async changes(options: { since?: number } = {}): Promise<StoreChanges> {
+    return readChanges(this.#context.backend(), this.#context.keys, options.since ?? 0);
+  }
+
+  watch(options: WatchStoreOptions): StoreWatcher {
+    this.#context.backend(); // CLOSED after close()
+    return createStoreWatcher(
+      (since) => readChanges(this.#context.backend(), this.#context.keys, since),
+      options,
+    );
   }
 
   async close(): Promise<void> {

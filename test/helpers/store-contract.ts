@@ -55,6 +55,59 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       await Promise.all(opened.splice(0).map((store) => store.close()));
     });
 
+    it('reports every publish, review and promote in the change feed, in order', async () => {
+      const store = await fresh();
+      expect(await store.changes()).toEqual({ sequence: 0, changes: [] });
+      await store.publish(compiledSkill({ variant: 'a' }));
+      const { sequence } = await store.changes();
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@1', { by: 'ana' });
+      const later = await store.changes({ since: sequence });
+      expect(
+        later.changes.map(({ kind, name, version, status }) => ({ kind, name, version, status })),
+      ).toEqual([
+        { kind: 'reviewed', name: 'refund_order', version: 1, status: undefined },
+        { kind: 'status-changed', name: 'refund_order', version: 1, status: 'active' },
+      ]);
+      expect(later.changes.map((change) => change.sequence)).toEqual([sequence + 1, sequence + 2]);
+    });
+
+    it("lets a watcher see another process's publish within 2 s", async () => {
+      const store = await fresh();
+      const seen: string[] = [];
+      let resolveSeen: () => void = () => undefined;
+      const arrived = new Promise<void>((resolve) => (resolveSeen = resolve));
+      const watcher = store.watch({
+        intervalMs: 200,
+        onChange: ({ changes }) => {
+          seen.push(...changes.map((change) => `${change.kind} ${change.name}@${change.version}`));
+          if (seen.includes('published watched_skill@1')) resolveSeen();
+        },
+      });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 300)); // the watcher has read the start
+        const run = await spawnPublisher({
+          url: target.url,
+          namespace: store.namespace,
+          name: 'watched_skill',
+          count: 1,
+          tag: 'w',
+        });
+        expect(run.exitCode, run.stderr).toBe(0);
+        const published = Date.now();
+        await Promise.race([
+          arrived,
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error(`not seen in 2 s: ${seen.join(', ')}`)), 2000),
+          ),
+        ]);
+        expect(Date.now() - published).toBeLessThan(2000);
+      } finally {
+        watcher.close();
+      }
+      expect(watcher.isClosed).toBe(true);
+    });
+
     it('numbers versions 1, 2, 3 and returns the existing version for identical source', async () => {
       const store = await fresh();
       const first = await store.publish(compiledSkill({ variant: 'a' }));
