@@ -22,6 +22,7 @@ export {
   checkSkill,
   TRACE_COMPILER,
   toolsDeclarations,
+  schemaDeclaration,
   typeCheckSkill,
   checkPolicy,
   SKILL_IMPORT_PATTERN,

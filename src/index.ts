@@ -102,6 +102,18 @@ export type {
 // Calling stored skills as functions, and measuring how reliable they are.
 export { callSkill, restrictTools } from './call-skill.js';
 export type { CallSkillOptions, CallSkillResult, RestrictToolsOptions } from './call-skill.js';
+// Skills as typed functions in host code: `knack types` declarations and a library handle.
+export { skillTypes } from './skill-types.js';
+export type { SkillTypesOptions } from './skill-types.js';
+export { openLibrary } from './open-library.js';
+export type {
+  OpenLibraryOptions,
+  SkillLibrary,
+  SkillFunctions,
+  SkillSignatures,
+  SkillCallOptions,
+  TypedRunResult,
+} from './open-library.js';
 export { benchmarkSkill } from './benchmark-skill.js';
 export type { BenchmarkSkillOptions, SkillBenchmark } from './benchmark-skill.js';
 // Models for the LLM compiler (SDKs load on first use): pass one as `compileTrajectories({ model })`.

@@ -40,6 +40,7 @@ describe('the public entry (built src/index.js)', () => {
       'formatSkillRef',
       'importLibrary',
       'importTrajectory',
+      'openLibrary',
       'openStore',
       'parseSkillRef',
       'refineSkill',
@@ -49,6 +50,7 @@ describe('the public entry (built src/index.js)', () => {
       'resolveStoreUrl',
       'restrictTools',
       'runSkill',
+      'skillTypes',
       'trajectorySchema',
       'verifySkill',
     ]);

@@ -6,7 +6,7 @@
  */
 export { checkSkill, TRACE_COMPILER } from './check-skill.js';
 export type { CheckSkillOptions } from './check-skill.js';
-export { toolsDeclarations } from './tools-declarations.js';
+export { toolsDeclarations, schemaDeclaration } from './tools-declarations.js';
 export { typeCheckSkill } from './type-check-skill.js';
 export type { TypeCheckOptions, TypeCheckResult } from './type-check-skill.js';
 export { checkPolicy, SKILL_IMPORT_PATTERN } from './check-policy.js';

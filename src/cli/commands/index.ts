@@ -13,6 +13,7 @@ import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
 import { registerShow } from './show.js';
+import { registerTypes } from './types.js';
 
 /** A CLI command module: registers itself on the cac instance; heavy imports happen inside actions. */
 export type RegisterCommand = (cli: CAC) => void;
@@ -33,6 +34,7 @@ const commands: RegisterCommand[] = [
   registerRollback,
   registerExport,
   registerImportLibrary,
+  registerTypes,
 ];
 
 export function registerCommands(cli: CAC): void {
