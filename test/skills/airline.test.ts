@@ -223,6 +223,18 @@ describe('task shapes and the effect check', () => {
   });
 });
 
+describe('demoDomain', () => {
+  it('tours the OpenAI chats, with held-out requests bound onto each skill input', async () => {
+    const { demoDomain } = await import('../../skills/airline/demo-domain.js');
+    expect(demoDomain.manifest).toBe(airlineManifest);
+    expect(await demoDomain.trajectoryFiles()).toHaveLength(airlineRuns.length);
+    const inputs = demoDomain.heldOutInputsFor(['cancel-reservation-olivia']);
+    expect(inputs).toHaveLength(3);
+    expect(Object.values(inputs[0] ?? {})).toContain('hannah_cole_3307');
+    expect(demoDomain.heldOutInputsFor(['refund-damaged-8812'])).toEqual([]);
+  });
+});
+
 describe('recorded files', () => {
   const scratch = mkdtemp(join(tmpdir(), 'knack-airline-'));
   afterAll(async () => rm(await scratch, { recursive: true, force: true }));
