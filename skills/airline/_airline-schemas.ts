@@ -23,26 +23,28 @@ export const oneOf = (description: string, ...values: string[]): JsonSchema => (
 export const count = (description: string): JsonSchema => ({ type: 'integer', minimum: 0, description });
 export const money: JsonSchema = { type: 'number', minimum: 0, description: 'Amount in US dollars.' };
 
-export const userId = text('The user id, such as "sara_doe_496".');
+export const userId: JsonSchema = text('The user id, such as "sara_doe_496".');
 export const reservationId: JsonSchema = text('The reservation id, such as "8JX2WO".');
-export const airport = {
+export const airport: JsonSchema = {
   type: 'string',
   pattern: '^[A-Z]{3}$',
   description: 'IATA code of an airport, such as "JFK".',
-} as const satisfies JsonSchema;
-export const date = {
+};
+export const date: JsonSchema = {
   type: 'string',
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   description: 'A date, "YYYY-MM-DD".',
-} as const satisfies JsonSchema;
-export const cabin = oneOf('The cabin class.', 'basic_economy', 'economy', 'business');
-export const flightNumber = text('The flight number, such as "SW101".');
-export const paymentId = text('The id of a payment method of the user, such as "credit_card_7815826".');
+};
+export const cabin: JsonSchema = oneOf('The cabin class.', 'basic_economy', 'economy', 'business');
+export const flightNumber: JsonSchema = text('The flight number, such as "SW101".');
+export const paymentId: JsonSchema = text(
+  'The id of a payment method of the user, such as "credit_card_7815826".',
+);
 
 export const passengerSchema: JsonSchema = objectSchema({
   first_name: text('First name.'),
   last_name: text('Last name.'),
-  dob: { ...date, description: 'Date of birth, "YYYY-MM-DD".' },
+  dob: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Date of birth, "YYYY-MM-DD".' },
 });
 export const legSchema: JsonSchema = objectSchema({ flight_number: flightNumber, date });
 export const perCabin: JsonSchema = objectSchema({
