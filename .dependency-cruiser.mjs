@@ -22,6 +22,7 @@ const areas = [
   { name: 'src/diff', files: '^src/diff/[^/]+$' },
   { name: 'skills', files: '^skills/[^/]+$' },
   { name: 'skills/support-desk', files: '^skills/support-desk/[^/]+$' },
+  { name: 'skills/airline', files: '^skills/airline/[^/]+$' },
 ];
 
 const upward = layers.flatMap((layer, index) =>

@@ -16,7 +16,7 @@ export type {
   Sandbox,
   SandboxOptions,
 } from '../sandbox/index.js';
-export type { JsonSchema, ToolManifestEntry } from '../core/index.js';
+export type { JsonSchema, ToolAnnotations, ToolManifestEntry } from '../core/index.js';
 export {
   runSkill,
   defineTools,

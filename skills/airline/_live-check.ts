@@ -1,0 +1,51 @@
+import type { CompiledSkill } from '../../compiler/index.js';
+import { defineTools, runSkill } from '../../sandbox/index.js';
+import { createAirline } from './create-airline.js';
+import { airlineSkillInput } from './skill-inputs.js';
+import type { Facts } from './task-shape.js';
+import { checkAirlineEffect, findTaskShape } from './task-shapes.js';
+import type { AirlineTrajectoryFormat } from './trajectory-files.js';
+
+/** One live run of a skill for a request: did it leave the airline as the policy says? */
+export interface LiveCheck {
+  skill: string;
+  request: Facts;
+  input: Record<string, unknown>;
+  isCorrect: boolean;
+  /** The run's error code, or the first state paths that differ from the expected state. */
+  reason?: string;
+}
+
+/**
+ * Runs `skill` live on a fresh seeded airline for `request` (input bound from the skill's first
+ * trajectory by `airlineSkillInput`) and checks the effect with `checkAirlineEffect`.
+ */
+export async function checkSkillLive(
+  skill: CompiledSkill,
+  format: AirlineTrajectoryFormat,
+  request: Facts,
+): Promise<LiveCheck> {
+  const ids = skill.provenance.trajectoryIds;
+  const shape = findTaskShape(ids[0] ?? '');
+  if (!shape) throw new Error(`${ids[0] ?? '(none)'} is not an airline run`);
+  const input = airlineSkillInput(ids, request, format);
+  const airline = createAirline();
+  const run = await runSkill({
+    source: skill.bundle,
+    input,
+    tools: defineTools(airline.definitions),
+    inputSchema: skill.inputSchema,
+  });
+  const effect = checkAirlineEffect(shape.name, request, airline.state);
+  const reason = run.ok
+    ? effect.differences.slice(0, 3).join(', ')
+    : `${run.error.code}: ${run.error.message}`;
+  const isCorrect = run.ok && effect.isCorrect;
+  return {
+    skill: skill.name,
+    request,
+    input,
+    isCorrect,
+    ...(isCorrect ? {} : { reason: reason.slice(0, 200) }),
+  };
+}
