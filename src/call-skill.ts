@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   bindTools,
   runSkill,
@@ -29,8 +30,11 @@ export interface CallSkillOptions {
   signal?: AbortSignal;
 }
 
-/** A run result plus the exact version that ran. */
-export type CallSkillResult = RunResult & { ref: string };
+/**
+ * A run result plus the exact version that ran and, when the run was counted, its id: pass it to
+ * `store.reportOutcome({ runId, outcome })` when the run did (or did not do) the right thing.
+ */
+export type CallSkillResult = RunResult & { ref: string; runId?: string };
 
 /** Options of `restrictTools`. */
 export interface RestrictToolsOptions {
@@ -86,6 +90,8 @@ export async function callSkill(options: CallSkillOptions): Promise<CallSkillRes
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const result = options.sandbox ? await options.sandbox.run(run) : await runSkill(run);
-  if (options.isRecorded !== false) await options.store.recordRun(ref, result);
-  return { ...result, ref };
+  if (options.isRecorded === false) return { ...result, ref };
+  const runId = randomUUID();
+  await options.store.recordRun(ref, result, { runId });
+  return { ...result, ref, runId };
 }

@@ -73,6 +73,33 @@ describe('callSkill', () => {
     expect(after.failures['INVALID_INPUT']).toBe((before.failures['INVALID_INPUT'] ?? 0) + 1);
   });
 
+  it('returns a run id an agent reports a verdict on, counted apart from errors', async () => {
+    const result = await callSkill({
+      store,
+      ref: refund.name,
+      input: { orderId: '8811' },
+      tools: createTools(),
+    });
+    expect(result.ok).toBe(true);
+    expect(result.runId).toMatch(/^[0-9a-f-]{36}$/);
+    await store.reportOutcome({
+      runId: result.runId ?? '',
+      outcome: 'wrong',
+      note: 'the customer wanted a partial refund',
+    });
+    const reliability = (await store.get(refund.name)).reliability;
+    expect(reliability.outcomes.wrong).toBe(1);
+    expect(reliability.failures).toEqual({});
+    const unrecorded = await callSkill({
+      store,
+      ref: refund.name,
+      input: { orderId: '8811' },
+      tools: createTools(),
+      isRecorded: false,
+    });
+    expect(unrecorded.runId).toBeUndefined();
+  });
+
   it('grants only the tools in the version permissions, even when the pack has more', async () => {
     // A record whose bundle calls a tool its permissions do not list (a tampered or hand-made record).
     const forged: CompiledSkill = {

@@ -11,6 +11,9 @@ export interface StoreKeys {
   event(skill: string, number: number): string;
   contentHash(skill: string, hash: string): string;
   runCounter(skill: string, version: number, part: string): string;
+  /** A recorded run (`name@N`, outcome) by its id, and the one outcome report on it. */
+  run(runId: string): string;
+  outcome(runId: string): string;
   /** The namespace's change sequence (the change feed). */
   changeCounter: string;
   change(sequence: number): string;
@@ -28,6 +31,8 @@ export function storeKeys(namespace: string): StoreKeys {
     event: (skill, number) => `${ns}:event:${skill}:${number}`,
     contentHash: (skill, hash) => `${ns}:hash:${skill}:${hash}`,
     runCounter: (skill, version, part) => `${ns}:runs:${skill}:${version}:${part}`,
+    run: (runId) => `${ns}:run:${runId}`,
+    outcome: (runId) => `${ns}:outcome:${runId}`,
     changeCounter: `${ns}:counter:changes`,
     change: (sequence) => `${ns}:change:${sequence}`,
   };

@@ -23,7 +23,7 @@ const everyCode: Record<RunErrorCode, true> = {
 export const runErrorCodes: readonly RunErrorCode[] = Object.keys(everyCode) as RunErrorCode[];
 
 function counterParts(): string[] {
-  return ['runs', 'ok', ...runErrorCodes.map((code) => `failed:${code}`)];
+  return ['runs', 'ok', 'outcome:correct', 'outcome:wrong', ...runErrorCodes.map((code) => `failed:${code}`)];
 }
 
 /** Reads the run counters of one version (zero before any run). */
@@ -38,10 +38,10 @@ export async function readReliability(
   const count = (index: number): number => Number(values[index] ?? 0) || 0;
   const failures: Record<string, number> = {};
   runErrorCodes.forEach((code, index) => {
-    const failed = count(index + 2);
+    const failed = count(index + 4);
     if (failed > 0) failures[code] = failed;
   });
-  return { runs: count(0), ok: count(1), failures };
+  return { runs: count(0), ok: count(1), failures, outcomes: { correct: count(2), wrong: count(3) } };
 }
 
 /** Counts one run: each counter is its own atomic increment, so concurrent runs never lose a count. */
@@ -67,6 +67,10 @@ export async function restoreReliability(
 ): Promise<void> {
   await backend.set(keys.runCounter(name, version, 'runs'), String(reliability.runs));
   await backend.set(keys.runCounter(name, version, 'ok'), String(reliability.ok));
+  // Exports written before outcome reports carry no `outcomes`.
+  for (const [outcome, count] of Object.entries(reliability.outcomes ?? {})) {
+    await backend.set(keys.runCounter(name, version, `outcome:${outcome}`), String(count));
+  }
   for (const [code, count] of Object.entries(reliability.failures)) {
     await backend.set(keys.runCounter(name, version, `failed:${code}`), String(count));
   }

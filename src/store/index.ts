@@ -8,6 +8,8 @@ export type {
   PublishResult,
   ReviewOptions,
   SkillSummary,
+  RecordRunOptions,
+  ReportOutcomeOptions,
 } from './skill-store-types.js';
 export type { StoreChange, StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
 export type {
@@ -19,6 +21,8 @@ export type {
   HistoryEventKind,
   Reliability,
   ReviewDecision,
+  OutcomeReport,
+  RunOutcome,
 } from './skill-record.js';
 export type { SkillSnapshot } from './skill-snapshot.js';
 export { parseSkillRef, formatSkillRef } from './parse-skill-ref.js';

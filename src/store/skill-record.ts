@@ -52,6 +52,26 @@ export interface Reliability {
   ok: number;
   /** Failed runs by run error code. */
   failures: Record<string, number>;
+  /**
+   * Verdicts an agent or user reported on runs (`reportOutcome`): a run can return ok and still
+   * do the wrong thing, so these count apart from `ok` and `failures`.
+   */
+  outcomes: { correct: number; wrong: number };
+}
+
+/** A verdict on one run of a version, by the agent or person who saw what it did. */
+export type RunOutcome = 'correct' | 'wrong';
+
+/** A stored outcome report. */
+export interface OutcomeReport {
+  runId: string;
+  /** The version that ran, `name@N`. */
+  ref: string;
+  outcome: RunOutcome;
+  by: string;
+  /** ISO 8601 time of the report. */
+  at: string;
+  note?: string;
 }
 
 /** The latest review decision on a version. */

@@ -4,7 +4,15 @@ import type { SkillDiff } from '../diff/index.js';
 import type { SkillSnapshot } from './skill-snapshot.js';
 import type { StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
 import type { ReviewRequirement } from './review-policy.js';
-import type { HistoryEvent, PublishInput, Reliability, SkillStatus, SkillVersion } from './skill-record.js';
+import type {
+  HistoryEvent,
+  OutcomeReport,
+  PublishInput,
+  Reliability,
+  RunOutcome,
+  SkillStatus,
+  SkillVersion,
+} from './skill-record.js';
 
 /** Who made a change and why; recorded in the history. */
 export interface ChangeOptions {
@@ -33,6 +41,25 @@ export interface ReviewOptions {
   /** The reviewer (required). */
   by: string;
   note?: string;
+}
+
+/** Options of `reportOutcome`. */
+export interface ReportOutcomeOptions {
+  /** The id a counted run's result carries (`callSkill(...).runId`). */
+  runId: string;
+  /** Did the run do the right thing? */
+  outcome: RunOutcome;
+  /** When given, the run must be of this skill (`name`) or version (`name@N`). */
+  ref?: string;
+  /** Who judged. @default the OS user name */
+  by?: string;
+  note?: string;
+}
+
+/** Options of `recordRun`. */
+export interface RecordRunOptions {
+  /** An id for the run (8-64 of `A-Za-z0-9_-`), so a verdict can be reported on it later. @default none */
+  runId?: string;
 }
 
 /** One line of `list`. */
@@ -84,7 +111,17 @@ export interface SkillStore {
   /** Why a version would need a human approval before activation (empty: none). */
   reviewRequirements(ref: string): Promise<ReviewRequirement[]>;
   /** Counts one run of a version (`name` counts against the active one); returns the new counters. */
-  recordRun(ref: string, result: { ok: boolean; error?: { code: RunErrorCode } }): Promise<Reliability>;
+  recordRun(
+    ref: string,
+    result: { ok: boolean; error?: { code: RunErrorCode } },
+    options?: RecordRunOptions,
+  ): Promise<Reliability>;
+  /**
+   * Records whether a counted run did the right thing (one verdict per run), counted in the
+   * version's `reliability.outcomes`, apart from exceptions.
+   * @throws KnackError NOT_FOUND (no such run), INVALID_ARGUMENT, ALREADY_EXISTS (already reported).
+   */
+  reportOutcome(options: ReportOutcomeOptions): Promise<OutcomeReport>;
   /** Semantic summary and source diff between two versions. */
   diff(fromRef: string, toRef: string): Promise<SkillDiff>;
   /** Every record, counter and history event of a skill (what export writes). */

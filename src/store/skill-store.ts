@@ -10,7 +10,14 @@ import { readSkillState } from './_skill-state.js';
 import type { StoreContext } from './_store-context.js';
 import { assertSkillName, parseSkillRef } from './parse-skill-ref.js';
 import { reviewRequirements, type ReviewPolicy, type ReviewRequirement } from './review-policy.js';
-import type { HistoryEvent, PublishInput, Reliability, SkillStatus, SkillVersion } from './skill-record.js';
+import type {
+  HistoryEvent,
+  OutcomeReport,
+  PublishInput,
+  Reliability,
+  SkillStatus,
+  SkillVersion,
+} from './skill-record.js';
 import { readSnapshot, writeSnapshot, type SkillSnapshot } from './skill-snapshot.js';
 import type {
   ChangeOptions,
@@ -19,9 +26,12 @@ import type {
   ReviewOptions,
   SkillStore,
   SkillSummary,
+  RecordRunOptions,
+  ReportOutcomeOptions,
 } from './skill-store-types.js';
 import type { StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
 import { readChanges } from './_change-feed.js';
+import { recordRunEntry, reportRunOutcome } from './_outcomes.js';
 import { createStoreWatcher } from './_store-watcher.js';
 import type { StoreBackend } from './backends/index.js';
 import type { ResolvedSkill } from '../../compiler/index.js';
@@ -122,6 +132,7 @@ export class KeyvSkillStore implements SkillStore {
   async recordRun(
     ref: string,
     result: { ok: boolean; error?: { code: RunErrorCode } },
+    options: RecordRunOptions = {},
   ): Promise<Reliability> {
     const code = result.ok ? undefined : result.error?.code;
     if (code !== undefined && !(runErrorCodes as readonly string[]).includes(code)) {
@@ -129,8 +140,20 @@ export class KeyvSkillStore implements SkillStore {
     }
     const { record } = await resolveRef(this.#context, ref);
     const { backend, keys } = { backend: this.#context.backend(), keys: this.#context.keys };
+    if (options.runId !== undefined) {
+      await recordRunEntry(this.#context, options.runId, {
+        ref: `${record.name}@${record.version}`,
+        ok: result.ok,
+        ...(code === undefined ? {} : { code }),
+        at: this.#context.now().toISOString(),
+      });
+    }
     await countRun(backend, keys, record.name, record.version, result);
     return readReliability(backend, keys, record.name, record.version);
+  }
+
+  async reportOutcome(options: ReportOutcomeOptions): Promise<OutcomeReport> {
+    return reportRunOutcome(this.#context, options);
   }
 
   async history(name: string): Promise<HistoryEvent[]> {

@@ -55,6 +55,47 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       await Promise.all(opened.splice(0).map((store) => store.close()));
     });
 
+    it('counts outcome reports on recorded runs apart from errors, one verdict per run', async () => {
+      const store = await fresh();
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.recordRun('refund_order@1', { ok: true }, { runId: 'run-00000001' });
+      await store.recordRun('refund_order@1', { ok: true }, { runId: 'run-00000002' });
+      const report = await store.reportOutcome({
+        runId: 'run-00000001',
+        outcome: 'wrong',
+        ref: 'refund_order',
+        by: 'agent',
+        note: 'refunded the wrong order',
+      });
+      expect(report).toMatchObject({
+        runId: 'run-00000001',
+        ref: 'refund_order@1',
+        outcome: 'wrong',
+        by: 'agent',
+      });
+      await store.reportOutcome({ runId: 'run-00000002', outcome: 'correct' });
+      expect((await store.get('refund_order@1')).reliability).toMatchObject({
+        runs: 2,
+        ok: 2,
+        outcomes: { correct: 1, wrong: 1 },
+      });
+      expect(await codeOf(store.reportOutcome({ runId: 'run-00000001', outcome: 'correct' }))).toBe(
+        'ALREADY_EXISTS',
+      );
+      expect(await codeOf(store.reportOutcome({ runId: 'run-99999999', outcome: 'correct' }))).toBe(
+        'NOT_FOUND',
+      );
+      expect(
+        await codeOf(store.reportOutcome({ runId: 'run-00000002', outcome: 'correct', ref: 'other_skill' })),
+      ).toBe('INVALID_ARGUMENT');
+      expect(await codeOf(store.recordRun('refund_order@1', { ok: true }, { runId: 'run-00000001' }))).toBe(
+        'INVALID_ARGUMENT',
+      );
+      const copy = await fresh();
+      await copy.restore(await store.snapshot('refund_order'));
+      expect((await copy.get('refund_order@1')).reliability.outcomes).toEqual({ correct: 1, wrong: 1 });
+    });
+
     it('reports every publish, review and promote in the change feed, in order', async () => {
       const store = await fresh();
       expect(await store.changes()).toEqual({ sequence: 0, changes: [] });
@@ -197,7 +238,7 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       await store.recordRun('refund_order@1', { ok: true });
       await store.recordRun('refund_order@1', { ok: true });
       const after = await store.recordRun('refund_order@1', { ok: false, error: { code: 'TIMEOUT' } });
-      expect(after).toEqual({ runs: 3, ok: 2, failures: { TIMEOUT: 1 } });
+      expect(after).toEqual({ runs: 3, ok: 2, failures: { TIMEOUT: 1 }, outcomes: { correct: 0, wrong: 0 } });
       const { reliability: _before, ...recordBefore } = before;
       const { reliability: _after, ...recordAfter } = await store.get('refund_order@1');
       expect(recordAfter).toEqual(recordBefore);

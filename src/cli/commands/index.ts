@@ -9,6 +9,7 @@ import { registerImportLibrary } from './import-library.js';
 import { registerList } from './list.js';
 import { registerPromote } from './promote.js';
 import { registerRefine } from './refine.js';
+import { registerReport } from './report.js';
 import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
@@ -30,6 +31,7 @@ const commands: RegisterCommand[] = [
   registerHistory,
   registerDiff,
   registerReview,
+  registerReport,
   registerPromote,
   registerRollback,
   registerExport,

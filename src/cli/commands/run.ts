@@ -49,7 +49,11 @@ export function registerRun(cli: CAC): void {
       }
       for (const entry of result.logs) log(`  [${entry.level}] ${entry.message}`);
       const { wallMs, toolCalls } = result.metrics;
-      log(c.dim(`${result.ref}: ${toolCalls} tool calls, ${wallMs.toFixed(1)} ms`));
+      log(
+        c.dim(
+          `${result.ref}: ${toolCalls} tool calls, ${wallMs.toFixed(1)} ms${result.runId ? `, run ${result.runId} (knack report ${result.ref} ${result.runId} --outcome correct|wrong)` : ''}`,
+        ),
+      );
       if (result.ok) print(JSON.stringify(result.value, null, 2));
       else {
         log(

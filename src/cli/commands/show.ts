@@ -34,6 +34,7 @@ export function registerShow(cli: CAC): void {
         `runs         ${reliability.runs} (${reliability.ok} ok${Object.entries(reliability.failures)
           .map(([code, count]) => `, ${code} ${count}`)
           .join('')})`,
+        `outcomes     ${reliability.outcomes.correct} correct, ${reliability.outcomes.wrong} wrong (reported on runs)`,
         `review       ${version.review ? `${version.review.decision} by ${version.review.by}${version.review.note ? `: ${version.review.note}` : ''}` : '-'}`,
         ...(version.reviewNotes ? [`notes        ${version.reviewNotes}`] : []),
         ...requirements.map((requirement) => c.yellow(`needs review ${requirement.message}`)),

@@ -106,4 +106,26 @@ describe('knack store commands', () => {
     }[];
     expect(listed[0]?.latestVersion).toBe(2);
   });
+
+  it('reports a verdict on a run with knack report, and show counts it', async () => {
+    const store = await openStore({ url: storeUrl });
+    await store.recordRun('refund_order@1', { ok: true }, { runId: 'run-cli-0001' });
+    await store.close();
+    const reported = knack(
+      'report',
+      'refund_order@1',
+      'run-cli-0001',
+      '--outcome',
+      'wrong',
+      '--note',
+      'wrong order',
+    );
+    expect(reported.code, reported.stderr).toBe(0);
+    expect(reported.stdout).toContain('Reported run run-cli-0001 of refund_order@1: wrong.');
+    expect(knack('show', 'refund_order@1').stdout).toMatch(/outcomes\s+0 correct, 1 wrong/);
+    expect(knack('report', 'refund_order@1', 'run-cli-0001', '--outcome', 'maybe').code).toBe(2);
+    const again = knack('report', 'refund_order@1', 'run-cli-0001', '--outcome', 'correct');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('ALREADY_EXISTS');
+  });
 });
