@@ -5,6 +5,7 @@ export type {
   ToolHandler,
   ToolDefinition,
   ToolPack,
+  ToolPackPart,
   Limits,
   RunErrorCode,
   ToolCallRecord,
@@ -16,11 +17,12 @@ export type {
   Sandbox,
   SandboxOptions,
 } from '../sandbox/index.js';
-export type { JsonSchema, ToolManifestEntry } from '../core/index.js';
+export type { JsonSchema, ToolManifestEntry, ToolAnnotations } from '../core/index.js';
 export {
   runSkill,
   defineTools,
   bindTools,
+  combineToolPacks,
   createSandbox,
   SKILL_BUNDLE_GLOBAL,
   SKILL_BUNDLE_BANNER,

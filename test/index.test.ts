@@ -27,6 +27,7 @@ describe('the public entry (built src/index.js)', () => {
       'bindTools',
       'callSkill',
       'checkSkill',
+      'combineToolPacks',
       'compileTrajectories',
       'compileWithModel',
       'createAnthropicModel',
