@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { combineToolPacks, defineTools, type ToolDefinition, type ToolPack } from '../../sandbox/index.js';
 import { KnackError, safeParseJson, type ToolManifestEntry } from '../../core/index.js';
 import { connectMcpToolPack, parseMcpServerSpec, type McpServerTarget } from '../mcp/index.js';
+import { importPackModule } from './import-pack-module.js';
 
 /** What `--tools` named: always a manifest; with handlers only when every spec has them. */
 export interface LoadedTools {
@@ -80,6 +81,11 @@ const expected =
  * returning a pack or definitions), default export or `tools` export is a ToolPack or definitions.
  */
 async function loadFile(path: string): Promise<LoadedSpec> {
+  try {
+    await access(path);
+  } catch (error) {
+    throw new KnackError('INVALID_ARGUMENT', `--tools ${path}: no such file.`, { cause: error });
+  }
   if (path.endsWith('.json')) {
     const parsed = safeParseJson(await readFile(path, 'utf8'));
     if (!parsed.ok)
@@ -91,7 +97,7 @@ async function loadFile(path: string): Promise<LoadedSpec> {
       throw new KnackError('INVALID_MANIFEST', `${path}: expected ${expected}.`, { where: { file: path } });
     return { manifest };
   }
-  const module = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>;
+  const module = await importPackModule(pathToFileURL(resolve(path)).href, path);
   const factory = module['createTools'];
   if (typeof factory === 'function') {
     const make = (): ToolPack => {
