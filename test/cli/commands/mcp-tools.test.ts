@@ -8,6 +8,7 @@ import {
   EVERYTHING_SERVER_BIN,
   MEMORY_SERVER_BIN,
   memoryServer,
+  startEverythingHttpServer,
 } from '../../helpers/mcp-servers.js';
 
 const trajectory = join(import.meta.dirname, '../../fixtures/mcp/remember-weather-chicago.json');
@@ -78,5 +79,26 @@ describe('--tools mcp+stdio: with knack compile and knack run', () => {
     const twice = runCli(['compile', trajectory, '--tools', everything, '--tools', everything]);
     expect(twice.status).toBe(2);
     expect(twice.stderr).toMatch(/`echo` comes from two specs; put one under a prefix \(NAME=SPEC\)/);
+  }, 60_000);
+});
+
+describe('--tools mcp+http:', () => {
+  let server: { url: string; stop: () => void };
+  beforeAll(async () => {
+    server = await startEverythingHttpServer();
+  }, 60_000);
+  afterAll(() => server?.stop());
+
+  it('compiles against a server reached over Streamable HTTP, combined with a stdio one', () => {
+    const result = runCli([
+      'compile',
+      trajectory,
+      '--tools',
+      `weather=mcp+${server.url}`,
+      tools[2] as string,
+      tools[3] as string,
+    ]);
+    expect(result.stdout).toContain('remember_weather  verified');
+    expect(result.status).toBe(0);
   }, 60_000);
 });
