@@ -13,6 +13,6 @@ export type {
   Validator,
   ParseJsonResult,
 } from './json-schema.js';
-export type { ToolAnnotations, ToolManifestEntry } from './tool-manifest.js';
+export type { ToolManifestEntry, ToolAnnotations } from './tool-manifest.js';
 export { SKILL_NAME_PATTERN, SKILL_NAME_RULE, isSkillName, toCamelCase } from './skill-name.js';
 export { stableJson } from './stable-json.js';

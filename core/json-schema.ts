@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
@@ -24,6 +25,16 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 // Manifests come from MCP servers and carry keywords ajv does not know; strict mode would reject them.
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
+// MCP's default dialect is draft 2020-12; a schema that says so (`$schema`) is compiled by the
+// 2020 flavour, which knows its meta-schema and keywords (`prefixItems`, `$defs`, ...).
+const ajv2020 = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+addFormats(ajv2020 as unknown as Ajv);
+const draft2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
+
+function ajvFor(schema: Record<string, unknown>): Ajv {
+  const dialect = schema['$schema'];
+  return typeof dialect === 'string' && draft2020.test(dialect) ? (ajv2020 as unknown as Ajv) : ajv;
+}
 // Compiled checks by schema object, and by schema text for equal schemas in new objects (a stored
 // skill's schemas are read afresh on every call). ajv would keep every schema object it compiled
 // and claim its $id; each one is removed from ajv right after compiling, so these caches alone
@@ -41,8 +52,9 @@ function compile(schema: Record<string, unknown>): ValidateFunction {
     // Most recently used last: the oldest is the first evicted.
     byText.delete(text);
   } else {
-    validate = ajv.compile(schema);
-    ajv.removeSchema(schema);
+    const compiler = ajvFor(schema);
+    validate = compiler.compile(schema);
+    compiler.removeSchema(schema);
   }
   byText.set(text, validate);
   if (byText.size > maxCompiledSchemas) byText.delete(byText.keys().next().value as string);

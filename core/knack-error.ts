@@ -23,6 +23,8 @@ export type KnackErrorCode =
   | 'PROVIDER_MODEL_NOT_FOUND'
   | 'PROVIDER_TIMEOUT'
   | 'PROVIDER_FAILED'
+  | 'MCP_SERVER_FAILED'
+  | 'MCP_TOOL_ERROR'
   | 'ABORTED';
 
 /** Where an error was found: the file, the trajectory step (1-based) and the field path. */

@@ -1,19 +1,19 @@
 import type { JsonSchema } from './json-schema.js';
 
 /**
- * Hints about a tool's behaviour, mirroring MCP `ToolAnnotations`. They are hints from the tool's
- * author, not guarantees: a client must not rely on them for security decisions.
+ * Hints about a tool's behaviour, as an MCP server declares them (`ToolAnnotations`). Hints only:
+ * a server may misstate them, so nothing relies on them for safety.
  */
 export interface ToolAnnotations {
-  /** A human-readable title for the tool. */
+  /** A human-readable title of the tool. */
   title?: string;
-  /** The tool does not modify its environment. @default false */
+  /** The tool does not change its environment. @default false */
   readOnlyHint?: boolean;
-  /** The tool may perform destructive updates (meaningful only when not read-only). @default true */
+  /** The tool may destroy or overwrite data (meaningful when not read-only). @default true */
   destructiveHint?: boolean;
-  /** Calling the tool again with the same arguments has no additional effect. @default false */
+  /** Calling it again with the same arguments has no further effect. @default false */
   idempotentHint?: boolean;
-  /** The tool interacts with an open world of external entities. @default true */
+  /** The tool reaches an open world (the web) rather than a closed domain. @default true */
   openWorldHint?: boolean;
 }
 
@@ -26,6 +26,6 @@ export interface ToolManifestEntry {
   description?: string;
   inputSchema: JsonSchema;
   outputSchema?: JsonSchema;
-  /** MCP tool annotations (`readOnlyHint`, ...), when the server gives them. */
+  /** Behaviour hints from the tool's MCP listing, kept for readers and future policy. */
   annotations?: ToolAnnotations;
 }

@@ -17,6 +17,8 @@ export type {
 } from './types.js';
 export { SKILL_BUNDLE_GLOBAL, SKILL_BUNDLE_BANNER } from './bundle-format.js';
 export { defineTools, bindTools } from './define-tools.js';
+export { combineToolPacks } from './combine-tool-packs.js';
+export type { ToolPackPart } from './combine-tool-packs.js';
 export { runSkill } from './run-skill.js';
 export type { RunSkillOptions } from './run-options.js';
 export { createSandbox } from './create-sandbox.js';

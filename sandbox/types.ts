@@ -1,4 +1,4 @@
-import type { JsonSchema, ToolManifestEntry } from '../core/index.js';
+import type { JsonSchema, ToolAnnotations, ToolManifestEntry } from '../core/index.js';
 
 /** What a tool handler learns about the call it serves. */
 export interface ToolCallContext {
@@ -16,6 +16,8 @@ export interface ToolDefinition {
   description?: string;
   inputSchema: JsonSchema;
   outputSchema?: JsonSchema;
+  /** Behaviour hints (MCP `ToolAnnotations`). */
+  annotations?: ToolAnnotations;
   handler: ToolHandler;
 }
 

@@ -5,6 +5,7 @@ export type {
   ToolHandler,
   ToolDefinition,
   ToolPack,
+  ToolPackPart,
   Limits,
   RunErrorCode,
   ToolCallRecord,
@@ -21,6 +22,7 @@ export {
   runSkill,
   defineTools,
   bindTools,
+  combineToolPacks,
   createSandbox,
   SKILL_BUNDLE_GLOBAL,
   SKILL_BUNDLE_BANNER,
@@ -103,6 +105,16 @@ export type {
   DiffableVersion,
   RenderSkillDiffOptions,
 } from './diff/index.js';
+// MCP servers as tool packs: `tools/list` is the manifest, `tools/call` the binding (SDK loads lazily).
+export { connectMcpToolPack, createMcpToolPack } from './mcp/index.js';
+export type {
+  McpToolPack,
+  CreateMcpToolPackOptions,
+  ConnectMcpToolPackOptions,
+  McpServerTarget,
+  McpStdioServer,
+  McpHttpServer,
+} from './mcp/index.js';
 // Calling stored skills as functions, and measuring how reliable they are.
 export { callSkill, restrictTools } from './call-skill.js';
 export type { CallSkillOptions, CallSkillResult, RestrictToolsOptions } from './call-skill.js';

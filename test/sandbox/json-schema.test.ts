@@ -61,3 +61,15 @@ describe('createValidator', () => {
     expect(second({ id: 1 })).toMatchObject({ ok: true });
   });
 });
+
+describe('createValidator with draft 2020-12', () => {
+  it('compiles a schema that names the 2020-12 dialect, as MCP servers may', () => {
+    const check = createValidator({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'array',
+      prefixItems: [{ type: 'string' }, { type: 'number' }],
+    });
+    expect(check(['a', 1]).ok).toBe(true);
+    expect(check(['a', 'b']).ok).toBe(false);
+  });
+});

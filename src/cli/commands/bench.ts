@@ -4,7 +4,8 @@ import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
 import type { SkillBenchmark } from '../../benchmark-skill.js';
 
 interface BenchFlags extends StoreFlags {
-  tools?: string;
+  /** One spec, or several when `--tools` is repeated. */
+  tools?: string | string[];
   inputs?: string;
   runs?: number;
 }
@@ -42,7 +43,7 @@ export function registerBench(cli: CAC): void {
   )
     .option(
       '--tools <path>',
-      'JS/TS module exporting createTools() (fresh tool state per run), a ToolPack or definitions',
+      'JS/TS module exporting createTools() (fresh tool state per run), a ToolPack or definitions; mcp+stdio:"COMMAND ARGS" or mcp+http://HOST:PORT/PATH; PREFIX=SPEC; repeat to combine',
     )
     .option('--inputs <json>', 'A JSON array of inputs: inline, @file.json or a path ending in .json')
     .option('--runs <n>', 'Number of runs (default 20)')
@@ -53,22 +54,27 @@ export function registerBench(cli: CAC): void {
       if (!flags.tools) usageError('`knack bench` needs `--tools PACK`.');
       if (!flags.inputs) usageError('`knack bench` needs `--inputs JSON_ARRAY`.');
       const { loadJsonArgument, loadToolPack } = await import('../load-tools.js');
-      const createTools = await loadToolPack(flags.tools);
       const inputs = await loadJsonArgument('inputs', flags.inputs);
       if (!Array.isArray(inputs)) usageError('--inputs must be a JSON array of inputs.');
+      const tools = await loadToolPack(flags.tools);
       const { benchmarkSkill } = await import('../../benchmark-skill.js');
-      const result = await withStore(flags, (store) =>
-        benchmarkSkill({
-          store,
-          ref,
-          inputs,
-          createTools,
-          ...(flags.runs === undefined ? {} : { runs: Number(flags.runs) }),
-          onProgress: (done, total) => {
-            if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total} runs`);
-          },
-        }),
-      );
+      let result;
+      try {
+        result = await withStore(flags, (store) =>
+          benchmarkSkill({
+            store,
+            ref,
+            inputs,
+            createTools: tools.createTools,
+            ...(flags.runs === undefined ? {} : { runs: Number(flags.runs) }),
+            onProgress: (done, total) => {
+              if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total} runs`);
+            },
+          }),
+        );
+      } finally {
+        await tools.close();
+      }
       if (process.stderr.isTTY) process.stderr.write('\r');
       process.exitCode = result.ok === result.runs ? 0 : 1;
       if (flags.json) return printJson(result);

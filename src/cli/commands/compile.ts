@@ -3,7 +3,8 @@ import { colors, fail, log, print, printJson, usageError } from '../output.js';
 import type { CompileResult } from '../../../compiler/index.js';
 
 interface CompileFlags {
-  tools?: string;
+  /** One spec, or several when `--tools` is repeated. */
+  tools?: string | string[];
   name?: string;
   format?: string;
   json?: boolean;
@@ -81,7 +82,10 @@ async function compileAction(files: string[], flags: CompileFlags): Promise<void
     usageError(`--format must be one of ${formats.join(', ')}.`);
   const { compileTrajectories } = await import('../../../compiler/index.js');
   const { loadTools } = await import('../load-tools.js');
-  const { manifest } = await loadTools(flags.tools);
+  // Compiling needs only the manifest: an MCP server is asked for tools/list, then let go.
+  const tools = await loadTools(flags.tools);
+  await tools.close();
+  const { manifest } = tools;
   log(`compiling ${files.length} trajectory file(s) against ${manifest.length} tools`);
   const result = await compileTrajectories({
     files,
@@ -109,8 +113,8 @@ export function registerCompile(cli: CAC): void {
       'Compile trajectories into verified skills (offline trace compiler, or a model with --model)',
     )
     .option(
-      '--tools <path>',
-      'Tool manifest (.json) or a JS/TS module exporting a ToolPack or tool definitions',
+      '--tools <spec>',
+      'Tool manifest (.json), a JS/TS module exporting a ToolPack or definitions, mcp+stdio:"COMMAND ARGS" or mcp+http://HOST:PORT/PATH; PREFIX=SPEC; repeat to combine',
     )
     .option('--name <name>', 'Skill name (snake_case); default: from the task')
     .option('--format <format>', 'Force the trajectory format: native, openai or anthropic')
@@ -130,6 +134,9 @@ export function registerCompile(cli: CAC): void {
     )
     .option('--store <url>', 'Store for --publish (default $KNACK_STORE or sqlite://.knack/skills.db)')
     .example('knack compile trajectories/*.json --tools manifest.json --publish')
+    .example(
+      `knack compile session.json --tools 'fs=mcp+stdio:"npx -y @modelcontextprotocol/server-filesystem /tmp"'`,
+    )
     .action(async (files: string[], flags: CompileFlags) => {
       try {
         await compileAction(files, flags);

@@ -3,7 +3,8 @@ import { colors, log, print, printJson, usageError } from '../output.js';
 import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
 
 interface RefineFlags extends StoreFlags {
-  tools?: string;
+  /** One spec, or several when `--tools` is repeated. */
+  tools?: string | string[];
   model?: string;
   maxAttempts?: number;
 }
@@ -17,8 +18,8 @@ export function registerRefine(cli: CAC): void {
     ),
   )
     .option(
-      '--tools <path>',
-      'Tool manifest (.json) or a JS/TS module exporting a ToolPack or tool definitions',
+      '--tools <spec>',
+      'Tool manifest (.json), a JS/TS module exporting a ToolPack or definitions, mcp+stdio:"COMMAND ARGS" or mcp+http://HOST:PORT/PATH; PREFIX=SPEC; repeat to combine',
     )
     .option(
       '--model <spec>',
@@ -33,7 +34,10 @@ export function registerRefine(cli: CAC): void {
       if (files.length === 0)
         usageError("`knack refine` needs trajectory FILEs: the parent's and the new ones.");
       const { loadTools } = await import('../load-tools.js');
-      const { manifest } = await loadTools(flags.tools);
+      // Refining needs only the manifest: an MCP server is asked for tools/list, then let go.
+      const tools = await loadTools(flags.tools);
+      await tools.close();
+      const { manifest } = tools;
       const { refineStoredSkill } = await import('../../refine-stored-skill.js');
       const { renderSkillDiff } = await import('../../diff/index.js');
       const { useColor } = await import('../output.js');

@@ -3,7 +3,8 @@ import { colors, log, print, printJson, usageError } from '../output.js';
 import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
 
 interface RunFlags extends StoreFlags {
-  tools?: string;
+  /** One spec, or several when `--tools` is repeated. */
+  tools?: string | string[];
   input?: string;
   timeoutMs?: number;
   memoryLimitMb?: number;
@@ -23,21 +24,32 @@ export function registerRun(cli: CAC): void {
   withStoreFlags(
     cli.command('run <ref>', 'Run a stored skill in the sandbox with only the tools it was granted'),
   )
-    .option('--tools <path>', 'JS/TS module exporting createTools(), a ToolPack or tool definitions')
+    .option(
+      '--tools <spec>',
+      'JS/TS module exporting createTools(), a ToolPack or definitions; mcp+stdio:"COMMAND ARGS" or mcp+http://HOST:PORT/PATH; PREFIX=SPEC puts tools under PREFIX.; repeat to combine',
+    )
     .option('--input <json>', 'The input: inline JSON, @file.json or a path ending in .json')
     .option('--timeout-ms <ms>', 'Wall-clock limit of the run (default 5000)')
     .option('--memory-limit-mb <mb>', 'Isolate heap limit (default 64)')
     .option('--max-tool-calls <n>', 'Most tool calls (default 100)')
     .example(`knack run refund_order_full --tools skills/support-desk/pack.ts --input '{"orderId":"8811"}'`)
+    .example(
+      `knack run remember_city --tools 'memory=mcp+stdio:"npx -y @modelcontextprotocol/server-memory"' --input '{"city":"Oslo"}'`,
+    )
     .action(async (ref: string, flags: RunFlags) => {
       if (!flags.tools) usageError('`knack run` needs `--tools PACK`.');
       const { loadJsonArgument, loadToolPack } = await import('../load-tools.js');
-      const createTools = await loadToolPack(flags.tools);
       const input = flags.input === undefined ? undefined : await loadJsonArgument('input', flags.input);
+      const tools = await loadToolPack(flags.tools);
       const { callSkill } = await import('../../call-skill.js');
-      const result = await withStore(flags, (store) =>
-        callSkill({ store, ref, input, tools: createTools(), limits: limitsFrom(flags) }),
-      );
+      let result;
+      try {
+        result = await withStore(flags, (store) =>
+          callSkill({ store, ref, input, tools: tools.createTools(), limits: limitsFrom(flags) }),
+        );
+      } finally {
+        await tools.close();
+      }
       process.exitCode = result.ok ? 0 : 1;
       if (flags.json) return printJson(result);
       const c = colors();
