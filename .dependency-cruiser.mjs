@@ -20,6 +20,7 @@ const areas = [
   { name: 'src/store', files: '^src/store/[^/]+$' },
   { name: 'src/store/backends', files: '^src/store/backends/[^/]+$' },
   { name: 'src/diff', files: '^src/diff/[^/]+$' },
+  { name: 'src/search', files: '^src/search/[^/]+$' },
   { name: 'skills', files: '^skills/[^/]+$' },
   { name: 'skills/support-desk', files: '^skills/support-desk/[^/]+$' },
 ];

@@ -19,6 +19,8 @@ beforeAll(async () => {
 describe('the public entry (built src/index.js)', () => {
   it('exports exactly the curated API: adding or removing a name is an API decision', () => {
     expect(Object.keys(knack).sort()).toEqual([
+      'DEFAULT_MIN_SCORE',
+      'DEFAULT_SEARCH_STATUSES',
       'KnackError',
       'ProviderCallError',
       'SKILL_BUNDLE_BANNER',
@@ -33,6 +35,7 @@ describe('the public entry (built src/index.js)', () => {
       'createOpenAICompatibleModel',
       'createOpenAIModel',
       'createSandbox',
+      'createSkillIndex',
       'defineTools',
       'diffSkillVersions',
       'draftSkill',
@@ -40,15 +43,18 @@ describe('the public entry (built src/index.js)', () => {
       'formatSkillRef',
       'importLibrary',
       'importTrajectory',
+      'loadSkillIndex',
       'openStore',
       'parseSkillRef',
       'refineSkill',
       'refineStoredSkill',
+      'refreshSkillIndex',
       'renderSkillDiff',
       'resolveModel',
       'resolveStoreUrl',
       'restrictTools',
       'runSkill',
+      'searchSkills',
       'trajectorySchema',
       'verifySkill',
     ]);
