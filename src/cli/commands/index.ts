@@ -12,6 +12,7 @@ import { registerRefine } from './refine.js';
 import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
+import { registerSearch } from './search.js';
 import { registerShow } from './show.js';
 
 /** A CLI command module: registers itself on the cac instance; heavy imports happen inside actions. */
@@ -25,6 +26,7 @@ const commands: RegisterCommand[] = [
   registerDemo,
   registerRefine,
   registerList,
+  registerSearch,
   registerShow,
   registerHistory,
   registerDiff,
