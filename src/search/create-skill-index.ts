@@ -1,32 +1,30 @@
 import MiniSearch from 'minisearch';
 import { KnackError } from '../../core/index.js';
 import { searchTerms } from './_search-terms.js';
-import type {
-  SearchableSkill,
-  SkillIndexSearchOptions,
-  SkillSearchField,
-  SkillSearchHit,
-} from './skill-search-types.js';
+import {
+  distinctTerms,
+  matchedFields,
+  miniSearchDocument,
+  skillTerms,
+  type MiniSearchDocument,
+  type SkillTerms,
+} from './_skill-document.js';
+import type { SearchableSkill, SkillIndexSearchOptions, SkillSearchHit } from './skill-search-types.js';
 
 /**
  * The default `minScore`: hits scoring less are dropped, so a request no skill covers finds
- * nothing. One common word (`order`, `customer`) matched in every field of a skill scores 2-4.5;
- * a request a skill covers scores 4.6 or more. Calibrated on half of the held-aside support-desk
- * requests of `npm run bench -- search` (the middle of the gap there), measured on the other half.
+ * nothing. On the support-desk library one common word (`order`, `customer`) matched in every
+ * field of a skill scores 1-2, a request a skill covers 3 or more. Chosen on half of the
+ * held-aside requests of `npm run bench -- search` (the middle of the gap there) and measured on
+ * the other half; see the README for the figures.
  */
-export const DEFAULT_MIN_SCORE = 4.2;
+export const DEFAULT_MIN_SCORE = 2.5;
 
-const FIELDS: readonly SkillSearchField[] = ['name', 'description', 'tasks', 'inputFields', 'tools'];
-// Name and description are written to say what the skill does; tasks are longer and chattier.
-const BOOST: Record<SkillSearchField, number> = {
-  name: 2,
-  description: 2,
-  tasks: 1,
-  inputFields: 1,
-  tools: 1,
-};
+// A query word whose IDF is under this share of a word only one skill has weighs little and
+// costs the most: it is in most of the library (`order` in a shop's), so every one of those
+// skills is scored. Such words are left out of the query, unless nothing else is left.
+const COMMON_WORD_WEIGHT = 0.1;
 
-type IndexedDocument = Record<SkillSearchField, string> & { id: string };
 type IndexedSkill = Pick<SearchableSkill, 'name' | 'version' | 'description' | 'status' | 'inputSchema'>;
 
 /** Options of `createSkillIndex`. */
@@ -52,22 +50,6 @@ export interface SkillIndex {
   search(options: SkillIndexSearchOptions): SkillSearchHit[];
 }
 
-function toDocument(skill: SearchableSkill): IndexedDocument {
-  const schema = skill.inputSchema;
-  const properties =
-    typeof schema === 'object' && schema !== null && typeof schema.properties === 'object'
-      ? Object.keys(schema.properties as object)
-      : [];
-  return {
-    id: skill.name,
-    name: skill.name,
-    description: skill.description,
-    tasks: (skill.provenance.tasks ?? []).join('\n'),
-    inputFields: properties.join(' '),
-    tools: skill.permissions.join(' '),
-  };
-}
-
 function checkSearchOptions(options: SkillIndexSearchOptions): { limit: number; minScore: number } {
   if (typeof options?.query !== 'string')
     throw new KnackError('INVALID_ARGUMENT', 'search needs `query`: the request as a string.', {
@@ -89,16 +71,17 @@ function checkSearchOptions(options: SkillIndexSearchOptions): { limit: number; 
 }
 
 class MiniSearchSkillIndex implements SkillIndex {
-  readonly #engine = new MiniSearch<IndexedDocument>({
-    fields: [...FIELDS],
-    tokenize: searchTerms,
-    // searchTerms already lower-cases, drops and stems.
+  readonly #engine = new MiniSearch<MiniSearchDocument>({
+    fields: ['summary', 'details'],
+    // Documents and queries arrive as searchTerms output: split, never processed twice.
+    tokenize: (text) => (text === '' ? [] : text.split(' ')),
     processTerm: (term) => term,
-    searchOptions: { boost: BOOST, combineWith: 'OR' },
+    searchOptions: { boost: { summary: 2, details: 1 }, combineWith: 'OR' },
   });
-  // Only what a hit shows and what `remove` must hand back to minisearch: not the whole version
-  // (source, bundle), which a server holding 10,000 skills would otherwise keep alive.
-  readonly #skills = new Map<string, { hit: IndexedSkill; document: IndexedDocument }>();
+  // Only what a hit shows and the terms: not the whole version (source, bundle), which a server
+  // holding 10,000 skills would otherwise keep alive.
+  readonly #skills = new Map<string, { hit: IndexedSkill; terms: SkillTerms }>();
+  readonly #documentFrequency = new Map<string, number>();
 
   get size(): number {
     return this.#skills.size;
@@ -110,17 +93,19 @@ class MiniSearchSkillIndex implements SkillIndex {
 
   add(skill: SearchableSkill): void {
     this.remove(skill.name);
-    const document = toDocument(skill);
-    this.#engine.add(document);
+    const terms = skillTerms(skill);
+    this.#engine.add(miniSearchDocument(skill.name, terms));
     const { name, version, description, status, inputSchema } = skill;
-    this.#skills.set(name, { hit: { name, version, description, status, inputSchema }, document });
+    this.#skills.set(name, { hit: { name, version, description, status, inputSchema }, terms });
+    this.#count(terms, 1);
   }
 
   remove(name: string): boolean {
     const entry = this.#skills.get(name);
     if (!entry) return false;
-    this.#engine.remove(entry.document);
+    this.#engine.remove(miniSearchDocument(name, entry.terms));
     this.#skills.delete(name);
+    this.#count(entry.terms, -1);
     return true;
   }
 
@@ -130,9 +115,11 @@ class MiniSearchSkillIndex implements SkillIndex {
     if (queryTerms.length === 0 || this.#skills.size === 0) return [];
     // BM25 grows with the library (IDF is a log of its size); dividing by the IDF of a word no
     // skill has keeps one threshold meaningful for 12 skills or 10,000.
-    const scale = Math.log(1 + (this.#skills.size + 0.5) / 0.5);
-    // The terms are already processed: split them as they are rather than stem them twice.
-    const results = this.#engine.search(queryTerms.join(' '), { tokenize: (text) => text.split(' ') });
+    const scale = this.#idf(0);
+    const telling = queryTerms.filter(
+      (term) => this.#idf(this.#documentFrequency.get(term) ?? 0) >= COMMON_WORD_WEIGHT * scale,
+    );
+    const results = this.#engine.search((telling.length > 0 ? telling : queryTerms).join(' '));
     const hits: SkillSearchHit[] = [];
     for (const result of results) {
       const score = result.score / scale;
@@ -140,8 +127,8 @@ class MiniSearchSkillIndex implements SkillIndex {
       if (score < minScore || hits.length === limit) break;
       const entry = this.#skills.get(result.id as string);
       if (!entry) continue;
-      const fields = new Set(Object.values(result.match).flat());
       const { name, version, description, status, inputSchema } = entry.hit;
+      const matchedTerms = [...new Set(result.queryTerms)];
       hits.push({
         name,
         version,
@@ -149,12 +136,25 @@ class MiniSearchSkillIndex implements SkillIndex {
         description,
         status,
         score,
-        matchedFields: FIELDS.filter((field) => fields.has(field)),
-        matchedTerms: [...new Set(result.queryTerms)],
+        matchedFields: matchedFields(entry.terms, matchedTerms),
+        matchedTerms,
         inputSchema,
       });
     }
     return hits;
+  }
+
+  #count(terms: SkillTerms, delta: 1 | -1): void {
+    for (const term of distinctTerms(terms)) {
+      const count = (this.#documentFrequency.get(term) ?? 0) + delta;
+      if (count > 0) this.#documentFrequency.set(term, count);
+      else this.#documentFrequency.delete(term);
+    }
+  }
+
+  // BM25's IDF of a word found in `frequency` of the indexed skills.
+  #idf(frequency: number): number {
+    return Math.log(1 + (this.#skills.size - frequency + 0.5) / (frequency + 0.5));
   }
 }
 

@@ -48,6 +48,6 @@ export interface SkillIndexSearchOptions {
   query: string;
   /** Most hits returned. @default 5 */
   limit?: number;
-  /** Hits scoring less are dropped; 0 keeps every match. @default DEFAULT_MIN_SCORE (4.2) */
+  /** Hits scoring less are dropped; 0 keeps every match. @default DEFAULT_MIN_SCORE (2.5) */
   minScore?: number;
 }

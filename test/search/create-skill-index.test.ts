@@ -80,6 +80,21 @@ describe('createSkillIndex', () => {
     expect(index.search({ query: 'refund a damaged order in full' })[0]?.name).toBe('refund_order_full');
   });
 
+  it('leaves words most skills have out of the query, unless the query has nothing else', () => {
+    const shop = Array.from({ length: 30 }, (_, position) =>
+      skill({
+        name: `order_skill_${position}`,
+        description: 'Look up order <orderId>.',
+        permissions: ['get_order'],
+        provenance: { tasks: ['Look up order 8812.'] },
+      }),
+    );
+    const index = createSkillIndex({ skills: [...shop, skill()] });
+    const [first] = index.search({ query: 'refund the order' });
+    expect(first).toMatchObject({ name: 'refund_order_full', matchedTerms: ['refund'] });
+    expect(index.search({ query: 'order', minScore: 0, limit: 50 })).toHaveLength(31);
+  });
+
   it('limits the hits and refuses bad options with INVALID_ARGUMENT', () => {
     const index = createSkillIndex({ skills: [skill(), stockSkill, ticketSkill] });
     expect(index.search({ query: 'order', limit: 1, minScore: 0 })).toHaveLength(1);

@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLibrary, type SkillStore } from '../../src/store/index.js';
-import { loadSkillIndex, refreshSkillIndex, searchSkills } from '../../src/search/index.js';
+import {
+  DEFAULT_MIN_SCORE,
+  loadSkillIndex,
+  refreshSkillIndex,
+  searchSkills,
+} from '../../src/search/index.js';
 import { compiledSkill } from '../helpers/compiled-skill.js';
 import { openTempStore } from '../helpers/temp-sqlite-store.js';
 
@@ -45,7 +50,7 @@ describe('searchSkills on the support-desk library', () => {
       status: 'active',
       inputSchema: { properties: { orderId: { type: 'string' } } },
     });
-    expect(hit?.score).toBeGreaterThan(4.2);
+    expect(hit?.score).toBeGreaterThan(DEFAULT_MIN_SCORE);
     expect(hit?.matchedFields).toEqual(expect.arrayContaining(['name', 'description', 'tasks', 'tools']));
   });
 

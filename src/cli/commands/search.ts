@@ -30,7 +30,7 @@ export function registerSearch(cli: CAC): void {
     ),
   )
     .option('--limit <n>', 'Most skills listed (default 5)')
-    .option('--min-score <x>', 'Drop hits scoring less (default 4.2; 0 lists every match)')
+    .option('--min-score <x>', 'Drop hits scoring less (default 2.5; 0 lists every match)')
     .example('knack search "my parcel arrived broken, I want a refund" --limit 3 --json')
     .action(async (query: string, flags: SearchFlags) => {
       const { searchSkills } = await import('../../search/index.js');
