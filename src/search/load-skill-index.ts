@@ -1,4 +1,5 @@
-import type { SkillStatus, SkillStore, SkillSummary } from '../store/index.js';
+import { KnackError } from '../../core/index.js';
+import type { SkillStatus, SkillStore, SkillSummary, SkillVersion } from '../store/index.js';
 import { createSkillIndex, type SkillIndex } from './create-skill-index.js';
 
 /** Statuses indexed when none are named: everything but `deprecated`. */
@@ -28,6 +29,25 @@ function searchedRef(summary: SkillSummary): string {
     : `${summary.name}@${summary.activeVersion}`;
 }
 
+function isNotFound(error: unknown): boolean {
+  return KnackError.isInstance(error) && error.code === 'NOT_FOUND';
+}
+
+// The active version, else the newest; undefined when the skill does not exist (any more).
+async function readSearchedVersion(store: SkillStore, name: string): Promise<SkillVersion | undefined> {
+  try {
+    return await store.get(name);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  try {
+    return await store.get(`${name}@latest`);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Brings `index` up to date with the store for `names` (default: all): each skill's active
  * version, else its newest, is indexed when its status is in `statuses`; skills that are gone or
@@ -37,15 +57,16 @@ function searchedRef(summary: SkillSummary): string {
 export async function refreshSkillIndex(options: RefreshSkillIndexOptions): Promise<void> {
   const { index, store } = options;
   const statuses = new Set(options.statuses ?? DEFAULT_SEARCH_STATUSES);
-  const summaries = await store.list();
-  const listed = new Map(summaries.map((summary) => [summary.name, summary]));
-  const names = options.names ?? summaries.map((summary) => summary.name);
+  // Named skills are read directly: listing a large store reads every skill's state.
+  const listed = options.names ? undefined : await store.list();
+  const names = options.names ?? (listed ?? []).map((summary) => summary.name);
+  const summaries = new Map((listed ?? []).map((summary) => [summary.name, summary]));
   for (let start = 0; start < names.length; start += READ_CONCURRENCY) {
     const batch = names.slice(start, start + READ_CONCURRENCY);
     const versions = await Promise.all(
       batch.map((name) => {
-        const summary = listed.get(name);
-        return summary ? store.get(searchedRef(summary)) : undefined;
+        const summary = summaries.get(name);
+        return summary ? store.get(searchedRef(summary)) : readSearchedVersion(store, name);
       }),
     );
     batch.forEach((name, position) => {

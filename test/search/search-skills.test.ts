@@ -72,6 +72,10 @@ describe('loadSkillIndex and refreshSkillIndex', () => {
       await refreshSkillIndex({ index, store: fresh, names: ['refund_payment_full'] });
       const [hit] = index.search({ query: 'refund a damaged order' });
       expect(hit).toMatchObject({ ref: 'refund_payment_full@1', status: 'verified' });
+      await fresh.publish(compiledSkill({ name: 'refund_payment_full', variant: 'b' }), { by: 'test' });
+      await refreshSkillIndex({ index, store: fresh, names: ['refund_payment_full', 'never_stored'] });
+      expect(index.search({ query: 'refund a damaged order' })[0]?.ref).toBe('refund_payment_full@2');
+      expect(index.has('never_stored')).toBe(false);
     } finally {
       await fresh.close();
     }
