@@ -21,6 +21,7 @@ const areas = [
   { name: 'src/store/backends', files: '^src/store/backends/[^/]+$' },
   { name: 'src/diff', files: '^src/diff/[^/]+$' },
   { name: 'src/mcp', files: '^src/mcp/[^/]+$' },
+  { name: 'src/search', files: '^src/search/[^/]+$' },
   { name: 'skills', files: '^skills/[^/]+$' },
   { name: 'skills/support-desk', files: '^skills/support-desk/[^/]+$' },
   { name: 'skills/airline', files: '^skills/airline/[^/]+$' },

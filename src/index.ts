@@ -115,6 +115,26 @@ export type {
   McpStdioServer,
   McpHttpServer,
 } from './mcp/index.js';
+// Finding the skill that fits a request (BM25 with a relevance threshold), once or with a warm index.
+export {
+  searchSkills,
+  createSkillIndex,
+  loadSkillIndex,
+  refreshSkillIndex,
+  DEFAULT_MIN_SCORE,
+  DEFAULT_SEARCH_STATUSES,
+} from './search/index.js';
+export type {
+  SearchSkillsOptions,
+  SkillIndex,
+  CreateSkillIndexOptions,
+  LoadSkillIndexOptions,
+  RefreshSkillIndexOptions,
+  SearchableSkill,
+  SkillSearchField,
+  SkillSearchHit,
+  SkillIndexSearchOptions,
+} from './search/index.js';
 // Calling stored skills as functions, and measuring how reliable they are.
 export { callSkill, restrictTools } from './call-skill.js';
 export type { CallSkillOptions, CallSkillResult, RestrictToolsOptions } from './call-skill.js';

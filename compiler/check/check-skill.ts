@@ -37,6 +37,11 @@ function notRun(trajectories: readonly Trajectory[], reason: string): CompiledSk
   };
 }
 
+// The words users used for this task, kept so search can match requests phrased like them.
+function userRequests(trajectories: readonly Trajectory[]): string[] {
+  return [...new Set(trajectories.flatMap((trajectory) => [trajectory.task, ...(trajectory.context ?? [])]))];
+}
+
 // Every static check: imported skills, types, policy, schemas and meta, with their diagnostics.
 async function analyze(
   source: string,
@@ -110,6 +115,7 @@ export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSk
       compiler: TRACE_COMPILER,
       ...options.provenance,
       trajectoryIds: trajectories.map((trajectory) => trajectory.id),
+      tasks: userRequests(trajectories),
     },
     secretParameters: options.secretParameters ?? [],
   };

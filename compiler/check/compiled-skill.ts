@@ -40,6 +40,11 @@ export interface VerificationReport {
 /** Where a compiled skill came from. */
 export interface Provenance {
   trajectoryIds: string[];
+  /**
+   * What users asked for: each trajectory's `task` and later user turns (`context`), in order,
+   * without exact repeats. Search indexes them. Absent on versions compiled before it was recorded.
+   */
+  tasks?: string[];
   /** The drafting compiler, e.g. `knack-trace@0.1.0` or `openai:gpt-4.1`. */
   compiler: string;
   model?: string;

@@ -44,6 +44,7 @@ const compiledProperties = {
     required: ['trajectoryIds', 'compiler'],
     properties: {
       trajectoryIds: stringArray,
+      tasks: stringArray,
       compiler: { type: 'string' },
       model: { type: 'string' },
       promptHash: { type: 'string' },

@@ -79,6 +79,16 @@ describe('compileTrajectories on the support-desk trajectories', () => {
     expect(partial.source).toContain('reason: `Partial refund: ${input.itemName}`');
   });
 
+  it("records each trajectory's task and later user turns in the provenance, for search", () => {
+    expect(skillFor('multi-turn-partial-refund-8819').provenance.tasks).toEqual([
+      'Refund order 8819 for Edsger.',
+      'Only the Paper filters (100), he keeps the teapot.',
+    ]);
+    expect(skillFor('refund-damaged-8812').provenance.tasks).toContain(
+      'Refund order 8814 in full, it arrived damaged.',
+    );
+  });
+
   it('turns the carrier API key into a secret parameter, never a literal', () => {
     const skill = skillFor('return-label-8821');
     expect(skill.secretParameters).toEqual(['apiKey']);

@@ -13,6 +13,7 @@ import { registerReport } from './report.js';
 import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
+import { registerSearch } from './search.js';
 import { registerShow } from './show.js';
 import { registerTypes } from './types.js';
 
@@ -27,6 +28,7 @@ const commands: RegisterCommand[] = [
   registerDemo,
   registerRefine,
   registerList,
+  registerSearch,
   registerShow,
   registerHistory,
   registerDiff,

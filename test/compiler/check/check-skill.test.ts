@@ -36,7 +36,13 @@ describe('checkSkill', () => {
       imports: [],
       diagnostics: [],
       verification: { isVerified: true },
-      provenance: { compiler: 'openai', model: 'gpt-test', promptHash: 'abc', trajectoryIds: ['t-7'] },
+      provenance: {
+        compiler: 'openai',
+        model: 'gpt-test',
+        promptHash: 'abc',
+        trajectoryIds: ['t-7'],
+        tasks: [recorded.task],
+      },
     });
     expect(skill.bundle.length).toBeGreaterThan(0);
     expect(skill.sourcemap).toContain('order_total.ts');
