@@ -31,7 +31,8 @@ beforeAll(async () => {
   await temp.store.close();
 }, 180_000);
 
-describe('the built CLI (dist/src/cli/main.js)', () => {
+// Each test spawns the CLI (tsx compiles it on start), slow on a loaded machine.
+describe('the built CLI (dist/src/cli/main.js)', { timeout: 120_000 }, () => {
   it('runs a skill with a TypeScript pack, loading it through tsx on demand', () => {
     const pack = join(SUPPORT_DESK_DIR, 'pack.ts');
     const result = runBuiltCli(main, [

@@ -13,7 +13,7 @@ function knack(...args: string[]): CliResult {
   return runCli(args);
 }
 
-describe('knack compile', () => {
+describe('knack compile', { timeout: 120_000 }, () => {
   it('prints params, permissions and verification and exits 0 when every skill verified', () => {
     const out = mkdtempSync(join(tmpdir(), 'knack-compile-'));
     const files = ['thank-reporter-T-1003', 'thank-reporter-T-1006'].map((id) =>

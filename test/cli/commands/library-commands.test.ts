@@ -24,7 +24,8 @@ beforeEach(async () => {
   await store.close();
 });
 
-describe('knack store commands', () => {
+// Each test spawns the CLI (tsx compiles it on start), slow on a loaded machine.
+describe('knack store commands', { timeout: 120_000 }, () => {
   it('lists skills as a table and as JSON', () => {
     const table = knack('list');
     expect(table.code).toBe(0);

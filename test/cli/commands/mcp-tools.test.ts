@@ -31,7 +31,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => observer?.close());
 
-describe('--tools mcp+stdio: with knack compile and knack run', () => {
+describe('--tools mcp+stdio: with knack compile and knack run', { timeout: 120_000 }, () => {
   it('compiles against two prefixed servers and runs the skill, changing the server state', async () => {
     const compiled = runCli(['compile', trajectory, ...tools, '--publish', '--store', store]);
     expect(compiled.stderr).toContain('published remember_weather@1 (verified)');
@@ -82,7 +82,7 @@ describe('--tools mcp+stdio: with knack compile and knack run', () => {
   }, 60_000);
 });
 
-describe('--tools mcp+http:', () => {
+describe('--tools mcp+http:', { timeout: 120_000 }, () => {
   let server: { url: string; stop: () => void };
   beforeAll(async () => {
     server = await startEverythingHttpServer();

@@ -24,7 +24,8 @@ beforeAll(async () => {
   await temp.store.close();
 }, 60_000);
 
-describe('knack run', () => {
+// Each test spawns the CLI (tsx compiles it on start), slow on a loaded machine.
+describe('knack run', { timeout: 120_000 }, () => {
   it('prints the value of a stored skill run on the live tools, exit 0', () => {
     const result = runCli(['run', name, '--tools', pack, '--input', '{"orderId":"8820"}', '--store', store]);
     expect(result.status).toBe(0);
@@ -56,7 +57,8 @@ describe('knack run', () => {
   });
 });
 
-describe('knack bench', () => {
+// Each test spawns the CLI (tsx compiles it on start), slow on a loaded machine.
+describe('knack bench', { timeout: 120_000 }, () => {
   it('prints a reliability table and counts the runs in the store', () => {
     const inputs = '[{"orderId":"8820"},{"orderId":"9999"}]';
     const result = runCli([

@@ -17,7 +17,8 @@ function knack(...args: string[]): ReturnType<typeof runCli> {
   return runCli(args, { KNACK_STORE: storeUrl });
 }
 
-describe('knack search', () => {
+// Each test spawns the CLI (tsx compiles it on start), slow on a loaded machine.
+describe('knack search', { timeout: 120_000 }, () => {
   it('prints the fitting skills best first, with score, status and what matched', () => {
     const result = knack('search', 'The order arrived damaged, refund all of it');
     expect(result.status).toBe(0);
