@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { exceedsJsonDepth } from './json-depth.js';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** A JSON Schema (draft 2020-12 or 07), as found in MCP tool listings. */
@@ -98,9 +99,16 @@ export function safeParseJson<T = unknown>(text: string, validator?: Validator<T
   try {
     value = JSON.parse(text);
   } catch (error) {
-    // JSON.parse does not always report a position on Node 20; jsonc-parser finds the offset.
+    // JSON.parse does not always report a position on Node 20; jsonc-parser finds the offset. It
+    // recurses once per level, so deeply nested (often hostile) text gets no position.
     const errors: ParseError[] = [];
-    parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
+    if (!exceedsJsonDepth(text)) {
+      try {
+        parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
+      } catch {
+        errors.length = 0;
+      }
+    }
     const first = errors[0];
     if (!first) return { ok: false, message: error instanceof Error ? error.message : String(error) };
     const before = text.slice(0, first.offset).split('\n');

@@ -1,5 +1,6 @@
 import type { SkillScript } from './compile-skill.js';
-import { formatIssues, safeParseJson } from '../core/index.js';
+import { exceedsJsonDepth, formatIssues, MAX_JSON_DEPTH } from '../core/index.js';
+import { errorText } from './_error-text.js';
 import { BUNDLE_FILENAME, type RunEndMessage, type ToolCallMessage } from './_protocol.js';
 import { readRunnerReport, readThrown, type ThrownError } from './_read-payload.js';
 import type { ResolvedRunOptions } from './run-options.js';
@@ -12,6 +13,8 @@ const maxArgsChars = 8 * 1024 * 1024;
 // What the trace of one run keeps of arguments and results; past it, a marker replaces the value
 // so a hostile run cannot make the caller hold maxToolCalls x maxArgsChars.
 const maxTraceChars = 4 * 1024 * 1024;
+// The largest tool result sent back to the isolate; the channel refuses longer lines anyway.
+const maxReplyChars = 64 * 1024 * 1024;
 let nextRunId = 1;
 
 const endMessage = (message: string): string => `x${JSON.stringify({ message })}`;
@@ -92,16 +95,36 @@ export class RunSession implements WorkerRun {
   onCall(message: ToolCallMessage): void {
     // Calls arriving after the run ended are ignored; the worker answers them itself.
     if (this.isSettled) return;
-    void this.answer(message);
+    // Nothing that goes wrong while answering may leave this promise unhandled.
+    this.answer(message).catch((error: unknown) =>
+      this.fail({
+        code: 'TOOL_FAILED',
+        message: `The host could not answer a tool call: ${errorText(error)}`,
+      }),
+    );
   }
 
   onEnd(message: RunEndMessage): void {
     if (this.isSettled) return;
+    try {
+      this.readEnd(message);
+    } catch (error) {
+      // The report is the skill's to shape; whatever it makes us throw ends only its own run.
+      this.fail({ code: 'SKILL_THREW', message: `The run's report could not be read: ${errorText(error)}` });
+    }
+  }
+
+  private readEnd(message: RunEndMessage): void {
     const { outcome, payload } = message;
     if (outcome === 'done') return this.report(payload, message);
     if (outcome === 'threw') {
-      const parsed = safeParseJson(payload);
-      return this.fail(this.thrown(readThrown(parsed.ok ? parsed.value : {})), [], message);
+      let parsed: unknown = {};
+      try {
+        parsed = JSON.parse(payload);
+      } catch {
+        // Not JSON: readThrown turns the empty description into a plain Error.
+      }
+      return this.fail(this.thrown(readThrown(parsed)), [], message);
     }
     const code: RunErrorCode =
       outcome === 'timeout'
@@ -169,6 +192,10 @@ export class RunSession implements WorkerRun {
     if (!report)
       return this.fail({ code: 'SKILL_THREW', message: 'The skill broke the sandbox glue.' }, [], usage);
     if (report.kind === 'error') return this.fail(this.thrown(report.error), report.logs, usage);
+    if (report.kind === 'too-deep') {
+      const message = `The result is nested deeper than ${MAX_JSON_DEPTH} levels.`;
+      return this.fail({ code: 'INVALID_OUTPUT', message }, report.logs, usage);
+    }
     if (report.kind === 'too-large') {
       const message = `The result is ${report.bytes} bytes of JSON, over maxOutputBytes (${this.options.limits.maxOutputBytes}).`;
       return this.fail({ code: 'OUTPUT_TOO_LARGE', message }, report.logs, usage);
@@ -223,12 +250,30 @@ export class RunSession implements WorkerRun {
         `Step ${step}: arguments of \`${message.tool}\` exceed ${maxArgsChars} characters.`,
       );
     }
-    const parsed =
-      message.args === '' ? { ok: true as const, value: undefined } : safeParseJson(message.args);
-    if (!parsed.ok)
+    if (exceedsJsonDepth(message.args)) {
+      return refuse(
+        'INVALID_TOOL_ARGS',
+        `Step ${step}: arguments of \`${message.tool}\` are nested deeper than ${MAX_JSON_DEPTH} levels.`,
+      );
+    }
+    let args: unknown;
+    try {
+      args = message.args === '' ? undefined : JSON.parse(message.args);
+    } catch {
       return refuse('INVALID_TOOL_ARGS', `Step ${step}: arguments of \`${message.tool}\` are not JSON.`);
-    record.args = this.keep(parsed.value, message.args.length);
-    const checked = tool.checkInput(parsed.value);
+    }
+    record.args = this.keep(args, message.args.length);
+    let checked: ReturnType<typeof tool.checkInput>;
+    try {
+      checked = tool.checkInput(args);
+    } catch (error) {
+      // A schema that recurses past the stack, a format check that throws: the call is refused.
+      const reason = errorText(error, 200);
+      return refuse(
+        'INVALID_TOOL_ARGS',
+        `Step ${step}: arguments of \`${message.tool}\` cannot be checked: ${reason}`,
+      );
+    }
     if (!checked.ok) {
       return refuse(
         'INVALID_TOOL_ARGS',
@@ -236,7 +281,7 @@ export class RunSession implements WorkerRun {
       );
     }
     const began = performance.now();
-    const payload = await this.invoke(message.tool, tool, parsed.value, step, record);
+    const payload = await this.invoke(message.tool, tool, args, step, record);
     record.durationMs = performance.now() - began;
     this.reply(message.seq, payload);
   }
@@ -275,11 +320,12 @@ export class RunSession implements WorkerRun {
       if (checked && !checked.ok)
         throw new Error(`result does not match its output schema: ${formatIssues(checked.issues)}`);
       const json = value === undefined ? undefined : JSON.stringify(value);
+      if (json !== undefined && json.length > maxReplyChars)
+        throw new Error(`its result is ${json.length} characters of JSON, over ${maxReplyChars}.`);
       record.result = this.keep(value, json?.length ?? 0);
       return json === undefined ? 'u' : `v${json}`;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const text = `Tool \`${name}\` failed: ${reason}`;
+      const text = `Tool \`${name}\` failed: ${errorText(error)}`;
       record.error = { code: 'TOOL_FAILED', message: text };
       return `e${JSON.stringify({ message: text, tool: name, step })}`;
     }

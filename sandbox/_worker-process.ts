@@ -27,6 +27,8 @@ export interface WorkerSettings {
   memoryBudgetMb: number;
   killGraceMs: number;
   niceIncrement: number;
+  /** The script the worker runs; the bundled worker-main when undefined. */
+  entry?: string;
   onExit(worker: WorkerProcess): void;
   onIdle(worker: WorkerProcess): void;
 }
@@ -119,7 +121,7 @@ export class WorkerProcess {
   }
 
   static async start(settings: WorkerSettings): Promise<WorkerProcess> {
-    const entry = await workerEntry();
+    const entry = settings.entry ?? (await workerEntry());
     const child = spawn(
       process.execPath,
       [
@@ -195,7 +197,12 @@ export class WorkerProcess {
   }
 
   private send(message: CallerMessage): void {
-    if (this.channel.writable) this.channel.write(`${JSON.stringify(message)}\n`);
+    try {
+      if (this.channel.writable) this.channel.write(`${JSON.stringify(message)}\n`);
+    } catch {
+      // A message too large to encode: the worker would wait for it forever.
+      this.kill();
+    }
   }
 
   private setBusy(isBusy: boolean): void {
@@ -249,12 +256,19 @@ export class WorkerProcess {
       } catch {
         message = undefined;
       }
-      if (message?.t === 'ready' && !this.isReady) {
-        this.isReady = true;
-        this.setBusy(false);
-        this.markReady();
-      } else if (message) {
-        this.onMessage(message);
+      try {
+        if (message?.t === 'ready' && !this.isReady) {
+          this.isReady = true;
+          this.setBusy(false);
+          this.markReady();
+        } else if (message) {
+          this.onMessage(message);
+        }
+      } catch {
+        // No throw may leave a socket's 'data' handler (it would be an uncaught exception in the
+        // caller). The runs guard themselves; a worker whose message still broke something is
+        // not trusted with another line.
+        return this.kill();
       }
     }
   }

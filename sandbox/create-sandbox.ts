@@ -84,7 +84,7 @@ class WorkerPool implements Sandbox {
   private readonly opened: Promise<void>;
   private settleOpen!: (error?: unknown) => void;
 
-  constructor(options: SandboxOptions) {
+  constructor(options: SandboxOptions, entry?: string) {
     this.size = positiveInteger(options, 'size', Math.min(2, availableParallelism()));
     this.runsPerWorker = positiveInteger(options, 'runsPerWorker', 1);
     this.settings = {
@@ -93,6 +93,7 @@ class WorkerPool implements Sandbox {
       memoryBudgetMb: positiveInteger(options, 'workerMemoryBudgetMb', 512),
       killGraceMs: positiveInteger(options, 'killGraceMs', 1000),
       niceIncrement: integerIn(options, 'workerNice', 0, 19, 10),
+      ...(entry === undefined ? {} : { entry }),
       onExit: (worker: WorkerProcess) => this.onWorkerExit(worker),
       onIdle: () => this.pump(),
     };
@@ -268,6 +269,16 @@ class WorkerPool implements Sandbox {
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const pool = new WorkerPool(options);
+  await pool.open();
+  return pool;
+}
+
+/**
+ * A pool whose workers run `entry` instead of the sandbox worker: for tests that play a hostile
+ * worker speaking the protocol. Not part of the public API (the door does not export it).
+ */
+export async function createSandboxWithWorker(options: SandboxOptions, entry: string): Promise<Sandbox> {
+  const pool = new WorkerPool(options, entry);
   await pool.open();
   return pool;
 }

@@ -61,3 +61,11 @@ describe('createValidator', () => {
     expect(second({ id: 1 })).toMatchObject({ ok: true });
   });
 });
+
+// Text from a worker or a model can nest without end; the tolerant fallback parser recurses.
+describe('safeParseJson on deeply nested broken text', () => {
+  it('returns a failure instead of overflowing the stack', () => {
+    const result = safeParseJson(`${'['.repeat(100_000)}}`);
+    expect(result.ok).toBe(false);
+  });
+});

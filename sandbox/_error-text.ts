@@ -1,0 +1,20 @@
+/**
+ * The message of something a tool handler (or any host code acting on a run) threw, as bounded
+ * text; never throws. Handlers are the caller's code, but what they throw may be anything: a
+ * null-prototype object (`String()` throws), an Error whose `message` getter throws, a revoked
+ * Proxy.
+ */
+export function errorText(error: unknown, maxChars = 4000): string {
+  let text: string;
+  try {
+    if (error instanceof Error) {
+      const message: unknown = error.message;
+      text = typeof message === 'string' ? message : String(message);
+    } else {
+      text = String(error);
+    }
+  } catch {
+    text = '[a value that cannot be printed]';
+  }
+  return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+}
