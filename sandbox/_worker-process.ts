@@ -58,6 +58,10 @@ export const WORKER_V8_FLAGS: readonly string[] = [
 // own check after each run is all there is).
 const rssSampleMs = 100;
 const stderrTailChars = 4096;
+// What V8 (`FATAL ERROR: ... heap out of memory`, `invalid size error`) and isolated-vm's OOM
+// handler (`is_heap_oom = 1`) print before the process aborts.
+const oomReport =
+  /is_heap_oom = |JavaScript heap out of memory|Reached heap limit|invalid (size|array length|table size) error|Catastrophic out-of-memory/;
 
 /**
  * The caller's environment minus what would change the worker's Node: NODE_OPTIONS can carry
@@ -89,6 +93,7 @@ export class WorkerProcess {
   private readonly runs = new Map<number, WorkerRun>();
   private readonly known = new Set<string>();
   private stderrTail = '';
+  private exitSignal: NodeJS.Signals | null = null;
   private rssTimer: NodeJS.Timeout | undefined;
   private isOverBudget = false;
   private isClosing = false;
@@ -111,7 +116,12 @@ export class WorkerProcess {
     // A write to a worker that just died fails; its 'exit' does the bookkeeping.
     this.channel.on('error', () => undefined);
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    child.once('exit', () => this.onExit());
+    // 'close' comes after 'exit' once stderr is drained: V8's last words are facts to read.
+    child.once('exit', (_code, signal) => {
+      this.isAlive = false;
+      this.exitSignal = signal;
+    });
+    child.once('close', () => this.onExit());
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-stderrTailChars);
@@ -291,11 +301,10 @@ export class WorkerProcess {
   private onExit(): void {
     this.isAlive = false;
     clearInterval(this.rssTimer);
-    const isMemory =
-      this.isOverBudget ||
-      /out of memory|heap limit|allocation failed|invalid (array|table|string) (size|length)/i.test(
-        this.stderrTail,
-      );
+    // Facts only: our RSS cap killed it, or it aborted (V8 aborts on a fatal OOM) after V8 or
+    // isolated-vm's OOM handler reported one. The worker never writes skill text to stderr.
+    const isAborted = this.exitSignal === 'SIGABRT' || this.exitSignal === 'SIGTRAP';
+    const isMemory = this.isOverBudget || (isAborted && oomReport.test(this.stderrTail));
     const runs = [...this.runs.values()];
     this.runs.clear();
     for (const run of runs) run.onWorkerExit(isMemory);

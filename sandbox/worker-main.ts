@@ -157,20 +157,26 @@ function describeThrow(error: unknown): string {
   });
 }
 
+/**
+ * Classifies a call that threw from what this process observed, never from the error's text
+ * (a skill can throw any message): the isolate disposed by its heap limit, or the call's
+ * deadline passed.
+ */
 function fail(run: ActiveRun, error: unknown, phase: 'compile' | 'load' | 'call'): void {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/memory limit/i.test(message) || run.slot.isDisposed) {
+  if (run.slot.isDisposed) {
     run.isTainted = true;
-    return finish(run, 'memory', message);
+    return finish(run, 'memory', 'memory');
   }
-  if (/timed out/i.test(message)) {
+  // isolated-vm's timer and ours read different clocks: a couple of ms of slack.
+  if (Date.now() >= run.deadline - 2) {
     run.isTainted = true;
     // Near its heap limit V8 collects garbage over and over and the deadline may come first:
     // a run stopped there ran out of memory rather than time.
     const isNearLimit = run.slot.heapUsedBytes() > run.slot.memoryLimitMb * 1024 * 1024 * 0.85;
-    return finish(run, isNearLimit ? 'memory' : 'timeout', message);
+    return finish(run, isNearLimit ? 'memory' : 'timeout', 'timeout');
   }
-  if (phase === 'compile') return finish(run, 'compile', message);
+  if (phase === 'compile')
+    return finish(run, 'compile', error instanceof Error ? error.message : String(error));
   // The glue catches every skill error; one escaping a call is a stray rejection or a broken glue.
   run.isTainted = phase === 'call';
   finish(run, 'threw', describeThrow(error));
