@@ -1,5 +1,6 @@
 import type { SkillScript } from './compile-skill.js';
-import { exceedsJsonDepth, formatIssues, MAX_JSON_DEPTH } from '../core/index.js';
+import { formatIssues, MAX_JSON_DEPTH } from '../core/index.js';
+import { readToolArgs } from './_read-tool-args.js';
 import { errorText } from './_error-text.js';
 import { BUNDLE_FILENAME, type RunEndMessage, type ToolCallMessage } from './_protocol.js';
 import { readRunnerReport, readThrown, type ThrownError } from './_read-payload.js';
@@ -8,8 +9,6 @@ import { mapStack } from './source-map.js';
 import type { LogEntry, RunError, RunErrorCode, RunResult, ToolCallRecord } from './types.js';
 import type { WorkerProcess, WorkerRun } from './_worker-process.js';
 
-// Tool arguments beyond this size are refused before parsing (the isolate built them; we pay to parse).
-const maxArgsChars = 8 * 1024 * 1024;
 // What the trace of one run keeps of arguments and results; past it, a marker replaces the value
 // so a hostile run cannot make the caller hold maxToolCalls x maxArgsChars.
 const maxTraceChars = 4 * 1024 * 1024;
@@ -244,42 +243,10 @@ export class RunSession implements WorkerRun {
         `Step ${step}: more than maxToolCalls (${this.options.limits.maxToolCalls}) tool calls.`,
       );
     }
-    if (message.args.length > maxArgsChars) {
-      return refuse(
-        'INVALID_TOOL_ARGS',
-        `Step ${step}: arguments of \`${message.tool}\` exceed ${maxArgsChars} characters.`,
-      );
-    }
-    if (exceedsJsonDepth(message.args)) {
-      return refuse(
-        'INVALID_TOOL_ARGS',
-        `Step ${step}: arguments of \`${message.tool}\` are nested deeper than ${MAX_JSON_DEPTH} levels.`,
-      );
-    }
-    let args: unknown;
-    try {
-      args = message.args === '' ? undefined : JSON.parse(message.args);
-    } catch {
-      return refuse('INVALID_TOOL_ARGS', `Step ${step}: arguments of \`${message.tool}\` are not JSON.`);
-    }
+    const read = readToolArgs(message.args, message.tool, tool.checkInput);
+    if (!read.ok) return refuse('INVALID_TOOL_ARGS', `Step ${step}: ${read.reason}`);
+    const args = read.args;
     record.args = this.keep(args, message.args.length);
-    let checked: ReturnType<typeof tool.checkInput>;
-    try {
-      checked = tool.checkInput(args);
-    } catch (error) {
-      // A schema that recurses past the stack, a format check that throws: the call is refused.
-      const reason = errorText(error, 200);
-      return refuse(
-        'INVALID_TOOL_ARGS',
-        `Step ${step}: arguments of \`${message.tool}\` cannot be checked: ${reason}`,
-      );
-    }
-    if (!checked.ok) {
-      return refuse(
-        'INVALID_TOOL_ARGS',
-        `Step ${step}: tools.${message.tool}: ${formatIssues(checked.issues)}`,
-      );
-    }
     const began = performance.now();
     const payload = await this.invoke(message.tool, tool, args, step, record);
     record.durationMs = performance.now() - began;
