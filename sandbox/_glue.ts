@@ -9,6 +9,9 @@ import { SKILL_BUNDLE_GLOBAL } from './bundle-format.js';
 // code thus runs inside the worker's timed applySync calls; between them the isolate is idle.
 // Nothing here is a security boundary (the worker and the caller check every string that leaves),
 // so a skill that subverts the glue only breaks its own run.
+/** Where the bundle's top-level try puts what its code threw (see IsolateSlot.compile). */
+export const LOAD_ERROR_GLOBAL = '__knackLoadError';
+
 export const GLUE_SOURCE: string = String.raw`
 'use strict';
 const send = $0, finish = $1;
@@ -174,6 +177,8 @@ async function run(inputJson, toolNames, maxOutputBytes, maxLogBytes) {
   logMax = maxLogBytes;
   let head;
   try {
+    const loadError = G[${JSON.stringify(LOAD_ERROR_GLOBAL)}];
+    if (loadError !== undefined) throw loadError !== null && typeof loadError === 'object' ? loadError[0] : loadError;
     const skill = G[${JSON.stringify(SKILL_BUNDLE_GLOBAL)}];
     const fn = skill !== null && typeof skill === 'object' ? skill.default : undefined;
     if (typeof fn !== 'function') throw new TypeErrorCtor('The skill has no default export function.');
@@ -201,11 +206,14 @@ function settle(id, reply) {
 // names the worker expects; the run gets null for its names when they are these.
 let readyTools;
 let isStarted = false;
+// No value may leave control by a throw: isolated-vm would read its getters with no deadline.
 return function control(op, a, b, c, d) {
-  if (op === 1) return settle(a, b);
-  if (isStarted) return;
-  if (op === 2) { readyTools = buildTools(a); return; }
-  isStarted = true;
-  apply(then, run(a, b, c, d), [(payload) => finish(payload)]);
+  try {
+    if (op === 1) return settle(a, b);
+    if (isStarted) return;
+    if (op === 2) { readyTools = buildTools(a); return; }
+    isStarted = true;
+    apply(then, run(a, b, c, d), [(payload) => finish(payload)]);
+  } catch {}
 };
 `;

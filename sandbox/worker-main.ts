@@ -40,6 +40,14 @@ const maxToolNameChars = 256;
 // does so at most this much later.
 const deadlineGridMs = 50;
 const channel = new BlockingChannel(3);
+// The hard deadline the watchdog holds this thread to (see watchCaller): a timed call gets this
+// long past its own deadline, housekeeping (a context build, a compile) this long in all.
+const busyUntil = new Float64Array(new SharedArrayBuffer(8));
+const hardGraceMs = 1000;
+const housekeepingMs = 3000;
+function holdUntil(ms: number): void {
+  busyUntil[0] = ms;
+}
 
 interface ActiveRun {
   id: number;
@@ -141,7 +149,9 @@ function finish(run: ActiveRun, outcome: RunOutcome, payload: string): void {
     outcome,
     payload,
     cpuNs: cpuNs > 0n ? Number(cpuNs) : 0,
-    heapUsedBytes: run.slot.heapUsedBytes(),
+    // A tainted isolate may hold rejections whose getters isolated-vm would run, untimed, in any
+    // call on it, heap statistics included: it gets none.
+    heapUsedBytes: run.isTainted ? 0 : run.slot.heapUsedBytes(),
     isRetiring,
   });
   IsolateSlot.release(run.prepared);
@@ -152,7 +162,7 @@ function describeThrow(error: unknown): string {
   const { name = 'Error', message = String(error), stack = '' } = (error ?? {}) as Record<string, string>;
   return JSON.stringify({
     name: String(name),
-    message: String(message),
+    message: String(message).slice(0, 4000),
     stack: String(stack).slice(0, 16000),
   });
 }
@@ -172,26 +182,35 @@ function fail(run: ActiveRun, error: unknown, phase: 'compile' | 'load' | 'call'
     run.isTainted = true;
     // Near its heap limit V8 collects garbage over and over and the deadline may come first:
     // a run stopped there ran out of memory rather than time.
+    // The call may leave rejections that run skill getters in the next call on the isolate (see
+    // finish): this one gets a short hard deadline, and the run is still in flight if it wedges.
+    holdUntil(Date.now() + 250);
     const isNearLimit = run.slot.heapUsedBytes() > run.slot.memoryLimitMb * 1024 * 1024 * 0.85;
+    holdUntil(Date.now() + housekeepingMs);
     return finish(run, isNearLimit ? 'memory' : 'timeout', 'timeout');
   }
   if (phase === 'compile')
     return finish(run, 'compile', error instanceof Error ? error.message : String(error));
-  // The glue catches every skill error; one escaping a call is a stray rejection or a broken glue.
-  run.isTainted = phase === 'call';
+  // The glue catches every skill error; one escaping a call or the load is an unhandled rejection
+  // or a broken glue. isolated-vm keeps further rejections (made by the getters it just read) for
+  // the next call on the isolate, whoever's it is: the isolate goes with this run.
+  run.isTainted = true;
   finish(run, 'threw', describeThrow(error));
 }
 
 /** Runs isolate code for `run`; afterwards the run may have reported its outcome. */
 function enter(run: ActiveRun, args: unknown[]): void {
+  holdUntil(run.deadline + hardGraceMs);
   try {
     run.prepared.control.applySync(undefined, args as [number, unknown, unknown], {
       arguments: { copy: true },
       timeout: Math.max(1, run.deadline - Date.now()),
     });
   } catch (error) {
+    holdUntil(Date.now() + housekeepingMs);
     return fail(run, error, 'call');
   }
+  holdUntil(Date.now() + housekeepingMs);
   if (run.payload !== undefined) finish(run, 'done', run.payload);
 }
 
@@ -233,6 +252,7 @@ function execute(request: RunRequest): void {
     if (known.size > maxKnownScripts) known.delete(known.keys().next().value as string);
   }
   const code = request.code ?? known.get(request.hash);
+  holdUntil(Date.now() + housekeepingMs);
   const run = start(request, takeSlot(request.memoryLimitMb));
   if (!run) return;
   run.prepared.state.run = run;
@@ -242,10 +262,13 @@ function execute(request: RunRequest): void {
     if (code === undefined) throw new Error('The worker lost the script; retry the run.');
     const script = run.slot.script(request.hash, code);
     phase = 'load';
+    holdUntil(run.deadline + hardGraceMs);
     script.runSync(run.prepared.context, { timeout: Math.max(1, run.deadline - Date.now()) });
   } catch (error) {
+    holdUntil(Date.now() + housekeepingMs);
     return fail(run, error, phase);
   }
+  holdUntil(Date.now() + housekeepingMs);
   // null: the glue built the tools object for these names ahead of the run.
   const toolNames = sameNames(run.prepared.toolNames, request.tools) ? null : request.tools;
   run.slot.expectedTools = request.tools;
@@ -254,6 +277,7 @@ function execute(request: RunRequest): void {
 
 function onMessage(raw: unknown): void {
   const message = raw as CallerMessage;
+  holdUntil(Date.now() + housekeepingMs);
   if (message.t === 'run') {
     execute(message);
   } else if (message.t === 'reply') {
@@ -269,11 +293,24 @@ function onMessage(raw: unknown): void {
 // caller allowed it) this thread cannot see the channel close. If the caller dies meanwhile,
 // nobody is left to kill us: a watchdog thread, free of the isolate, ends the process once we are
 // orphaned.
+//
+// The same thread enforces a hard deadline on this one: isolated-vm runs some skill code outside
+// its timeouts (the getters of an unhandled rejection it reads after a call), and nothing else
+// can stop it. Before entering the isolate this thread writes the time by which it must be out;
+// a thread still in past it is wedged, and the process ends.
 function watchCaller(): void {
   const watchdog = new Worker(
     `const { workerData } = require('node:worker_threads');
-     setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 250);`,
-    { eval: true, workerData: process.ppid, resourceLimits: { maxOldGenerationSizeMb: 8 } },
+     const busyUntil = new Float64Array(workerData.busyUntil);
+     setInterval(() => {
+       const until = busyUntil[0];
+       if (process.ppid !== workerData.ppid || (until > 0 && Date.now() > until)) process.kill(process.pid, 'SIGKILL');
+     }, 50);`,
+    {
+      eval: true,
+      workerData: { ppid: process.ppid, busyUntil: busyUntil.buffer },
+      resourceLimits: { maxOldGenerationSizeMb: 8 },
+    },
   );
   watchdog.unref();
 }
@@ -292,6 +329,7 @@ function serve(): void {
   for (;;) {
     const isAwaitingReply = active.size > 0;
     const began = performance.now();
+    holdUntil(0);
     const messages = channel.read(isAwaitingReply && isReplyQuick ? replyPollMicros : 0);
     if (isAwaitingReply) isReplyQuick = (performance.now() - began) * 1000 <= replyPollMicros;
     if (!messages) {
