@@ -67,8 +67,24 @@ function readLogs(value: unknown, maxLogBytes: number, isTruncated: boolean): Lo
   return logs;
 }
 
+/**
+ * The returned value, its size checked here again: the glue's own check runs with the skill's
+ * code around it. The whole report bounds the value's size, so most values need no second count.
+ */
+function readValue(payload: string, value: unknown, maxOutputBytes: number, logs: LogEntry[]): RunnerReport {
+  if (payload.length * 3 > maxOutputBytes && Buffer.byteLength(payload) > maxOutputBytes) {
+    const bytes = Buffer.byteLength(JSON.stringify(value));
+    if (bytes > maxOutputBytes) return { kind: 'too-large', bytes, logs };
+  }
+  return { kind: 'value', value, logs };
+}
+
 /** Reads the runner's JSON report; undefined when it is not one (a skill that broke the glue). */
-export function readRunnerReport(payload: string, maxLogBytes: number): RunnerReport | undefined {
+export function readRunnerReport(
+  payload: string,
+  maxLogBytes: number,
+  maxOutputBytes: number,
+): RunnerReport | undefined {
   // The report wraps the value in one object: one level more than a value may have.
   if (exceedsJsonDepth(payload, MAX_JSON_DEPTH + 1)) return { kind: 'too-deep', logs: [] };
   let parsed: unknown;
@@ -84,7 +100,7 @@ export function readRunnerReport(payload: string, maxLogBytes: number): RunnerRe
   const logs = readLogs(report['l'], maxLogBytes, report['t'] === true);
   switch (report['k']) {
     case 'v':
-      return { kind: 'value', value: report['v'], logs };
+      return readValue(payload, report['v'], maxOutputBytes, logs);
     case 'u':
       return { kind: 'value', value: undefined, logs };
     case 'o':

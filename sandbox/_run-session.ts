@@ -157,7 +157,11 @@ export class RunSession implements WorkerRun {
     this.options.signal?.removeEventListener('abort', this.onAbort);
     if (this.runningHandlers > 0) this.handlerAbort?.abort();
     this.worker?.cancel(this.id);
-    this.settle(result);
+    // The returned trace is a record: a handler still running writes to the session's copy.
+    const trace = this.trace.map((call) =>
+      call.error ? { ...call, error: { ...call.error } } : { ...call },
+    );
+    this.settle({ ...result, trace });
   }
 
   private metrics(usage?: RunEndMessage): RunResult['metrics'] {
@@ -187,7 +191,8 @@ export class RunSession implements WorkerRun {
   }
 
   private report(payload: string, usage: RunEndMessage): void {
-    const report = readRunnerReport(payload, this.options.limits.maxLogBytes);
+    const { maxLogBytes, maxOutputBytes } = this.options.limits;
+    const report = readRunnerReport(payload, maxLogBytes, maxOutputBytes);
     if (!report)
       return this.fail({ code: 'SKILL_THREW', message: 'The skill broke the sandbox glue.' }, [], usage);
     if (report.kind === 'error') return this.fail(this.thrown(report.error), report.logs, usage);
@@ -213,11 +218,12 @@ export class RunSession implements WorkerRun {
     });
   }
 
-  private keep(value: unknown, chars: number): unknown {
+  /** A copy of a value for the trace (the handler keeps the original), within its budget. */
+  private keep(copy: () => unknown, chars: number): unknown {
     if (this.traceChars + chars > maxTraceChars)
       return `[knack: ${chars} chars not kept, over the trace budget]`;
     this.traceChars += chars;
-    return value;
+    return copy();
   }
 
   private reply(seq: number, payload: string): void {
@@ -246,7 +252,7 @@ export class RunSession implements WorkerRun {
     const read = readToolArgs(message.args, message.tool, tool.checkInput);
     if (!read.ok) return refuse('INVALID_TOOL_ARGS', `Step ${step}: ${read.reason}`);
     const args = read.args;
-    record.args = this.keep(args, message.args.length);
+    record.args = this.keep(() => structuredClone(args), message.args.length);
     const began = performance.now();
     const payload = await this.invoke(message.tool, tool, args, step, record);
     record.durationMs = performance.now() - began;
@@ -289,7 +295,8 @@ export class RunSession implements WorkerRun {
       const json = value === undefined ? undefined : JSON.stringify(value);
       if (json !== undefined && json.length > maxReplyChars)
         throw new Error(`its result is ${json.length} characters of JSON, over ${maxReplyChars}.`);
-      record.result = this.keep(value, json?.length ?? 0);
+      record.result =
+        json === undefined ? undefined : this.keep(() => JSON.parse(json) as unknown, json.length);
       return json === undefined ? 'u' : `v${json}`;
     } catch (error) {
       const text = `Tool \`${name}\` failed: ${errorText(error)}`;
