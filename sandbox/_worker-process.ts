@@ -12,6 +12,13 @@ import {
   type WorkerMessage,
 } from './_protocol.js';
 import { isolatedVmPath, workerEntry } from './_worker-entry.js';
+import {
+  emptyWorkingDirectory,
+  inheritableDescriptors,
+  workerEnvironment,
+  workerLaunch,
+  type WorkerUser,
+} from './_worker-privileges.js';
 
 /** What a worker reports to the run it serves. */
 export interface WorkerRun {
@@ -29,6 +36,10 @@ export interface WorkerSettings {
   niceIncrement: number;
   /** The script the worker runs; the bundled worker-main when undefined. */
   entry?: string;
+  /** Give workers the caller's network (see workerLaunch). */
+  allowNetwork: boolean;
+  /** The user workers run as (the caller runs as root). */
+  user?: WorkerUser;
   onExit(worker: WorkerProcess): void;
   onIdle(worker: WorkerProcess): void;
 }
@@ -62,16 +73,6 @@ const stderrTailChars = 4096;
 // handler (`is_heap_oom = 1`) print before the process aborts.
 const oomReport =
   /is_heap_oom = |JavaScript heap out of memory|Reached heap limit|invalid (size|array length|table size) error|Catastrophic out-of-memory/;
-
-/**
- * The caller's environment minus what would change the worker's Node: NODE_OPTIONS can carry
- * `--inspect` or `--require` (the worker takes no flags but its own), and NODE_EXTRA_CA_CERTS makes
- * every Node start parse a CA bundle (about 70 ms on a 2-vCPU VM) for a worker that opens no TLS.
- */
-function workerEnv(): NodeJS.ProcessEnv {
-  const { NODE_OPTIONS: _options, NODE_EXTRA_CA_CERTS: _certificates, ...env } = process.env;
-  return env;
-}
 
 /**
  * The caller's handle on one worker process: spawns it, routes its messages to runs, and kills
@@ -131,10 +132,16 @@ export class WorkerProcess {
   }
 
   static async start(settings: WorkerSettings): Promise<WorkerProcess> {
-    const entry = settings.entry ?? (await workerEntry());
+    const { user } = settings;
+    const [entry, launch] = await Promise.all([
+      settings.entry ?? workerEntry(),
+      workerLaunch({ allowNetwork: settings.allowNetwork, ...(user ? { user } : {}) }),
+    ]);
+    const [command = process.execPath, ...launcher] = [...launch.prefix, process.execPath];
     const child = spawn(
-      process.execPath,
+      command,
       [
+        ...launcher,
         // Never inherit the caller's flags (loaders, inspectors); isolated-vm on Node 20 needs this one.
         '--no-node-snapshot',
         ...WORKER_V8_FLAGS,
@@ -144,10 +151,18 @@ export class WorkerProcess {
         String(settings.runsPerIsolate),
         String(settings.memoryBudgetMb),
         String(settings.niceIncrement),
+        // Descriptors the worker inherits against our will; it closes them first thing.
+        inheritableDescriptors().join(','),
       ],
-      // fd 3 is a socket pair: the worker reads its end blocking, after a short poll while it
-      // awaits a tool's reply (see _blocking-channel.ts).
-      { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: workerEnv() },
+      {
+        // fd 3 is a socket pair: the worker reads its end blocking, after a short poll while it
+        // awaits a tool's reply (see _blocking-channel.ts).
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+        env: workerEnvironment(),
+        cwd: emptyWorkingDirectory(),
+        // Without a launcher, Node drops to the user itself (libuv clears supplementary groups).
+        ...(user && launch.prefix.length === 0 ? { uid: user.uid, gid: user.gid } : {}),
+      },
     );
     return new WorkerProcess(child, settings);
   }

@@ -28,6 +28,17 @@ export interface SandboxOptions {
    * skills from starving the host application. @default 10
    */
   workerNice?: number;
+  /**
+   * Let workers use the caller's network. When false, on Linux where the caller may create one
+   * (`unshare --net`, usually root), each worker gets a network namespace of its own with no
+   * interface up; elsewhere workers keep the caller's network (see README "Security"). @default false
+   */
+  allowWorkerNetwork?: boolean;
+  /**
+   * The user and group workers run as, for a caller running as root (Linux: `setpriv`, or Node's
+   * own `uid`/`gid`). The worker script and isolated-vm must be readable by it. @default the caller's
+   */
+  workerUser?: { uid: number; gid: number };
 }
 
 /** A pool of supervised worker processes that run skills. */
@@ -59,6 +70,16 @@ function integerIn(
     throw new KnackError('INVALID_ARGUMENT', message, { where: { field } });
   }
   return value;
+}
+
+function workerUser(user: unknown): { uid: number; gid: number } {
+  const { uid, gid } = (typeof user === 'object' && user !== null ? user : {}) as Record<string, unknown>;
+  const isId = (id: unknown): id is number => typeof id === 'number' && Number.isInteger(id) && id >= 0;
+  if (!isId(uid) || !isId(gid)) {
+    const message = '`workerUser` must be { uid, gid } with non-negative integer ids.';
+    throw new KnackError('INVALID_ARGUMENT', message, { where: { field: 'workerUser' } });
+  }
+  return { uid, gid };
 }
 
 function positiveInteger(options: SandboxOptions, field: keyof SandboxOptions, fallback: number): number {
@@ -94,6 +115,8 @@ class WorkerPool implements Sandbox {
       killGraceMs: positiveInteger(options, 'killGraceMs', 1000),
       niceIncrement: integerIn(options, 'workerNice', 0, 19, 10),
       ...(entry === undefined ? {} : { entry }),
+      allowNetwork: options.allowWorkerNetwork === true,
+      ...(options.workerUser === undefined ? {} : { user: workerUser(options.workerUser) }),
       onExit: (worker: WorkerProcess) => this.onWorkerExit(worker),
       onIdle: () => this.pump(),
     };

@@ -9,6 +9,7 @@
 // calls the isolate is idle. A deadline that passes while the skill awaits a tool is the caller's
 // to enforce: its 'cancel' ends the run here at once. A call that times out or runs out of memory
 // taints the isolate, which is then replaced.
+import { closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { BlockingChannel } from './_blocking-channel.js';
@@ -23,7 +24,16 @@ const [
   runsPerIsolate = '200',
   budgetMb = '1024',
   niceIncrement = '0',
+  inheritedDescriptors = '',
 ] = process.argv.slice(2);
+// Descriptors the caller held without close-on-exec (its own inheritance): not ours to keep.
+for (const fd of inheritedDescriptors.split(',').filter(Boolean).map(Number)) {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+}
 const ivm = createRequire(import.meta.url)(ivmPath) as Ivm;
 const maxRunsPerIsolate = Number(runsPerIsolate);
 // Off-heap memory (ICU objects) of a released context can stay in the RSS: a worker left above
