@@ -18,3 +18,13 @@ export function errorText(error: unknown, maxChars = 4000): string {
   }
   return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
 }
+
+/** A value thrown out of an isolate call (isolated-vm's host-side copy) as the JSON of a ThrownError. */
+export function describeThrow(error: unknown): string {
+  const { name = 'Error', message = String(error), stack = '' } = (error ?? {}) as Record<string, string>;
+  return JSON.stringify({
+    name: String(name),
+    message: String(message).slice(0, 4000),
+    stack: String(stack).slice(0, 16000),
+  });
+}

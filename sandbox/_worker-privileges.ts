@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -90,6 +90,17 @@ export function inheritableDescriptors(): number[] {
     // No /proc: nothing known to close.
   }
   return found;
+}
+
+/** In the worker: closes the descriptors `inheritableDescriptors` listed (`4,7`), first thing. */
+export function closeDescriptors(list: string): void {
+  for (const fd of list.split(',').filter(Boolean).map(Number)) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  }
 }
 
 /** The user a worker runs as, when the caller runs as root. */

@@ -11,6 +11,7 @@ import {
   type ToolCallMessage,
   type WorkerMessage,
 } from './_protocol.js';
+import { WORKER_V8_FLAGS } from './_worker-flags.js';
 import { isolatedVmPath, workerEntry } from './_worker-entry.js';
 import {
   emptyWorkingDirectory,
@@ -45,24 +46,6 @@ export interface WorkerSettings {
 }
 
 const maxKnownScripts = 256;
-// Skills get no WebAssembly (the glue deletes it; these flags keep V8 from building it into every
-// context) and asm.js runs as plain JavaScript instead of being compiled to wasm. Together they
-// take about a fifth off the CPU of each fresh context.
-//
-// Skills are ES2022 (the type checker's lib). Node 20's V8 installs its ES2023+ additions into
-// every new context at run time, outside the snapshot: without them a fresh context costs about
-// a quarter fewer instructions (callgrind, 2.76M -> 2.10M), and a skill that type-checks runs the
-// same. Gone: Array and TypedArray toSorted/toReversed/toSpliced/with, resizable ArrayBuffers,
-// the RegExp `v` flag, Intl.NumberFormat v3. (Symbols as WeakMap keys stay: Node's own
-// worker threads need them.)
-export const WORKER_V8_FLAGS: readonly string[] = [
-  '--no-expose-wasm',
-  '--no-validate-asm',
-  '--no-harmony-change-array-by-copy',
-  '--no-harmony-rab-gsab',
-  '--no-harmony-regexp-unicode-sets',
-  '--no-harmony-intl-number-format-v3',
-];
 // memoryLimitMb bounds the V8 heap only: ICU objects (Intl.Segmenter) and other off-heap memory
 // can grow a worker by GBs within one run, while the isolate holds the worker's only thread. So
 // the caller samples a busy worker's resident memory itself (Linux /proc; elsewhere the worker's

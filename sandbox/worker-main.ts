@@ -9,14 +9,15 @@
 // calls the isolate is idle. A deadline that passes while the skill awaits a tool is the caller's
 // to enforce: its 'cancel' ends the run here at once. A call that times out or runs out of memory
 // taints the isolate, which is then replaced.
-import { closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { BlockingChannel } from './_blocking-channel.js';
 import { IsolateSlot, type Ivm, type PreparedContext, type SlotHooks } from './_isolate-slot.js';
 import type { CallerMessage, RunOutcome, RunRequest, WorkerMessage } from './_protocol.js';
 import { residentBytes } from './_resident-memory.js';
 import { lowerPriority } from './_worker-priority.js';
+import { startWatchdog } from './_watchdog.js';
+import { describeThrow } from './_error-text.js';
+import { closeDescriptors } from './_worker-privileges.js';
 
 const [
   ivmPath = 'isolated-vm',
@@ -26,14 +27,7 @@ const [
   niceIncrement = '0',
   inheritedDescriptors = '',
 ] = process.argv.slice(2);
-// Descriptors the caller held without close-on-exec (its own inheritance): not ours to keep.
-for (const fd of inheritedDescriptors.split(',').filter(Boolean).map(Number)) {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-}
+closeDescriptors(inheritedDescriptors);
 const ivm = createRequire(import.meta.url)(ivmPath) as Ivm;
 const maxRunsPerIsolate = Number(runsPerIsolate);
 // Off-heap memory (ICU objects) of a released context can stay in the RSS: a worker left above
@@ -50,14 +44,11 @@ const maxToolNameChars = 256;
 // does so at most this much later.
 const deadlineGridMs = 50;
 const channel = new BlockingChannel(3);
-// The hard deadline the watchdog holds this thread to (see watchCaller): a timed call gets this
-// long past its own deadline, housekeeping (a context build, a compile) this long in all.
-const busyUntil = new Float64Array(new SharedArrayBuffer(8));
+// The hard deadline the watchdog holds this thread to (see startWatchdog): a timed call gets
+// this long past its own deadline, housekeeping (a context build, a compile) this long in all.
+const holdUntil = startWatchdog();
 const hardGraceMs = 1000;
 const housekeepingMs = 3000;
-function holdUntil(ms: number): void {
-  busyUntil[0] = ms;
-}
 
 interface ActiveRun {
   id: number;
@@ -166,15 +157,6 @@ function finish(run: ActiveRun, outcome: RunOutcome, payload: string): void {
   });
   IsolateSlot.release(run.prepared);
   releaseSlot(run.slot, run.isTainted);
-}
-
-function describeThrow(error: unknown): string {
-  const { name = 'Error', message = String(error), stack = '' } = (error ?? {}) as Record<string, string>;
-  return JSON.stringify({
-    name: String(name),
-    message: String(message).slice(0, 4000),
-    stack: String(stack).slice(0, 16000),
-  });
 }
 
 /**
@@ -299,32 +281,6 @@ function onMessage(raw: unknown): void {
   }
 }
 
-// While a skill spins in a long applySync (a sync loop runs until its deadline, minutes if the
-// caller allowed it) this thread cannot see the channel close. If the caller dies meanwhile,
-// nobody is left to kill us: a watchdog thread, free of the isolate, ends the process once we are
-// orphaned.
-//
-// The same thread enforces a hard deadline on this one: isolated-vm runs some skill code outside
-// its timeouts (the getters of an unhandled rejection it reads after a call), and nothing else
-// can stop it. Before entering the isolate this thread writes the time by which it must be out;
-// a thread still in past it is wedged, and the process ends.
-function watchCaller(): void {
-  const watchdog = new Worker(
-    `const { workerData } = require('node:worker_threads');
-     const busyUntil = new Float64Array(workerData.busyUntil);
-     setInterval(() => {
-       const until = busyUntil[0];
-       if (process.ppid !== workerData.ppid || (until > 0 && Date.now() > until)) process.kill(process.pid, 'SIGKILL');
-     }, 50);`,
-    {
-      eval: true,
-      workerData: { ppid: process.ppid, busyUntil: busyUntil.buffer },
-      resourceLimits: { maxOldGenerationSizeMb: 8 },
-    },
-  );
-  watchdog.unref();
-}
-
 // The reply to a tool call with a quick handler comes within tens of µs. Polling for it that long
 // instead of sleeping saves the wake-up, which is a good part of a round trip on a small VM. Once
 // a reply took longer (a handler doing I/O), the next wait sleeps at once, until replies are quick.
@@ -352,7 +308,6 @@ function serve(): void {
 }
 
 warm(Number(defaultLimit));
-watchCaller();
 lowerPriority(Number(niceIncrement));
 send({ t: 'ready' });
 serve();
