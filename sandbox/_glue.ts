@@ -26,6 +26,7 @@ const push = Array.prototype.push, join = Array.prototype.join, isArray = Array.
 const split = String.prototype.split, slice = String.prototype.slice, charCodeAt = String.prototype.charCodeAt;
 const getOwn = Object.getOwnPropertyDescriptor, isFiniteNumber = Number.isFinite;
 const getTime = Date.prototype.getTime, toISOString = Date.prototype.toISOString;
+const objectToString = Object.prototype.toString;
 const rejectPromise = Promise.reject.bind(Promise);
 // FinalizationRegistry: V8 runs its callbacks as tasks of their own, outside every timed call of
 // the worker, so a callback that loops holds the isolate with no deadline.
@@ -94,9 +95,12 @@ function plainJson(value, depth, key, isArgument) {
   if (type !== 'object') throw new TypeErrorCtor('a ' + type + ' at ' + where(key) + ' is not JSON data');
   if (value === null) return 'null';
   if (depth >= 256) throw new TypeErrorCtor('the value is nested deeper than 256 levels, or holds a cycle');
-  let time;
-  try { time = apply(getTime, value, []); } catch {}
-  if (time !== undefined) return time === time ? stringify(apply(toISOString, value, [])) : 'null';
+  // A Date (tag first: a failed getTime throws, and an Error per object costs a stack trace).
+  if (apply(objectToString, value, []) === '[object Date]') {
+    let time;
+    try { time = apply(getTime, value, []); } catch {}
+    if (time !== undefined) return time === time ? stringify(apply(toISOString, value, [])) : 'null';
+  }
   if (isArgument && 'toJSON' in value) throw new TypeErrorCtor('an object with toJSON at ' + where(key) + ' is not plain data');
   const parts = [];
   if (isArray(value)) {

@@ -49,3 +49,11 @@ export function readToolArgs(text: string, tool: string, checkInput: Validator<u
     return refuse(`arguments of \`${tool}\` cannot be checked: ${errorText(error, 200)}`);
   }
 }
+
+/** A fresh copy of arguments `readToolArgs` accepted, for the trace. */
+export function copyToolArgs(text: string): unknown {
+  if (text === '') return undefined;
+  const args: unknown = JSON.parse(text);
+  stripProtoKeys(text, args);
+  return args;
+}

@@ -1,6 +1,6 @@
 import type { SkillScript } from './compile-skill.js';
 import { formatIssues, MAX_JSON_DEPTH } from '../core/index.js';
-import { readToolArgs } from './_read-tool-args.js';
+import { copyToolArgs, readToolArgs } from './_read-tool-args.js';
 import { errorText } from './_error-text.js';
 import { BUNDLE_FILENAME, type RunEndMessage, type ToolCallMessage } from './_protocol.js';
 import { readRunnerReport, readThrown, type ThrownError } from './_read-payload.js';
@@ -252,7 +252,8 @@ export class RunSession implements WorkerRun {
     const read = readToolArgs(message.args, message.tool, tool.checkInput);
     if (!read.ok) return refuse('INVALID_TOOL_ARGS', `Step ${step}: ${read.reason}`);
     const args = read.args;
-    record.args = this.keep(() => structuredClone(args), message.args.length);
+    // A second parse is the cheapest copy of small arguments (structuredClone costs more).
+    record.args = this.keep(() => copyToolArgs(message.args), message.args.length);
     const began = performance.now();
     const payload = await this.invoke(message.tool, tool, args, step, record);
     record.durationMs = performance.now() - began;
