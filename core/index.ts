@@ -13,6 +13,7 @@ export type {
   Validator,
   ParseJsonResult,
 } from './json-schema.js';
+export { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 export type { ToolManifestEntry, ToolAnnotations } from './tool-manifest.js';
 export { SKILL_NAME_PATTERN, SKILL_NAME_RULE, isSkillName, toCamelCase } from './skill-name.js';
 export { stableJson } from './stable-json.js';

@@ -1,6 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { BOUNDED_REGEXP, useLinearUniqueItems } from './_bounded-keywords.js';
+import { exceedsJsonDepth } from './json-depth.js';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** A JSON Schema (draft 2020-12 or 07), as found in MCP tool listings. */
@@ -22,56 +24,123 @@ export type Validator<T> = (value: unknown) => ValidationResult<T>;
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as unknown as (instance: Ajv) => Ajv;
 
-// Manifests come from MCP servers and carry keywords ajv does not know; strict mode would reject them.
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
-addFormats(ajv);
-// MCP's default dialect is draft 2020-12; a schema that says so (`$schema`) is compiled by the
-// 2020 flavour, which knows its meta-schema and keywords (`prefixItems`, `$defs`, ...).
-const ajv2020 = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-addFormats(ajv2020 as unknown as Ajv);
-const draft2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
+type Dialect = 'draft-07' | '2020-12';
+type Pass = 'first' | 'all';
 
-function ajvFor(schema: Record<string, unknown>): Ajv {
-  const dialect = schema['$schema'];
-  return typeof dialect === 'string' && draft2020.test(dialect) ? (ajv2020 as unknown as Ajv) : ajv;
+// Manifests come from MCP servers and carry keywords ajv does not know; strict mode would reject
+// them. Each dialect has two instances: `first` stops at the first error (what every check runs:
+// its cost is bounded by the value), `all` lists every error, run only on small values, since on
+// a 2 M-character argument it builds millions of error objects.
+function createAjv(dialect: Dialect, pass: Pass): Ajv {
+  const options: Options = {
+    strict: false,
+    allErrors: pass === 'all',
+    validateFormats: true,
+    code: { regExp: BOUNDED_REGEXP },
+  };
+  const instance = dialect === '2020-12' ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
+  addFormats(instance);
+  useLinearUniqueItems(instance);
+  return instance;
 }
+const instances = new Map<string, Ajv>();
+function ajvFor(dialect: Dialect, pass: Pass): Ajv {
+  const key = `${dialect}/${pass}`;
+  let instance = instances.get(key);
+  if (!instance) instances.set(key, (instance = createAjv(dialect, pass)));
+  return instance;
+}
+
+/** Issues reported per check, and characters per issue path and message. */
+const maxIssues = 20;
+const maxIssueChars = 300;
+/** Values with more nodes than this get the first issue only (see `createAjv`). */
+const maxNodesForAllErrors = 10_000;
+
+// The dialect a schema declares; undeclared means 2020-12 (MCP's default), except for a schema
+// written in draft-07-only syntax (array-form `items`, `additionalItems`, `dependencies`).
+function dialectOf(schema: Record<string, unknown>, text: string): Dialect {
+  const declared = schema['$schema'];
+  if (typeof declared === 'string') return /draft-0[67]/.test(declared) ? 'draft-07' : '2020-12';
+  return /"items":\[|"additionalItems":|"dependencies":/.test(text) ? 'draft-07' : '2020-12';
+}
+
+interface CompiledSchema {
+  first: ValidateFunction;
+  /** Compiled on the first failure of a small value. */
+  all: () => ValidateFunction;
+}
+
 // Compiled checks by schema object, and by schema text for equal schemas in new objects (a stored
 // skill's schemas are read afresh on every call). ajv would keep every schema object it compiled
 // and claim its $id; each one is removed from ajv right after compiling, so these caches alone
 // hold the checks, bounded.
-const byObject = new WeakMap<object, ValidateFunction>();
-const byText = new Map<string, ValidateFunction>();
+const byObject = new WeakMap<object, CompiledSchema>();
+const byText = new Map<string, CompiledSchema>();
 const maxCompiledSchemas = 1000;
 
-function compile(schema: Record<string, unknown>): ValidateFunction {
-  let validate = byObject.get(schema);
-  if (validate) return validate;
+function compileWith(dialect: Dialect, pass: Pass, schema: Record<string, unknown>): ValidateFunction {
+  const instance = ajvFor(dialect, pass);
+  try {
+    return instance.compile(schema);
+  } finally {
+    instance.removeSchema(schema);
+  }
+}
+
+function compile(schema: Record<string, unknown>): CompiledSchema {
+  let compiled = byObject.get(schema);
+  if (compiled) return compiled;
   const text = JSON.stringify(schema);
-  validate = byText.get(text);
-  if (validate) {
+  compiled = byText.get(text);
+  if (compiled) {
     // Most recently used last: the oldest is the first evicted.
     byText.delete(text);
   } else {
-    const compiler = ajvFor(schema);
-    validate = compiler.compile(schema);
-    compiler.removeSchema(schema);
+    const dialect = dialectOf(schema, text);
+    const first = compileWith(dialect, 'first', schema);
+    let all: ValidateFunction | undefined;
+    compiled = { first, all: () => (all ??= compileWith(dialect, 'all', schema)) };
   }
-  byText.set(text, validate);
+  byText.set(text, compiled);
   if (byText.size > maxCompiledSchemas) byText.delete(byText.keys().next().value as string);
-  byObject.set(schema, validate);
-  return validate;
+  byObject.set(schema, compiled);
+  return compiled;
+}
+
+/** Whether `value` has at most `max` nodes; stops counting past it, so the cost is bounded. */
+function isSmall(value: unknown, max: number): boolean {
+  const pending: unknown[] = [value];
+  let count = 0;
+  while (pending.length > 0) {
+    if (++count > max) return false;
+    const next = pending.pop();
+    if (typeof next === 'object' && next !== null) {
+      for (const child of Object.values(next)) pending.push(child);
+      if (pending.length > max) return false;
+    }
+  }
+  return true;
+}
+
+function cut(text: string): string {
+  return text.length > maxIssueChars ? `${text.slice(0, maxIssueChars)}…` : text;
 }
 
 function toIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
-  return (errors ?? []).map((error) => {
+  const all = errors ?? [];
+  const issues = all.slice(0, maxIssues).map((error) => {
     const missing = error.keyword === 'required' ? `/${String(error.params['missingProperty'])}` : '';
     const extra =
       error.keyword === 'additionalProperties' ? `/${String(error.params['additionalProperty'])}` : '';
     return {
-      path: `${error.instancePath}${missing}${extra}` || '/',
-      message: error.message ?? error.keyword,
+      path: cut(`${error.instancePath}${missing}${extra}` || '/'),
+      message: cut(error.message ?? error.keyword),
     };
   });
+  if (all.length > maxIssues)
+    issues.push({ path: '/', message: `and ${all.length - maxIssues} more issues` });
+  return issues;
 }
 
 /**
@@ -87,8 +156,13 @@ export function createValidator<T = unknown>(schema: JsonSchema): Validator<T> {
         : { ok: false, issues: [{ path: '/', message: 'no value is allowed' }] };
   }
   const compiled = compile(schema);
-  return (value) =>
-    compiled(value) ? { ok: true, value: value as T } : { ok: false, issues: toIssues(compiled.errors) };
+  return (value) => {
+    if (compiled.first(value)) return { ok: true, value: value as T };
+    if (!isSmall(value, maxNodesForAllErrors)) return { ok: false, issues: toIssues(compiled.first.errors) };
+    const all = compiled.all();
+    // `first` failed, so `all` fails too; its errors list every issue.
+    return all(value) ? { ok: true, value: value as T } : { ok: false, issues: toIssues(all.errors) };
+  };
 }
 
 /** Formats issues as one line: "`/id` must be string; `/qty` must be >= 1". */
@@ -110,9 +184,16 @@ export function safeParseJson<T = unknown>(text: string, validator?: Validator<T
   try {
     value = JSON.parse(text);
   } catch (error) {
-    // JSON.parse does not always report a position on Node 20; jsonc-parser finds the offset.
+    // JSON.parse does not always report a position on Node 20; jsonc-parser finds the offset. It
+    // recurses once per level, so deeply nested (often hostile) text gets no position.
     const errors: ParseError[] = [];
-    parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
+    if (!exceedsJsonDepth(text)) {
+      try {
+        parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
+      } catch {
+        errors.length = 0;
+      }
+    }
     const first = errors[0];
     if (!first) return { ok: false, message: error instanceof Error ? error.message : String(error) };
     const before = text.slice(0, first.offset).split('\n');

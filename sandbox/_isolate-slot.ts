@@ -1,5 +1,5 @@
 import type IsolatedVM from 'isolated-vm';
-import { GLUE_SOURCE } from './_glue.js';
+import { GLUE_SOURCE, LOAD_ERROR_GLOBAL } from './_glue.js';
 import { BUNDLE_FILENAME } from './_protocol.js';
 
 export type Ivm = typeof IsolatedVM;
@@ -157,12 +157,17 @@ export class IsolateSlot {
   }
 
   private compile(code: string): IsolatedVM.Script {
+    // The bundle's top level runs inside a try: isolated-vm would read `message` and `stack` of a
+    // value thrown out of the script after its timeout is disarmed, running skill getters with
+    // no deadline. The glue rethrows the caught value inside the run's timed call instead.
+    // `try{` shares line 1 with the banner, so source-map lines stay as they are.
+    const wrapped = `try{${code}\n}catch(error){try{globalThis[${JSON.stringify(LOAD_ERROR_GLOBAL)}]=[error]}catch{}}`;
     try {
-      return this.isolate.compileScriptSync(code, { filename: BUNDLE_FILENAME });
+      return this.isolate.compileScriptSync(wrapped, { filename: BUNDLE_FILENAME });
     } catch (error) {
       // A stray rejection of an earlier run (see prepare) is not this script's fault: retry once.
       if ((error as Error | undefined)?.name === 'SyntaxError') throw error;
-      return this.isolate.compileScriptSync(code, { filename: BUNDLE_FILENAME });
+      return this.isolate.compileScriptSync(wrapped, { filename: BUNDLE_FILENAME });
     }
   }
 

@@ -1,10 +1,11 @@
-import { safeParseJson } from '../core/index.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../core/index.js';
 import type { LogEntry } from './types.js';
 
 /** What the isolate's runner reported, after checking its shape. */
 export type RunnerReport =
   | { kind: 'value'; value: unknown; logs: LogEntry[] }
   | { kind: 'too-large'; bytes: number; logs: LogEntry[] }
+  | { kind: 'too-deep'; logs: LogEntry[] }
   | { kind: 'error'; error: ThrownError; logs: LogEntry[] };
 
 /** An error thrown inside the isolate, as plain strings. */
@@ -66,15 +67,40 @@ function readLogs(value: unknown, maxLogBytes: number, isTruncated: boolean): Lo
   return logs;
 }
 
+/**
+ * The returned value, its size checked here again: the glue's own check runs with the skill's
+ * code around it. The whole report bounds the value's size, so most values need no second count.
+ */
+function readValue(payload: string, value: unknown, maxOutputBytes: number, logs: LogEntry[]): RunnerReport {
+  if (payload.length * 3 > maxOutputBytes && Buffer.byteLength(payload) > maxOutputBytes) {
+    const bytes = Buffer.byteLength(JSON.stringify(value));
+    if (bytes > maxOutputBytes) return { kind: 'too-large', bytes, logs };
+  }
+  return { kind: 'value', value, logs };
+}
+
 /** Reads the runner's JSON report; undefined when it is not one (a skill that broke the glue). */
-export function readRunnerReport(payload: string, maxLogBytes: number): RunnerReport | undefined {
-  const parsed = safeParseJson(payload);
-  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
-  const report = parsed.value as Record<string, unknown>;
+export function readRunnerReport(
+  payload: string,
+  maxLogBytes: number,
+  maxOutputBytes: number,
+): RunnerReport | undefined {
+  // The report wraps the value in one object: one level more than a value may have.
+  if (exceedsJsonDepth(payload, MAX_JSON_DEPTH + 1)) return { kind: 'too-deep', logs: [] };
+  let parsed: unknown;
+  try {
+    // V8's JSON.parse is iterative: no depth can overflow it. No tolerant fallback: a report
+    // that is not JSON is a broken glue, whatever its position.
+    parsed = JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const report = parsed as Record<string, unknown>;
   const logs = readLogs(report['l'], maxLogBytes, report['t'] === true);
   switch (report['k']) {
     case 'v':
-      return { kind: 'value', value: report['v'], logs };
+      return readValue(payload, report['v'], maxOutputBytes, logs);
     case 'u':
       return { kind: 'value', value: undefined, logs };
     case 'o':

@@ -1,5 +1,7 @@
 import type { SkillScript } from './compile-skill.js';
-import { formatIssues, safeParseJson } from '../core/index.js';
+import { formatIssues, MAX_JSON_DEPTH } from '../core/index.js';
+import { copyToolArgs, readToolArgs } from './_read-tool-args.js';
+import { errorText } from './_error-text.js';
 import { BUNDLE_FILENAME, type RunEndMessage, type ToolCallMessage } from './_protocol.js';
 import { readRunnerReport, readThrown, type ThrownError } from './_read-payload.js';
 import type { ResolvedRunOptions } from './run-options.js';
@@ -7,11 +9,11 @@ import { mapStack } from './source-map.js';
 import type { LogEntry, RunError, RunErrorCode, RunResult, ToolCallRecord } from './types.js';
 import type { WorkerProcess, WorkerRun } from './_worker-process.js';
 
-// Tool arguments beyond this size are refused before parsing (the isolate built them; we pay to parse).
-const maxArgsChars = 8 * 1024 * 1024;
 // What the trace of one run keeps of arguments and results; past it, a marker replaces the value
 // so a hostile run cannot make the caller hold maxToolCalls x maxArgsChars.
 const maxTraceChars = 4 * 1024 * 1024;
+// The largest tool result sent back to the isolate; the channel refuses longer lines anyway.
+const maxReplyChars = 64 * 1024 * 1024;
 let nextRunId = 1;
 
 const endMessage = (message: string): string => `x${JSON.stringify({ message })}`;
@@ -92,16 +94,36 @@ export class RunSession implements WorkerRun {
   onCall(message: ToolCallMessage): void {
     // Calls arriving after the run ended are ignored; the worker answers them itself.
     if (this.isSettled) return;
-    void this.answer(message);
+    // Nothing that goes wrong while answering may leave this promise unhandled.
+    this.answer(message).catch((error: unknown) =>
+      this.fail({
+        code: 'TOOL_FAILED',
+        message: `The host could not answer a tool call: ${errorText(error)}`,
+      }),
+    );
   }
 
   onEnd(message: RunEndMessage): void {
     if (this.isSettled) return;
+    try {
+      this.readEnd(message);
+    } catch (error) {
+      // The report is the skill's to shape; whatever it makes us throw ends only its own run.
+      this.fail({ code: 'SKILL_THREW', message: `The run's report could not be read: ${errorText(error)}` });
+    }
+  }
+
+  private readEnd(message: RunEndMessage): void {
     const { outcome, payload } = message;
     if (outcome === 'done') return this.report(payload, message);
     if (outcome === 'threw') {
-      const parsed = safeParseJson(payload);
-      return this.fail(this.thrown(readThrown(parsed.ok ? parsed.value : {})), [], message);
+      let parsed: unknown = {};
+      try {
+        parsed = JSON.parse(payload);
+      } catch {
+        // Not JSON: readThrown turns the empty description into a plain Error.
+      }
+      return this.fail(this.thrown(readThrown(parsed)), [], message);
     }
     const code: RunErrorCode =
       outcome === 'timeout'
@@ -135,7 +157,11 @@ export class RunSession implements WorkerRun {
     this.options.signal?.removeEventListener('abort', this.onAbort);
     if (this.runningHandlers > 0) this.handlerAbort?.abort();
     this.worker?.cancel(this.id);
-    this.settle(result);
+    // The returned trace is a record: a handler still running writes to the session's copy.
+    const trace = this.trace.map((call) =>
+      call.error ? { ...call, error: { ...call.error } } : { ...call },
+    );
+    this.settle({ ...result, trace });
   }
 
   private metrics(usage?: RunEndMessage): RunResult['metrics'] {
@@ -165,10 +191,15 @@ export class RunSession implements WorkerRun {
   }
 
   private report(payload: string, usage: RunEndMessage): void {
-    const report = readRunnerReport(payload, this.options.limits.maxLogBytes);
+    const { maxLogBytes, maxOutputBytes } = this.options.limits;
+    const report = readRunnerReport(payload, maxLogBytes, maxOutputBytes);
     if (!report)
       return this.fail({ code: 'SKILL_THREW', message: 'The skill broke the sandbox glue.' }, [], usage);
     if (report.kind === 'error') return this.fail(this.thrown(report.error), report.logs, usage);
+    if (report.kind === 'too-deep') {
+      const message = `The result is nested deeper than ${MAX_JSON_DEPTH} levels.`;
+      return this.fail({ code: 'INVALID_OUTPUT', message }, report.logs, usage);
+    }
     if (report.kind === 'too-large') {
       const message = `The result is ${report.bytes} bytes of JSON, over maxOutputBytes (${this.options.limits.maxOutputBytes}).`;
       return this.fail({ code: 'OUTPUT_TOO_LARGE', message }, report.logs, usage);
@@ -187,11 +218,12 @@ export class RunSession implements WorkerRun {
     });
   }
 
-  private keep(value: unknown, chars: number): unknown {
+  /** A copy of a value for the trace (the handler keeps the original), within its budget. */
+  private keep(copy: () => unknown, chars: number): unknown {
     if (this.traceChars + chars > maxTraceChars)
       return `[knack: ${chars} chars not kept, over the trace budget]`;
     this.traceChars += chars;
-    return value;
+    return copy();
   }
 
   private reply(seq: number, payload: string): void {
@@ -217,26 +249,13 @@ export class RunSession implements WorkerRun {
         `Step ${step}: more than maxToolCalls (${this.options.limits.maxToolCalls}) tool calls.`,
       );
     }
-    if (message.args.length > maxArgsChars) {
-      return refuse(
-        'INVALID_TOOL_ARGS',
-        `Step ${step}: arguments of \`${message.tool}\` exceed ${maxArgsChars} characters.`,
-      );
-    }
-    const parsed =
-      message.args === '' ? { ok: true as const, value: undefined } : safeParseJson(message.args);
-    if (!parsed.ok)
-      return refuse('INVALID_TOOL_ARGS', `Step ${step}: arguments of \`${message.tool}\` are not JSON.`);
-    record.args = this.keep(parsed.value, message.args.length);
-    const checked = tool.checkInput(parsed.value);
-    if (!checked.ok) {
-      return refuse(
-        'INVALID_TOOL_ARGS',
-        `Step ${step}: tools.${message.tool}: ${formatIssues(checked.issues)}`,
-      );
-    }
+    const read = readToolArgs(message.args, message.tool, tool.checkInput);
+    if (!read.ok) return refuse('INVALID_TOOL_ARGS', `Step ${step}: ${read.reason}`);
+    const args = read.args;
+    // A second parse is the cheapest copy of small arguments (structuredClone costs more).
+    record.args = this.keep(() => copyToolArgs(message.args), message.args.length);
     const began = performance.now();
-    const payload = await this.invoke(message.tool, tool, parsed.value, step, record);
+    const payload = await this.invoke(message.tool, tool, args, step, record);
     record.durationMs = performance.now() - began;
     this.reply(message.seq, payload);
   }
@@ -275,11 +294,13 @@ export class RunSession implements WorkerRun {
       if (checked && !checked.ok)
         throw new Error(`result does not match its output schema: ${formatIssues(checked.issues)}`);
       const json = value === undefined ? undefined : JSON.stringify(value);
-      record.result = this.keep(value, json?.length ?? 0);
+      if (json !== undefined && json.length > maxReplyChars)
+        throw new Error(`its result is ${json.length} characters of JSON, over ${maxReplyChars}.`);
+      record.result =
+        json === undefined ? undefined : this.keep(() => JSON.parse(json) as unknown, json.length);
       return json === undefined ? 'u' : `v${json}`;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const text = `Tool \`${name}\` failed: ${reason}`;
+      const text = `Tool \`${name}\` failed: ${errorText(error)}`;
       record.error = { code: 'TOOL_FAILED', message: text };
       return `e${JSON.stringify({ message: text, tool: name, step })}`;
     }

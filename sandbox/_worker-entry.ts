@@ -1,15 +1,26 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workerDirectory } from './_worker-privileges.js';
 
 let entry: Promise<string> | undefined;
 
 /** Absolute path of isolated-vm's entry, resolved here (not loaded) and handed to the worker. */
 export function isolatedVmPath(): string {
   return createRequire(import.meta.url).resolve('isolated-vm');
+}
+
+/** Whether `path` is a regular file (not a link) of this user that nobody else may write. */
+function isOwnFile(path: string): boolean {
+  try {
+    const stat = lstatSync(path);
+    const uid = process.getuid?.();
+    return stat.isFile() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 async function buildEntry(source: string): Promise<string> {
@@ -22,8 +33,10 @@ async function buildEntry(source: string): Promise<string> {
     .sort()) {
     sources.update(file).update(readFileSync(join(folder, file)));
   }
-  const file = join(tmpdir(), `knack-worker-${sources.digest('base64url').slice(0, 16)}.mjs`);
-  if (existsSync(file)) return file;
+  // In this user's private directory (see workerDirectory), never a shared, predictable /tmp
+  // path someone else could have written first; and checked again before use.
+  const file = join(workerDirectory(), `worker-${sources.digest('base64url').slice(0, 16)}.mjs`);
+  if (isOwnFile(file)) return file;
   const esbuild = await import('esbuild');
   const built = await esbuild.build({
     entryPoints: [source],
@@ -37,7 +50,7 @@ async function buildEntry(source: string): Promise<string> {
   });
   // Write then rename: concurrent test processes may build the same entry at once.
   const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, built.outputFiles[0]?.text ?? '');
+  writeFileSync(partial, built.outputFiles[0]?.text ?? '', { mode: 0o644 });
   renameSync(partial, file);
   return file;
 }
@@ -46,7 +59,7 @@ async function buildEntry(source: string): Promise<string> {
  * The script a worker process runs. In a built package the compiled `worker-main.js` sibling is
  * used directly. From TypeScript sources (tests, dev) Node 20 cannot strip types, and a tsx
  * loader costs ~150 ms per fork; instead the entry is bundled once with esbuild (~30 ms) into a
- * .mjs in the temp dir named by a hash of the sources, shared by every later process: forks
+ * .mjs in this user's private temp directory, named by a hash of the sources, shared by every later process: forks
  * start as fast as from dist.
  */
 export function workerEntry(): Promise<string> {

@@ -11,7 +11,15 @@ import {
   type ToolCallMessage,
   type WorkerMessage,
 } from './_protocol.js';
+import { WORKER_V8_FLAGS } from './_worker-flags.js';
 import { isolatedVmPath, workerEntry } from './_worker-entry.js';
+import {
+  emptyWorkingDirectory,
+  inheritableDescriptors,
+  workerEnvironment,
+  workerLaunch,
+  type WorkerUser,
+} from './_worker-privileges.js';
 
 /** What a worker reports to the run it serves. */
 export interface WorkerRun {
@@ -27,45 +35,27 @@ export interface WorkerSettings {
   memoryBudgetMb: number;
   killGraceMs: number;
   niceIncrement: number;
+  /** The script the worker runs; the bundled worker-main when undefined. */
+  entry?: string;
+  /** Give workers the caller's network (see workerLaunch). */
+  allowNetwork: boolean;
+  /** The user workers run as (the caller runs as root). */
+  user?: WorkerUser;
   onExit(worker: WorkerProcess): void;
   onIdle(worker: WorkerProcess): void;
 }
 
 const maxKnownScripts = 256;
-// Skills get no WebAssembly (the glue deletes it; these flags keep V8 from building it into every
-// context) and asm.js runs as plain JavaScript instead of being compiled to wasm. Together they
-// take about a fifth off the CPU of each fresh context.
-//
-// Skills are ES2022 (the type checker's lib). Node 20's V8 installs its ES2023+ additions into
-// every new context at run time, outside the snapshot: without them a fresh context costs about
-// a quarter fewer instructions (callgrind, 2.76M -> 2.10M), and a skill that type-checks runs the
-// same. Gone: Array and TypedArray toSorted/toReversed/toSpliced/with, resizable ArrayBuffers,
-// the RegExp `v` flag, Intl.NumberFormat v3. (Symbols as WeakMap keys stay: Node's own
-// worker threads need them.)
-export const WORKER_V8_FLAGS: readonly string[] = [
-  '--no-expose-wasm',
-  '--no-validate-asm',
-  '--no-harmony-change-array-by-copy',
-  '--no-harmony-rab-gsab',
-  '--no-harmony-regexp-unicode-sets',
-  '--no-harmony-intl-number-format-v3',
-];
 // memoryLimitMb bounds the V8 heap only: ICU objects (Intl.Segmenter) and other off-heap memory
 // can grow a worker by GBs within one run, while the isolate holds the worker's only thread. So
 // the caller samples a busy worker's resident memory itself (Linux /proc; elsewhere the worker's
 // own check after each run is all there is).
 const rssSampleMs = 100;
 const stderrTailChars = 4096;
-
-/**
- * The caller's environment minus what would change the worker's Node: NODE_OPTIONS can carry
- * `--inspect` or `--require` (the worker takes no flags but its own), and NODE_EXTRA_CA_CERTS makes
- * every Node start parse a CA bundle (about 70 ms on a 2-vCPU VM) for a worker that opens no TLS.
- */
-function workerEnv(): NodeJS.ProcessEnv {
-  const { NODE_OPTIONS: _options, NODE_EXTRA_CA_CERTS: _certificates, ...env } = process.env;
-  return env;
-}
+// What V8 (`FATAL ERROR: ... heap out of memory`, `invalid size error`) and isolated-vm's OOM
+// handler (`is_heap_oom = 1`) print before the process aborts.
+const oomReport =
+  /is_heap_oom = |JavaScript heap out of memory|Reached heap limit|invalid (size|array length|table size) error|Catastrophic out-of-memory/;
 
 /**
  * The caller's handle on one worker process: spawns it, routes its messages to runs, and kills
@@ -87,6 +77,7 @@ export class WorkerProcess {
   private readonly runs = new Map<number, WorkerRun>();
   private readonly known = new Set<string>();
   private stderrTail = '';
+  private exitSignal: NodeJS.Signals | null = null;
   private rssTimer: NodeJS.Timeout | undefined;
   private isOverBudget = false;
   private isClosing = false;
@@ -109,7 +100,12 @@ export class WorkerProcess {
     // A write to a worker that just died fails; its 'exit' does the bookkeeping.
     this.channel.on('error', () => undefined);
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    child.once('exit', () => this.onExit());
+    // 'close' comes after 'exit' once stderr is drained: V8's last words are facts to read.
+    child.once('exit', (_code, signal) => {
+      this.isAlive = false;
+      this.exitSignal = signal;
+    });
+    child.once('close', () => this.onExit());
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-stderrTailChars);
@@ -119,10 +115,16 @@ export class WorkerProcess {
   }
 
   static async start(settings: WorkerSettings): Promise<WorkerProcess> {
-    const entry = await workerEntry();
+    const { user } = settings;
+    const [entry, launch] = await Promise.all([
+      settings.entry ?? workerEntry(),
+      workerLaunch({ allowNetwork: settings.allowNetwork, ...(user ? { user } : {}) }),
+    ]);
+    const [command = process.execPath, ...launcher] = [...launch.prefix, process.execPath];
     const child = spawn(
-      process.execPath,
+      command,
       [
+        ...launcher,
         // Never inherit the caller's flags (loaders, inspectors); isolated-vm on Node 20 needs this one.
         '--no-node-snapshot',
         ...WORKER_V8_FLAGS,
@@ -132,10 +134,18 @@ export class WorkerProcess {
         String(settings.runsPerIsolate),
         String(settings.memoryBudgetMb),
         String(settings.niceIncrement),
+        // Descriptors the worker inherits against our will; it closes them first thing.
+        inheritableDescriptors().join(','),
       ],
-      // fd 3 is a socket pair: the worker reads its end blocking, after a short poll while it
-      // awaits a tool's reply (see _blocking-channel.ts).
-      { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: workerEnv() },
+      {
+        // fd 3 is a socket pair: the worker reads its end blocking, after a short poll while it
+        // awaits a tool's reply (see _blocking-channel.ts).
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+        env: workerEnvironment(),
+        cwd: emptyWorkingDirectory(),
+        // Without a launcher, Node drops to the user itself (libuv clears supplementary groups).
+        ...(user && launch.prefix.length === 0 ? { uid: user.uid, gid: user.gid } : {}),
+      },
     );
     return new WorkerProcess(child, settings);
   }
@@ -195,7 +205,12 @@ export class WorkerProcess {
   }
 
   private send(message: CallerMessage): void {
-    if (this.channel.writable) this.channel.write(`${JSON.stringify(message)}\n`);
+    try {
+      if (this.channel.writable) this.channel.write(`${JSON.stringify(message)}\n`);
+    } catch {
+      // A message too large to encode: the worker would wait for it forever.
+      this.kill();
+    }
   }
 
   private setBusy(isBusy: boolean): void {
@@ -249,12 +264,19 @@ export class WorkerProcess {
       } catch {
         message = undefined;
       }
-      if (message?.t === 'ready' && !this.isReady) {
-        this.isReady = true;
-        this.setBusy(false);
-        this.markReady();
-      } else if (message) {
-        this.onMessage(message);
+      try {
+        if (message?.t === 'ready' && !this.isReady) {
+          this.isReady = true;
+          this.setBusy(false);
+          this.markReady();
+        } else if (message) {
+          this.onMessage(message);
+        }
+      } catch {
+        // No throw may leave a socket's 'data' handler (it would be an uncaught exception in the
+        // caller). The runs guard themselves; a worker whose message still broke something is
+        // not trusted with another line.
+        return this.kill();
       }
     }
   }
@@ -277,11 +299,10 @@ export class WorkerProcess {
   private onExit(): void {
     this.isAlive = false;
     clearInterval(this.rssTimer);
-    const isMemory =
-      this.isOverBudget ||
-      /out of memory|heap limit|allocation failed|invalid (array|table|string) (size|length)/i.test(
-        this.stderrTail,
-      );
+    // Facts only: our RSS cap killed it, or it aborted (V8 aborts on a fatal OOM) after V8 or
+    // isolated-vm's OOM handler reported one. The worker never writes skill text to stderr.
+    const isAborted = this.exitSignal === 'SIGABRT' || this.exitSignal === 'SIGTRAP';
+    const isMemory = this.isOverBudget || (isAborted && oomReport.test(this.stderrTail));
     const runs = [...this.runs.values()];
     this.runs.clear();
     for (const run of runs) run.onWorkerExit(isMemory);

@@ -5,30 +5,8 @@ import { RunSession } from './_run-session.js';
 import { resolveRunOptions, type ResolvedRunOptions, type RunSkillOptions } from './run-options.js';
 import type { RunResult } from './types.js';
 import { WorkerProcess, type WorkerSettings } from './_worker-process.js';
-
-/** Options of `createSandbox`. */
-export interface SandboxOptions {
-  /** Number of worker processes. @default Math.min(2, os.availableParallelism()) */
-  size?: number;
-  /** Runs one worker serves at once (each in its own isolate). @default 1 */
-  runsPerWorker?: number;
-  /** Runs an isolate serves before it is replaced. @default 200 */
-  runsPerIsolate?: number;
-  /**
-   * Resident memory of a worker, in MB: past it during a run the worker is killed (the run gets
-   * `MEMORY_LIMIT`); past it after a run the worker is retired and replaced. @default 512
-   */
-  workerMemoryBudgetMb?: number;
-  /** Time after a run's deadline before a worker that did not stop is killed, in ms. @default 1000 */
-  killGraceMs?: number;
-  /**
-   * How many nice steps below the caller's CPU priority the workers run (0 to 19; 0 keeps the
-   * caller's). The caller's process answers every tool call and hands out every run, so a worker
-   * building its next context must not hold a core the caller is waiting for; it also keeps heavy
-   * skills from starving the host application. @default 10
-   */
-  workerNice?: number;
-}
+import { integerIn, positiveInteger, workerUser } from './_sandbox-options.js';
+import type { SandboxOptions } from './sandbox-options.js';
 
 /** A pool of supervised worker processes that run skills. */
 export interface Sandbox {
@@ -44,26 +22,6 @@ export interface Sandbox {
 }
 
 const maxStartFailures = 3;
-
-function integerIn(
-  options: SandboxOptions,
-  field: keyof SandboxOptions,
-  min: number,
-  max: number,
-  fallback: number,
-): number {
-  const value = options[field];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const message = `\`${field}\` must be an integer from ${min} to ${max}, got ${String(value)}.`;
-    throw new KnackError('INVALID_ARGUMENT', message, { where: { field } });
-  }
-  return value;
-}
-
-function positiveInteger(options: SandboxOptions, field: keyof SandboxOptions, fallback: number): number {
-  return integerIn(options, field, 1, 1_000_000, fallback);
-}
 
 class WorkerPool implements Sandbox {
   isClosed = false;
@@ -84,7 +42,7 @@ class WorkerPool implements Sandbox {
   private readonly opened: Promise<void>;
   private settleOpen!: (error?: unknown) => void;
 
-  constructor(options: SandboxOptions) {
+  constructor(options: SandboxOptions, entry?: string) {
     this.size = positiveInteger(options, 'size', Math.min(2, availableParallelism()));
     this.runsPerWorker = positiveInteger(options, 'runsPerWorker', 1);
     this.settings = {
@@ -93,6 +51,9 @@ class WorkerPool implements Sandbox {
       memoryBudgetMb: positiveInteger(options, 'workerMemoryBudgetMb', 512),
       killGraceMs: positiveInteger(options, 'killGraceMs', 1000),
       niceIncrement: integerIn(options, 'workerNice', 0, 19, 10),
+      ...(entry === undefined ? {} : { entry }),
+      allowNetwork: options.allowWorkerNetwork === true,
+      ...(options.workerUser === undefined ? {} : { user: workerUser(options.workerUser) }),
       onExit: (worker: WorkerProcess) => this.onWorkerExit(worker),
       onIdle: () => this.pump(),
     };
@@ -268,6 +229,16 @@ class WorkerPool implements Sandbox {
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const pool = new WorkerPool(options);
+  await pool.open();
+  return pool;
+}
+
+/**
+ * A pool whose workers run `entry` instead of the sandbox worker: for tests that play a hostile
+ * worker speaking the protocol. Not part of the public API (the door does not export it).
+ */
+export async function createSandboxWithWorker(options: SandboxOptions, entry: string): Promise<Sandbox> {
+  const pool = new WorkerPool(options, entry);
   await pool.open();
   return pool;
 }

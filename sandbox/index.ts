@@ -22,4 +22,5 @@ export type { ToolPackPart } from './combine-tool-packs.js';
 export { runSkill } from './run-skill.js';
 export type { RunSkillOptions } from './run-options.js';
 export { createSandbox } from './create-sandbox.js';
-export type { Sandbox, SandboxOptions } from './create-sandbox.js';
+export type { Sandbox } from './create-sandbox.js';
+export type { SandboxOptions } from './sandbox-options.js';

@@ -10,12 +10,14 @@
 // to enforce: its 'cancel' ends the run here at once. A call that times out or runs out of memory
 // taints the isolate, which is then replaced.
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { BlockingChannel } from './_blocking-channel.js';
 import { IsolateSlot, type Ivm, type PreparedContext, type SlotHooks } from './_isolate-slot.js';
 import type { CallerMessage, RunOutcome, RunRequest, WorkerMessage } from './_protocol.js';
 import { residentBytes } from './_resident-memory.js';
 import { lowerPriority } from './_worker-priority.js';
+import { startWatchdog } from './_watchdog.js';
+import { describeThrow } from './_error-text.js';
+import { closeDescriptors } from './_worker-privileges.js';
 
 const [
   ivmPath = 'isolated-vm',
@@ -23,7 +25,9 @@ const [
   runsPerIsolate = '200',
   budgetMb = '1024',
   niceIncrement = '0',
+  inheritedDescriptors = '',
 ] = process.argv.slice(2);
+closeDescriptors(inheritedDescriptors);
 const ivm = createRequire(import.meta.url)(ivmPath) as Ivm;
 const maxRunsPerIsolate = Number(runsPerIsolate);
 // Off-heap memory (ICU objects) of a released context can stay in the RSS: a worker left above
@@ -40,6 +44,11 @@ const maxToolNameChars = 256;
 // does so at most this much later.
 const deadlineGridMs = 50;
 const channel = new BlockingChannel(3);
+// The hard deadline the watchdog holds this thread to (see startWatchdog): a timed call gets
+// this long past its own deadline, housekeeping (a context build, a compile) this long in all.
+const holdUntil = startWatchdog();
+const hardGraceMs = 1000;
+const housekeepingMs = 3000;
 
 interface ActiveRun {
   id: number;
@@ -141,51 +150,59 @@ function finish(run: ActiveRun, outcome: RunOutcome, payload: string): void {
     outcome,
     payload,
     cpuNs: cpuNs > 0n ? Number(cpuNs) : 0,
-    heapUsedBytes: run.slot.heapUsedBytes(),
+    // A tainted isolate may hold rejections whose getters isolated-vm would run, untimed, in any
+    // call on it, heap statistics included: it gets none.
+    heapUsedBytes: run.isTainted ? 0 : run.slot.heapUsedBytes(),
     isRetiring,
   });
   IsolateSlot.release(run.prepared);
   releaseSlot(run.slot, run.isTainted);
 }
 
-function describeThrow(error: unknown): string {
-  const { name = 'Error', message = String(error), stack = '' } = (error ?? {}) as Record<string, string>;
-  return JSON.stringify({
-    name: String(name),
-    message: String(message),
-    stack: String(stack).slice(0, 16000),
-  });
-}
-
+/**
+ * Classifies a call that threw from what this process observed, never from the error's text
+ * (a skill can throw any message): the isolate disposed by its heap limit, or the call's
+ * deadline passed.
+ */
 function fail(run: ActiveRun, error: unknown, phase: 'compile' | 'load' | 'call'): void {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/memory limit/i.test(message) || run.slot.isDisposed) {
+  if (run.slot.isDisposed) {
     run.isTainted = true;
-    return finish(run, 'memory', message);
+    return finish(run, 'memory', 'memory');
   }
-  if (/timed out/i.test(message)) {
+  // isolated-vm's timer and ours read different clocks: a couple of ms of slack.
+  if (Date.now() >= run.deadline - 2) {
     run.isTainted = true;
     // Near its heap limit V8 collects garbage over and over and the deadline may come first:
     // a run stopped there ran out of memory rather than time.
+    // The call may leave rejections that run skill getters in the next call on the isolate (see
+    // finish): this one gets a short hard deadline, and the run is still in flight if it wedges.
+    holdUntil(Date.now() + 250);
     const isNearLimit = run.slot.heapUsedBytes() > run.slot.memoryLimitMb * 1024 * 1024 * 0.85;
-    return finish(run, isNearLimit ? 'memory' : 'timeout', message);
+    holdUntil(Date.now() + housekeepingMs);
+    return finish(run, isNearLimit ? 'memory' : 'timeout', 'timeout');
   }
-  if (phase === 'compile') return finish(run, 'compile', message);
-  // The glue catches every skill error; one escaping a call is a stray rejection or a broken glue.
-  run.isTainted = phase === 'call';
+  if (phase === 'compile')
+    return finish(run, 'compile', error instanceof Error ? error.message : String(error));
+  // The glue catches every skill error; one escaping a call or the load is an unhandled rejection
+  // or a broken glue. isolated-vm keeps further rejections (made by the getters it just read) for
+  // the next call on the isolate, whoever's it is: the isolate goes with this run.
+  run.isTainted = true;
   finish(run, 'threw', describeThrow(error));
 }
 
 /** Runs isolate code for `run`; afterwards the run may have reported its outcome. */
 function enter(run: ActiveRun, args: unknown[]): void {
+  holdUntil(run.deadline + hardGraceMs);
   try {
     run.prepared.control.applySync(undefined, args as [number, unknown, unknown], {
       arguments: { copy: true },
       timeout: Math.max(1, run.deadline - Date.now()),
     });
   } catch (error) {
+    holdUntil(Date.now() + housekeepingMs);
     return fail(run, error, 'call');
   }
+  holdUntil(Date.now() + housekeepingMs);
   if (run.payload !== undefined) finish(run, 'done', run.payload);
 }
 
@@ -227,6 +244,7 @@ function execute(request: RunRequest): void {
     if (known.size > maxKnownScripts) known.delete(known.keys().next().value as string);
   }
   const code = request.code ?? known.get(request.hash);
+  holdUntil(Date.now() + housekeepingMs);
   const run = start(request, takeSlot(request.memoryLimitMb));
   if (!run) return;
   run.prepared.state.run = run;
@@ -236,10 +254,13 @@ function execute(request: RunRequest): void {
     if (code === undefined) throw new Error('The worker lost the script; retry the run.');
     const script = run.slot.script(request.hash, code);
     phase = 'load';
+    holdUntil(run.deadline + hardGraceMs);
     script.runSync(run.prepared.context, { timeout: Math.max(1, run.deadline - Date.now()) });
   } catch (error) {
+    holdUntil(Date.now() + housekeepingMs);
     return fail(run, error, phase);
   }
+  holdUntil(Date.now() + housekeepingMs);
   // null: the glue built the tools object for these names ahead of the run.
   const toolNames = sameNames(run.prepared.toolNames, request.tools) ? null : request.tools;
   run.slot.expectedTools = request.tools;
@@ -248,6 +269,7 @@ function execute(request: RunRequest): void {
 
 function onMessage(raw: unknown): void {
   const message = raw as CallerMessage;
+  holdUntil(Date.now() + housekeepingMs);
   if (message.t === 'run') {
     execute(message);
   } else if (message.t === 'reply') {
@@ -257,19 +279,6 @@ function onMessage(raw: unknown): void {
     const run = active.get(message.id);
     if (run) finish(run, 'cancelled', 'cancelled');
   }
-}
-
-// While a skill spins in a long applySync (a sync loop runs until its deadline, minutes if the
-// caller allowed it) this thread cannot see the channel close. If the caller dies meanwhile,
-// nobody is left to kill us: a watchdog thread, free of the isolate, ends the process once we are
-// orphaned.
-function watchCaller(): void {
-  const watchdog = new Worker(
-    `const { workerData } = require('node:worker_threads');
-     setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 250);`,
-    { eval: true, workerData: process.ppid, resourceLimits: { maxOldGenerationSizeMb: 8 } },
-  );
-  watchdog.unref();
 }
 
 // The reply to a tool call with a quick handler comes within tens of µs. Polling for it that long
@@ -286,6 +295,7 @@ function serve(): void {
   for (;;) {
     const isAwaitingReply = active.size > 0;
     const began = performance.now();
+    holdUntil(0);
     const messages = channel.read(isAwaitingReply && isReplyQuick ? replyPollMicros : 0);
     if (isAwaitingReply) isReplyQuick = (performance.now() - began) * 1000 <= replyPollMicros;
     if (!messages) {
@@ -298,7 +308,6 @@ function serve(): void {
 }
 
 warm(Number(defaultLimit));
-watchCaller();
 lowerPriority(Number(niceIncrement));
 send({ t: 'ready' });
 serve();

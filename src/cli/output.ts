@@ -11,6 +11,35 @@ export function colors(stream: NodeJS.WriteStream = process.stdout): ReturnType<
   return pc.createColors(useColor(stream));
 }
 
+// C0 and C1 control characters and DEL, the raw material of terminal escapes (erase a line,
+// move the cursor, set the title). SGR colour sequences of our own picocolors are matched whole.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const controlPattern = /\x1b\[[0-9;]*m|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+// eslint-disable-next-line no-control-regex -- as above, with newline and tab.
+const controlAndLinePattern = /\x1b\[[0-9;]*m|[\x00-\x1f\x7f-\x9f]/g;
+
+/** Options of `escapeControl`. */
+export interface EscapeControlOptions {
+  /** Keep `\n` (multi-line text of our own); skill text on one line passes false. @default true */
+  keepNewlines?: boolean;
+  /** Keep SGR colour sequences (`\x1b[31m`): only where colour is on. @default false */
+  keepColors?: boolean;
+}
+
+/**
+ * Text made inert for a terminal: every control character (tabs and, by default, newlines
+ * kept) is written as a visible escape (`\x1b` -> `\u001b`), so text a skill returned, logged
+ * or threw cannot erase, move or fake lines of the CLI's output.
+ */
+export function escapeControl(text: string, options: EscapeControlOptions = {}): string {
+  const { keepNewlines = true, keepColors = false } = options;
+  return text.replace(keepNewlines ? controlPattern : controlAndLinePattern, (match) => {
+    if (match.length > 1) return keepColors ? match : match.replace('\x1b', '\\u001b');
+    if (match === '\t' || (match === '\n' && keepNewlines)) return match;
+    return `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Machine output: one JSON document on stdout. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -18,12 +47,12 @@ export function printJson(value: unknown): void {
 
 /** Human output on stdout. */
 export function print(text: string): void {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${escapeControl(text, { keepColors: useColor(process.stdout) })}\n`);
 }
 
 /** Progress and logs go to stderr so `--json` stdout stays clean. */
 export function log(text: string): void {
-  process.stderr.write(`${text}\n`);
+  process.stderr.write(`${escapeControl(text, { keepColors: useColor(process.stderr) })}\n`);
 }
 
 /** Reports a failure with its code and sets exit code 1 (2 for usage errors). */

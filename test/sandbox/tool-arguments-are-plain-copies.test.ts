@@ -33,23 +33,21 @@ describe('Proxy, getter and toJSON tricks on tool arguments', () => {
     if (calls.length > 0) expect(calls[0]?.args).toEqual({ id: 'a' });
   });
 
-  it('reads a getter at most once, inside the isolate, and hands the handler its value as data', async () => {
-    const { tools, callsOf } = recordTools();
+  // Issue 14: an accessor is refused rather than invoked, so no getter decides what a handler sees.
+  it('refuses an argument with a getter inside the isolate, without reading it', async () => {
+    const { tools, calls } = recordTools();
     const result = await run(
       skill(`let reads = 0;
       const args = { get id() { reads++; return 'read-' + reads; } };
-      await tools.echo(args);
-      return { reads };`),
+      try { await tools.echo(args); } catch (error) { return { reads, refused: (error as Error).name }; }
+      return { reads, refused: null };`),
       { tools },
     );
-    const { reads } = expectValue(result) as { reads: number };
-    expect(reads).toBeLessThanOrEqual(1);
-    const args = callsOf('echo')[0]?.args as Record<string, unknown>;
-    expect(findNonPlainData(args)).toBeUndefined();
-    expect(Object.getOwnPropertyDescriptor(args, 'id')).toMatchObject({ value: 'read-1' });
+    expect(expectValue(result)).toEqual({ reads: 0, refused: 'TypeError' });
+    expect(calls).toHaveLength(0);
   });
 
-  it('validates the same copy the handler receives, so a getter cannot change its value after the check', async () => {
+  it('refuses a getter that would answer differently to the check and to the handler', async () => {
     const { tools, callsOf } = recordTools({
       lookup: {
         inputSchema: {
@@ -67,8 +65,8 @@ describe('Proxy, getter and toJSON tricks on tool arguments', () => {
       return reads;`),
       { tools },
     );
-    expectValue(result);
-    for (const call of callsOf('lookup')) expect(call.args).toEqual({ id: 'safe' });
+    expectFailure(result, 'SKILL_THREW');
+    expect(callsOf('lookup')).toHaveLength(0);
   });
 
   it('keeps a toJSON method from handing the handler anything but plain data', async () => {

@@ -73,3 +73,11 @@ describe('createValidator with draft 2020-12', () => {
     expect(check(['a', 'b']).ok).toBe(false);
   });
 });
+
+// Text from a worker or a model can nest without end; the tolerant fallback parser recurses.
+describe('safeParseJson on deeply nested broken text', () => {
+  it('returns a failure instead of overflowing the stack', () => {
+    const result = safeParseJson(`${'['.repeat(100_000)}}`);
+    expect(result.ok).toBe(false);
+  });
+});
