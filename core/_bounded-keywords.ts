@@ -67,7 +67,7 @@ const needsUnicode = /[^\x00-\x7f]|\\[pPu]/;
  * MAX_BACKTRACKING_INPUT_CHARS (a longer string does not match). A pattern of exponential shape
  * that the linear engine cannot take is refused when the schema compiles.
  */
-function boundedRegExp(pattern: string, flags: string): { test(text: string): boolean } {
+function boundedRegExp(pattern: string, flags: string): { test(text: string): boolean; toString(): string } {
   if (linearEngine() && !needsUnicode.test(pattern)) {
     try {
       // eslint-disable-next-line no-invalid-regexp -- `l` exists once linearEngine() set V8's flag.
@@ -84,6 +84,9 @@ function boundedRegExp(pattern: string, flags: string): { test(text: string): bo
   const regExp = new RegExp(pattern, flags);
   return {
     test: (text) => text.length <= MAX_BACKTRACKING_INPUT_CHARS && regExp.test(text),
+    // ajv caches compiled patterns by `toString()`: each wrapper must name its own pattern, or
+    // every wrapped pattern of a schema would share the first one's check.
+    toString: () => `bounded:${regExp.toString()}`,
   };
 }
 boundedRegExp.code = 'new RegExp';

@@ -39,7 +39,10 @@ const validateHead = createValidator<SkillHead>({
   required: ['eventCount', 'statuses', 'reviews'],
   properties: {
     eventCount: { type: 'integer', minimum: 0 },
-    statuses: { type: 'array', items: { type: 'array', items: [{ type: 'integer' }, { type: 'string' }] } },
+    statuses: {
+      type: 'array',
+      items: { type: 'array', prefixItems: [{ type: 'integer' }, { type: 'string' }] },
+    },
     activeVersion: { type: 'integer' },
     reviews: { type: 'array', items: { type: 'array' } },
   },

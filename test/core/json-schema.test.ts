@@ -81,3 +81,20 @@ describe('safeParseJson on deeply nested broken text', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+// ajv caches compiled patterns by their text; two patterns that both need the bounded
+// backtracking engine once shared the first one's check, so every stored record failed to load.
+describe('createValidator with several bounded patterns', () => {
+  it('checks each property against its own pattern', () => {
+    const check = createValidator({
+      type: 'object',
+      properties: {
+        name: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' },
+        hash: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+      },
+    });
+    expect(check({ name: 'refund_order', hash: `sha256:${'a'.repeat(64)}` }).ok).toBe(true);
+    expect(check({ name: 'refund_order', hash: 'sha256:xyz' }).ok).toBe(false);
+    expect(check({ name: 'Refund', hash: `sha256:${'a'.repeat(64)}` }).ok).toBe(false);
+  });
+});

@@ -1,5 +1,8 @@
 import type { CAC } from 'cac';
-import { colors, log, print, printJson, usageError } from '../output.js';
+import { colors, escapeControl, log, print, printJson, usageError } from '../output.js';
+
+// Skill text (messages, logs) on one line: a newline in it cannot start a fake line of ours.
+const oneLine = (text: string): string => escapeControl(text, { keepNewlines: false });
 import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
 
 interface RunFlags extends StoreFlags {
@@ -54,12 +57,14 @@ export function registerRun(cli: CAC): void {
       if (flags.json) return printJson(result);
       const c = colors();
       for (const call of result.trace) {
-        const outcome = call.error ? c.red(`${call.error.code}: ${call.error.message}`) : c.dim('ok');
+        const outcome = call.error
+          ? c.red(`${call.error.code}: ${oneLine(call.error.message)}`)
+          : c.dim('ok');
         log(
           `  ${call.step}. ${call.tool}(${JSON.stringify(call.args)}) ${outcome} ${call.durationMs.toFixed(1)} ms`,
         );
       }
-      for (const entry of result.logs) log(`  [${entry.level}] ${entry.message}`);
+      for (const entry of result.logs) log(`  [${entry.level}] ${oneLine(entry.message)}`);
       const { wallMs, toolCalls } = result.metrics;
       log(
         c.dim(
@@ -69,7 +74,7 @@ export function registerRun(cli: CAC): void {
       if (result.ok) print(JSON.stringify(result.value, null, 2));
       else {
         log(
-          `${c.red(`error ${result.error.code}`)}${result.error.step ? ` at step ${result.error.step}` : ''}: ${result.error.message}`,
+          `${c.red(`error ${result.error.code}`)}${result.error.step ? ` at step ${result.error.step}` : ''}: ${oneLine(result.error.message)}`,
         );
         if (result.error.stack) log(c.dim(result.error.stack));
       }
