@@ -89,10 +89,11 @@ function boundedRegExp(pattern: string, flags: string): { test(text: string): bo
     toString: () => `bounded:${regExp.toString()}`,
   };
 }
-boundedRegExp.code = 'new RegExp';
-
 /** Ajv's `code.regExp` option: see `boundedRegExp`. */
-export const BOUNDED_REGEXP: typeof boundedRegExp = boundedRegExp;
+export const BOUNDED_REGEXP: typeof boundedRegExp & { code: string } = Object.assign(boundedRegExp, {
+  // Standalone code would call it as `new RegExp`; knack compiles schemas in process only.
+  code: 'new RegExp',
+});
 
 function isUnique(items: readonly unknown[]): boolean {
   const seen = new Set<string>();
