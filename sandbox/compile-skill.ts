@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SKILL_BUNDLE_BANNER, SKILL_BUNDLE_GLOBAL } from './bundle-format.js';
+import { SKILL_BUNDLE_BANNER, SKILL_BUNDLE_BUILD_OPTIONS } from './bundle-format.js';
 import { readInlineSourceMap, type SourceMapReader } from './source-map.js';
 
 /** A skill ready for the isolate: bundle code plus a content hash that keys script caches. */
@@ -41,17 +41,7 @@ async function transform(source: string, filename: string): Promise<CompileSkill
   try {
     const built = await esbuild.build({
       stdin: { contents: source, loader: 'ts', sourcefile: filename, resolveDir: '/' },
-      // Sources in the map (and so in mapped stacks) read `skill.ts`, not a path relative to cwd.
-      absWorkingDir: '/',
-      bundle: true,
-      write: false,
-      format: 'iife',
-      globalName: SKILL_BUNDLE_GLOBAL,
-      banner: { js: SKILL_BUNDLE_BANNER },
-      target: 'es2022',
-      platform: 'neutral',
-      sourcemap: 'inline',
-      logLevel: 'silent',
+      ...SKILL_BUNDLE_BUILD_OPTIONS,
       plugins: [
         {
           name: 'knack-forbid-imports',

@@ -15,7 +15,7 @@ export type {
   RunError,
   RunResult,
 } from './types.js';
-export { SKILL_BUNDLE_GLOBAL, SKILL_BUNDLE_BANNER } from './bundle-format.js';
+export { SKILL_BUNDLE_GLOBAL, SKILL_BUNDLE_BANNER, SKILL_BUNDLE_BUILD_OPTIONS } from './bundle-format.js';
 export { defineTools, bindTools } from './define-tools.js';
 export { combineToolPacks } from './combine-tool-packs.js';
 export type { ToolPackPart } from './combine-tool-packs.js';

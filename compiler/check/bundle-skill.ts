@@ -1,5 +1,5 @@
 import { build, type Plugin } from 'esbuild';
-import { SKILL_BUNDLE_BANNER, SKILL_BUNDLE_GLOBAL } from '../../sandbox/index.js';
+import { SKILL_BUNDLE_BUILD_OPTIONS } from '../../sandbox/index.js';
 import type { Diagnostic, ResolvedSkill, SkillResolver } from './compiled-skill.js';
 import { SKILL_IMPORT_PATTERN } from './check-policy.js';
 
@@ -82,16 +82,7 @@ export async function bundleSkill(options: BundleOptions): Promise<BundleResult>
         sourcefile: options.filename ?? 'skill.ts',
         resolveDir: '/',
       },
-      absWorkingDir: '/',
-      bundle: true,
-      write: false,
-      format: 'iife',
-      globalName: SKILL_BUNDLE_GLOBAL,
-      banner: { js: SKILL_BUNDLE_BANNER },
-      target: 'es2022',
-      platform: 'neutral',
-      sourcemap: 'inline',
-      logLevel: 'silent',
+      ...SKILL_BUNDLE_BUILD_OPTIONS,
       plugins: [skillsPlugin(options.resolver, pinned)],
     });
     const bundle = output.outputFiles[0]?.text ?? '';
