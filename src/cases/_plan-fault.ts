@@ -102,6 +102,7 @@ export function planFault(options: PlanFaultOptions): FaultPlan | undefined {
     const result = violating(options.outputSchema);
     return result === undefined ? undefined : { kind, result };
   }
-  const altered = kind === 'empty' ? emptyLists(options.result) : dropOptional(options.result, options.outputSchema);
+  const altered =
+    kind === 'empty' ? emptyLists(options.result) : dropOptional(options.result, options.outputSchema);
   return altered.changed ? { kind, result: altered.value } : undefined;
 }

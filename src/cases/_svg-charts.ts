@@ -10,7 +10,15 @@ export function escapeHtml(text: string): string {
 
 const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
 
-function rect(x: number, y: number, width: number, height: number, fill: string, title: string, series: string): string {
+function rect(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  fill: string,
+  title: string,
+  series: string,
+): string {
   return `<rect class="bar" data-series="${series}" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(0, width).toFixed(1)}" height="${height.toFixed(1)}" fill="${fill}"><title>${escapeHtml(title)}</title></rect>`;
 }
 
@@ -33,7 +41,17 @@ export function passRateChart(versions: readonly VersionBenchmark[]): string {
     ] as const) {
       const barWidth = share.rate * plot;
       if (barWidth > 0)
-        parts.push(rect(x, y, barWidth, 20, verdictColors[key], `${version.ref} ${key}: ${share.count} of ${version.runs} (${percent(share.rate)})`, key));
+        parts.push(
+          rect(
+            x,
+            y,
+            barWidth,
+            20,
+            verdictColors[key],
+            `${version.ref} ${key}: ${share.count} of ${version.runs} (${percent(share.rate)})`,
+            key,
+          ),
+        );
       x += barWidth;
     }
     const low = label + version.correct.low * plot;
@@ -45,37 +63,69 @@ export function passRateChart(versions: readonly VersionBenchmark[]): string {
   }
   const axisY = height - 24;
   for (const tick of [0, 0.25, 0.5, 0.75, 1])
-    parts.push(`<text x="${label + tick * plot}" y="${axisY + 16}" text-anchor="middle" class="tick">${tick * 100}%</text>`);
+    parts.push(
+      `<text x="${label + tick * plot}" y="${axisY + 16}" text-anchor="middle" class="tick">${tick * 100}%</text>`,
+    );
   parts.push(`<line x1="${label}" x2="${label + plot}" y1="${axisY}" y2="${axisY}" stroke="#888"/>`);
   return `<svg data-chart="pass-rate" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Verdict shares per version">${parts.join('')}</svg>`;
 }
 
-/** A histogram of run wall times per version, on one shared axis, with p50/p95/p99 marks. */
+/**
+ * A histogram of run wall times per version on one shared logarithmic axis (a run that hit its
+ * deadline sits two orders of magnitude past a normal one), with p50/p95/p99 marks.
+ */
 export function latencyChart(versions: readonly VersionBenchmark[]): string {
-  const samples = versions.flatMap((version) => version.latencySamplesMs);
-  const min = Math.min(...samples, 0);
-  const max = Math.max(...samples, 1);
-  const bins = 30;
-  const binWidth = (max - min) / bins || 1;
+  const samples = versions.flatMap((version) => version.latencySamplesMs).map((ms) => Math.max(ms, 0.1));
+  const low = Math.log10(Math.min(...samples, 1));
+  const high = Math.max(Math.log10(Math.max(...samples, 1)), low + 1);
+  const bins = 40;
   const rowHeight = 70;
   const height = versions.length * rowHeight + 30;
   const parts: string[] = [];
-  const xOf = (ms: number): number => label + ((ms - min) / (max - min || 1)) * plot;
+  const position = (ms: number): number => (Math.log10(Math.max(ms, 0.1)) - low) / (high - low);
+  const xOf = (ms: number): number => label + position(ms) * plot;
   for (const [index, version] of versions.entries()) {
     const counts = new Array<number>(bins).fill(0);
-    for (const ms of version.latencySamplesMs) counts[Math.min(bins - 1, Math.floor((ms - min) / binWidth))]! += 1;
+    for (const ms of version.latencySamplesMs) {
+      const bin = Math.min(bins - 1, Math.max(0, Math.floor(position(ms) * bins)));
+      counts[bin] = (counts[bin] ?? 0) + 1;
+    }
     const top = Math.max(...counts, 1);
     const base = 10 + index * rowHeight + 55;
     for (const [bin, count] of counts.entries()) {
       if (count === 0) continue;
       const barHeight = (count / top) * 50;
-      parts.push(rect(label + (bin * plot) / bins + 1, base - barHeight, plot / bins - 2, barHeight, '#4c6ef5', `${version.ref}: ${count} run(s) at ${(min + bin * binWidth).toFixed(1)}-${(min + (bin + 1) * binWidth).toFixed(1)} ms`, 'latency'));
+      const from = 10 ** (low + (bin / bins) * (high - low));
+      const to = 10 ** (low + ((bin + 1) / bins) * (high - low));
+      parts.push(
+        rect(
+          label + (bin * plot) / bins + 1,
+          base - barHeight,
+          plot / bins - 2,
+          barHeight,
+          '#4c6ef5',
+          `${version.ref}: ${count} run(s) at ${from.toFixed(1)}-${to.toFixed(1)} ms`,
+          'latency',
+        ),
+      );
     }
-    for (const [name, ms] of [['p50', version.latencyMs.p50], ['p95', version.latencyMs.p95], ['p99', version.latencyMs.p99]] as const)
-      parts.push(`<line class="mark" x1="${xOf(ms).toFixed(1)}" x2="${xOf(ms).toFixed(1)}" y1="${base - 54}" y2="${base}" stroke="#111" stroke-dasharray="3 2"><title>${name} ${ms.toFixed(1)} ms</title></line>`);
-    parts.push(`<text x="${label - 8}" y="${base - 20}" text-anchor="end">${escapeHtml(version.ref)}</text>`, `<line x1="${label}" x2="${label + plot}" y1="${base}" y2="${base}" stroke="#888"/>`);
+    for (const [name, ms] of [
+      ['p50', version.latencyMs.p50],
+      ['p95', version.latencyMs.p95],
+      ['p99', version.latencyMs.p99],
+    ] as const)
+      parts.push(
+        `<line class="mark" x1="${xOf(ms).toFixed(1)}" x2="${xOf(ms).toFixed(1)}" y1="${base - 54}" y2="${base}" stroke="#111" stroke-dasharray="3 2"><title>${name} ${ms.toFixed(1)} ms</title></line>`,
+      );
+    parts.push(
+      `<text x="${label - 8}" y="${base - 20}" text-anchor="end">${escapeHtml(version.ref)}</text>`,
+      `<line x1="${label}" x2="${label + plot}" y1="${base}" y2="${base}" stroke="#888"/>`,
+    );
   }
-  parts.push(`<text x="${label}" y="${height - 6}" class="tick">${min.toFixed(0)} ms</text>`, `<text x="${label + plot}" y="${height - 6}" text-anchor="end" class="tick">${max.toFixed(0)} ms</text>`);
+  for (let exponent = Math.ceil(low); exponent <= Math.floor(high); exponent++)
+    parts.push(
+      `<text x="${(label + ((exponent - low) / (high - low)) * plot).toFixed(1)}" y="${height - 6}" text-anchor="middle" class="tick">${10 ** exponent} ms</text>`,
+    );
   return `<svg data-chart="latency" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Latency distribution per version">${parts.join('')}</svg>`;
 }
 
@@ -85,7 +135,10 @@ export function faultChart(versions: readonly VersionBenchmark[]): string {
   const barHeight = 14;
   const groupHeight = versions.length * (barHeight + 3) + 12;
   const height = kinds.length * groupHeight + 30;
-  const top = Math.max(1, ...versions.flatMap((version) => Object.values(version.byFault).map((entry) => entry.runs)));
+  const top = Math.max(
+    1,
+    ...versions.flatMap((version) => Object.values(version.byFault).map((entry) => entry.runs)),
+  );
   const parts: string[] = [];
   for (const [group, kind] of kinds.entries()) {
     const y0 = 8 + group * groupHeight;
@@ -95,12 +148,29 @@ export function faultChart(versions: readonly VersionBenchmark[]): string {
       if (!entry) continue;
       const y = y0 + index * (barHeight + 3);
       let x = label;
-      for (const [key, count] of [['correct', entry.correct], ['failedClean', entry.failedClean], ['wrong', entry.wrong]] as const) {
+      for (const [key, count] of [
+        ['correct', entry.correct],
+        ['failedClean', entry.failedClean],
+        ['wrong', entry.wrong],
+      ] as const) {
         const barWidth = (count / top) * plot;
-        if (barWidth > 0) parts.push(rect(x, y, barWidth, barHeight, verdictColors[key], `${version.ref} under ${kind}: ${count} ${key} of ${entry.runs}`, key));
+        if (barWidth > 0)
+          parts.push(
+            rect(
+              x,
+              y,
+              barWidth,
+              barHeight,
+              verdictColors[key],
+              `${version.ref} under ${kind}: ${count} ${key} of ${entry.runs}`,
+              key,
+            ),
+          );
         x += barWidth;
       }
-      parts.push(`<text x="${x + 4}" y="${y + 11}" class="tick">${escapeHtml(version.ref)}: ${entry.failedClean} failed clean, ${entry.wrong} wrong of ${entry.runs}</text>`);
+      parts.push(
+        `<text x="${x + 4}" y="${y + 11}" class="tick">${escapeHtml(version.ref)}: ${entry.failedClean} failed clean, ${entry.wrong} wrong of ${entry.runs}</text>`,
+      );
     }
   }
   return `<svg data-chart="faults" viewBox="0 0 ${width + 200} ${height}" width="${width + 200}" height="${height}" role="img" aria-label="Outcomes by injected fault">${parts.join('')}</svg>`;

@@ -5,7 +5,12 @@ import { DEFAULT_FAULT_SPEC, parseFaultSpec, formatFaultSpec, type FaultSpec } f
 import { planFault } from './_plan-fault.js';
 import { seededDraw } from './_seeded-draw.js';
 import { runCase, type CaseRun } from './run-case.js';
-import { summarizeVersion, compareVersions, type VersionBenchmark, type VersionComparison } from './summarize-runs.js';
+import {
+  summarizeVersion,
+  compareVersions,
+  type VersionBenchmark,
+  type VersionComparison,
+} from './summarize-runs.js';
 
 /** Options of `benchmarkCases`. */
 export interface BenchmarkCasesOptions {
@@ -67,10 +72,20 @@ async function runVersion(
   const results: CaseRun[] = new Array<CaseRun>(settings.runs);
   let next = 0;
   const limits = options.limits ?? { timeoutMs: 1000 };
-  // One unmeasured run first, so a worker's start and the bundle's first compile stay out of the latencies.
+  const concurrency = Math.min(options.concurrency ?? 2, settings.runs);
+  // Unmeasured runs first, one per lane, so worker starts and first compiles stay out of the latencies.
   const warmup = cases[0];
   if (warmup)
-    await runCase({ target: version, skillCase: warmup, run: (runOptions) => settings.sandbox.run(runOptions), limits });
+    await Promise.all(
+      Array.from({ length: concurrency }, () =>
+        runCase({
+          target: version,
+          skillCase: warmup,
+          run: (runOptions) => settings.sandbox.run(runOptions),
+          limits,
+        }),
+      ),
+    );
   const worker = async (): Promise<void> => {
     while (next < settings.runs) {
       const index = next++;
@@ -84,8 +99,9 @@ async function runVersion(
         planFault: (call) =>
           planFault({
             spec: settings.spec,
-            draw: seededDraw(settings.seed, ref, index, call.step, 'kind'),
-            jitterDraw: seededDraw(settings.seed, ref, index, call.step, 'jitter'),
+            // Keyed by skill, not version: run i of every version of a skill meets the same faults.
+            draw: seededDraw(settings.seed, version.name, index, call.step, 'kind'),
+            jitterDraw: seededDraw(settings.seed, version.name, index, call.step, 'jitter'),
             hasResult: call.recorded.error === undefined && 'result' in call.recorded,
             result: call.recorded.result,
             ...(call.entry.outputSchema === undefined ? {} : { outputSchema: call.entry.outputSchema }),
@@ -95,7 +111,7 @@ async function runVersion(
       settings.onRun();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 2, settings.runs) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return results;
 }
 
@@ -127,7 +143,13 @@ export async function benchmarkCases(options: BenchmarkCasesOptions): Promise<Ca
   const sandbox = options.sandbox ?? (await createSandbox());
   let done = 0;
   const total = runs * versions.length;
-  const report: CasesBenchmark = { seed, faults: formatFaultSpec(spec), runsPerVersion: runs, versions: [], comparisons: [] };
+  const report: CasesBenchmark = {
+    seed,
+    faults: formatFaultSpec(spec),
+    runsPerVersion: runs,
+    versions: [],
+    comparisons: [],
+  };
   try {
     for (const version of versions) {
       const ref = `${version.name}@${version.version}`;

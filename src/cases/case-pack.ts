@@ -58,8 +58,9 @@ function untilAborted(signal: AbortSignal): Promise<void> {
 /**
  * Bindings that answer a case offline: each call must be the next recorded one (tool and
  * deep-equal arguments) and gets its recorded result; the first other call fails the run and is
- * kept as the mismatch. A planned fault replaces the answer: a transient error or a timeout leaves
- * the recorded call unanswered (a retry gets it), a data fault answers with an altered result.
+ * kept as the mismatch. A planned fault replaces the answer: a transient error, a timeout or a
+ * result off the output schema leaves the recorded call unanswered (a retry gets it); an emptied
+ * list or a dropped optional field answers it with the altered result.
  */
 export function createCasePack(options: CasePackOptions): { pack: ToolPack; state: CasePackState } {
   const state: CasePackState = { cursor: 0, faults: [] };
@@ -68,8 +69,14 @@ export function createCasePack(options: CasePackOptions): { pack: ToolPack; stat
   for (const entry of options.tools) {
     handlers[entry.name] = async (args, context) => {
       const recorded = skillCase.calls[state.cursor];
-      if (!recorded || recorded.tool !== entry.name || !isDeepStrictEqual(normalize(args), normalize(recorded.args))) {
-        const had = recorded ? `the case had ${describeCall(recorded.tool, recorded.args)}` : 'the case had no more calls';
+      if (
+        !recorded ||
+        recorded.tool !== entry.name ||
+        !isDeepStrictEqual(normalize(args), normalize(recorded.args))
+      ) {
+        const had = recorded
+          ? `the case had ${describeCall(recorded.tool, recorded.args)}`
+          : 'the case had no more calls';
         state.mismatch ??= {
           step: context.step,
           tool: entry.name,
@@ -79,12 +86,15 @@ export function createCasePack(options: CasePackOptions): { pack: ToolPack; stat
       }
       const fault = options.planFault?.({ step: context.step, tool: entry.name, recorded, entry });
       if (fault) state.faults.push({ kind: fault.kind, tool: entry.name, step: context.step });
-      if (fault?.kind === 'transient') throw new Error('injected transient fault: service unavailable, try again');
+      if (fault?.kind === 'transient')
+        throw new Error('injected transient fault: service unavailable, try again');
       if (fault?.kind === 'timeout') {
         await untilAborted(context.signal);
         throw new Error('injected timeout: the tool never answered');
       }
       if (fault?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      // The host refuses a result off its schema, so the skill sees a failure and may ask again.
+      if (fault?.kind === 'schema') return fault.result;
       state.cursor += 1;
       if (recorded.error !== undefined) throw new Error(recorded.error);
       return fault && 'result' in fault ? fault.result : recorded.result;

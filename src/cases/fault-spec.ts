@@ -10,7 +10,14 @@ import { KnackError } from '../../core/index.js';
 export type FaultKind = 'transient' | 'timeout' | 'latency' | 'schema' | 'empty' | 'missing';
 
 /** The fault kinds, in the order a draw walks them. */
-export const FAULT_KINDS: readonly FaultKind[] = ['transient', 'timeout', 'latency', 'schema', 'empty', 'missing'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'transient',
+  'timeout',
+  'latency',
+  'schema',
+  'empty',
+  'missing',
+];
 
 /** Chance of each fault per tool call (0..1, summing to at most 1), and the latency bound. */
 export interface FaultSpec {
@@ -20,7 +27,8 @@ export interface FaultSpec {
 }
 
 /** The fault mix `knack bench` uses unless told otherwise. */
-export const DEFAULT_FAULT_SPEC: string = 'transient=0.05,timeout=0.01,latency=0.1,schema=0.02,empty=0.02,missing=0.02';
+export const DEFAULT_FAULT_SPEC: string =
+  'transient=0.05,timeout=0.01,latency=0.1,schema=0.02,empty=0.02,missing=0.02';
 
 function noFaults(): FaultSpec {
   return {
@@ -58,13 +66,16 @@ export function parseFaultSpec(text: string): FaultSpec {
     } else throw invalid(`unknown fault \`${key}\`; use ${FAULT_KINDS.join(', ')} or latencyMs.`);
   }
   const sum = FAULT_KINDS.reduce((total, kind) => total + spec.rates[kind], 0);
-  if (sum > 1 + 1e-9) throw invalid(`the chances add up to ${sum}; at most one fault hits a call, so keep them at 1 or less.`);
+  if (sum > 1 + 1e-9)
+    throw invalid(`the chances add up to ${sum}; at most one fault hits a call, so keep them at 1 or less.`);
   return spec;
 }
 
 /** The spec as `parseFaultSpec` reads it, kinds in fixed order, zero rates left out. */
 export function formatFaultSpec(spec: FaultSpec): string {
-  const parts = FAULT_KINDS.filter((kind) => spec.rates[kind] > 0).map((kind) => `${kind}=${spec.rates[kind]}`);
+  const parts = FAULT_KINDS.filter((kind) => spec.rates[kind] > 0).map(
+    (kind) => `${kind}=${spec.rates[kind]}`,
+  );
   if (spec.rates.latency > 0) parts.push(`latencyMs=${spec.latencyMs}`);
   return parts.join(',') || 'none';
 }

@@ -32,7 +32,10 @@ export function fisherExactTest(table: TwoByTwo): number {
   const at = (index: number): number => logFactorial[index] ?? 0;
   // Hypergeometric log-probability of x successes in row A, margins fixed.
   const logProbability = (x: number): number =>
-    at(rowA) + at(rowB) + at(successes) + at(total - successes) -
+    at(rowA) +
+    at(rowB) +
+    at(successes) +
+    at(total - successes) -
     (at(total) + at(x) + at(rowA - x) + at(successes - x) + at(rowB - successes + x));
   const observed = logProbability(a);
   let pValue = 0;

@@ -46,17 +46,18 @@ export interface RunCaseOptions {
 
 /** The manifest a case replays against: the stored schemas, else permissive ones for older versions. */
 export function caseTools(target: CaseTarget): ToolManifestEntry[] {
-  return (
-    target.toolSchemas ??
-    target.permissions.map((name) => ({ name, inputSchema: { type: 'object' } }))
-  );
+  return target.toolSchemas ?? target.permissions.map((name) => ({ name, inputSchema: { type: 'object' } }));
 }
 
 function normalize(value: unknown): unknown {
   return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
 }
 
-function judge(result: RunResult, options: RunCaseOptions, state: ReturnType<typeof createCasePack>['state']) {
+function judge(
+  result: RunResult,
+  options: RunCaseOptions,
+  state: ReturnType<typeof createCasePack>['state'],
+) {
   const { skillCase } = options;
   if (state.mismatch) {
     const entry = caseTools(options.target).find((tool) => tool.name === state.mismatch?.tool);

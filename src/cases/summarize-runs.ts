@@ -36,7 +36,7 @@ export interface VersionBenchmark {
   wrong: Share;
   /** pass^k for k = 1, 2, 4, 8 where some case ran k times. */
   passHatK: { k: number; value: number }[];
-  /** Runs that did not end correct, by run error code (`WRONG_OUTPUT` for wrong runs without one). */
+  /** Runs that did not end correct, by run error code (`WRONG` for wrong runs that returned ok). */
   failuresByCode: Record<string, number>;
   /** Outcomes by the fault a run happened under (see `FaultOutcomes`; `none` when it had none). */
   byFault: Partial<Record<FaultKind | 'none', FaultOutcomes>>;
@@ -106,7 +106,7 @@ export function summarizeVersion(ref: string, runs: readonly CaseRun[], cases: n
   const failures: BenchFailure[] = [];
   for (const [index, run] of runs.entries()) {
     if (run.verdict === 'correct') continue;
-    const code = run.code ?? 'WRONG_OUTPUT';
+    const code = run.code ?? 'WRONG';
     failuresByCode[code] = (failuresByCode[code] ?? 0) + 1;
     if (failures.length < 50)
       failures.push({

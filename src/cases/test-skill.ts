@@ -90,7 +90,8 @@ export async function testSkill(options: TestSkillOptions): Promise<SkillTestRes
 async function everyVersion(store: SkillStore): Promise<string[]> {
   const refs: string[] = [];
   for (const summary of await store.list())
-    for (let version = 1; version <= summary.latestVersion; version++) refs.push(`${summary.name}@${version}`);
+    for (let version = 1; version <= summary.latestVersion; version++)
+      refs.push(`${summary.name}@${version}`);
   return refs;
 }
 

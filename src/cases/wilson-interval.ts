@@ -27,5 +27,11 @@ export function wilsonInterval(count: number, total: number): Share {
   const denominator = 1 + z2 / total;
   const center = (rate + z2 / (2 * total)) / denominator;
   const half = (z * Math.sqrt((rate * (1 - rate)) / total + z2 / (4 * total * total))) / denominator;
-  return { count, rate, low: Math.max(0, center - half), high: Math.min(1, center + half) };
+  // At 0 or `total` the bound is exactly 0 or 1; rounding would leave 0.9999999999999999.
+  return {
+    count,
+    rate,
+    low: count === 0 ? 0 : Math.max(0, center - half),
+    high: count === total ? 1 : Math.min(1, center + half),
+  };
 }

@@ -17,7 +17,9 @@ export interface BenchCasesFlags {
 const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
 
 function alignedTable(header: string[], body: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((line) => line[column]?.length ?? 0)));
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...body.map((line) => line[column]?.length ?? 0)),
+  );
   const format = (cells: string[]): string =>
     cells
       .map((cell, column) => cell.padEnd(widths[column] ?? 0))
@@ -51,7 +53,18 @@ function versionRow(version: VersionBenchmark): string[] {
 
 /** The end-of-run tables: one row per version, then the comparisons. */
 export function casesBenchmarkTable(report: CasesBenchmark): string {
-  const header = ['version', 'runs', 'correct [95% CI]', 'failed clean', 'wrong', 'pass^k', 'p50/p95/p99 ms', 'calls/run', 'failures by code', 'failures by fault'];
+  const header = [
+    'version',
+    'runs',
+    'correct [95% CI]',
+    'failed clean',
+    'wrong',
+    'pass^k',
+    'p50/p95/p99 ms',
+    'calls/run',
+    'failures by code',
+    'failures by fault',
+  ];
   const lines = [alignedTable(header, report.versions.map(versionRow))];
   if (report.comparisons.length > 0)
     lines.push(
@@ -105,5 +118,6 @@ export async function benchCases(refs: string[], flags: BenchCasesFlags): Promis
   if (flags.json === true) return printJson(report);
   print(casesBenchmarkTable(report));
   print(`faults ${report.faults}, seed ${report.seed}, ${report.runsPerVersion} runs per version`);
-  if (wrong > 0) log(colors(process.stderr).red(`${wrong} run(s) returned a wrong answer or left effects half-done.`));
+  if (wrong > 0)
+    log(colors(process.stderr).red(`${wrong} run(s) returned a wrong answer or left effects half-done.`));
 }

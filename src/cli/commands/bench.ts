@@ -57,7 +57,10 @@ export function registerBench(cli: CAC): void {
       `Chance per tool call of each fault: transient, timeout, latency, schema, empty, missing, plus latencyMs (default ${DEFAULT_FAULTS}; none for no faults)`,
     )
     .option('--seed <seed>', 'Seed of the fault draws; the same seed injects the same faults (default knack)')
-    .option('--timeout-ms <ms>', 'Wall-clock limit of each run; a timeout fault ends a run there (default 1000)')
+    .option(
+      '--timeout-ms <ms>',
+      'Wall-clock limit of each run; a timeout fault ends a run there (default 1000)',
+    )
     .option('--json [file]', 'The whole report as JSON: on stdout, or into FILE')
     .option('--html <file>', 'A self-contained HTML report (charts, tables), opens offline')
     .option(
@@ -68,13 +71,16 @@ export function registerBench(cli: CAC): void {
       '--inputs <json>',
       'Live mode: a JSON array of inputs (inline, @file.json or a path ending in .json) run with --tools; counted in the store',
     )
-    .example('knack bench refund_order_full@1 refund_order_full@2 --runs 100 --faults transient=0.1,timeout=0.02 --html bench.html')
+    .example(
+      'knack bench refund_order_full@1 refund_order_full@2 --runs 100 --faults transient=0.1,timeout=0.02 --html bench.html',
+    )
     .example(
       'knack bench order_carrier_status --tools skills/support-desk/pack.ts --inputs \'[{"orderId":"8820"}]\' --runs 50',
     )
     .action(async (refs: string[], flags: BenchFlags & BenchCasesFlags) => {
       if (flags.inputs === undefined) {
-        if (flags.tools) usageError('`--tools` goes with `--inputs`; stored cases replay without real tools.');
+        if (flags.tools)
+          usageError('`--tools` goes with `--inputs`; stored cases replay without real tools.');
         const { benchCases } = await import('./_bench-cases.js');
         return benchCases(refs, flags);
       }

@@ -18,7 +18,10 @@ function renderResult(result: SkillTestResult): string[] {
     result.status === 'passed'
       ? `${c.green('PASS')} ${result.ref}: ${result.cases.length} case(s)`
       : `${c.red('FAIL')} ${result.ref}: ${failed.length} of ${result.cases.length} case(s) failed`;
-  return [head, ...failed.map((skillCase) => `  ${skillCase.trajectoryId}: ${oneLine(skillCase.message ?? '')}`)];
+  return [
+    head,
+    ...failed.map((skillCase) => `  ${skillCase.trajectoryId}: ${oneLine(skillCase.message ?? '')}`),
+  ];
 }
 
 /** `knack test REF|--all`: replays stored cases offline; exit 1 on any failure. */
@@ -40,6 +43,8 @@ export function registerTest(cli: CAC): void {
       for (const result of results) for (const line of renderResult(result)) print(line);
       const count = (status: SkillTestResult['status']): number =>
         results.filter((result) => result.status === status).length;
-      print(`${count('passed')} version(s) passed, ${count('failed')} failed, ${count('no-cases')} had no cases.`);
+      print(
+        `${count('passed')} version(s) passed, ${count('failed')} failed, ${count('no-cases')} had no cases.`,
+      );
     });
 }
