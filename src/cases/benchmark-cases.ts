@@ -67,7 +67,6 @@ async function runVersion(
   options: BenchmarkCasesOptions,
   settings: { runs: number; spec: FaultSpec; seed: string; sandbox: Sandbox; onRun: () => void },
 ): Promise<CaseRun[]> {
-  const ref = `${version.name}@${version.version}`;
   const cases = version.cases ?? [];
   const results: CaseRun[] = new Array<CaseRun>(settings.runs);
   let next = 0;

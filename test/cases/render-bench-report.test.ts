@@ -41,6 +41,24 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// The page's DOM, typed here because the project compiles without the DOM lib.
+interface BoxLike {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+interface BarLike {
+  getBBox(): BoxLike;
+  getBoundingClientRect(): BoxLike;
+  scrollIntoView(options: object): void;
+  dataset: Record<string, string | undefined>;
+}
+interface DocumentLike {
+  querySelector(selector: string): { querySelectorAll(selector: string): Iterable<BarLike> } | null;
+  elementFromPoint(x: number, y: number): unknown;
+}
+
 interface DrawnBars {
   bars: number;
   drawn: number;
@@ -58,8 +76,9 @@ describe('renderBenchReport in headless Chromium', { timeout: 60_000 }, () => {
     await page.goto(pathToFileURL(path).href);
     for (const chart of ['pass-rate', 'latency', 'faults']) {
       const drawn = await page.evaluate((name): DrawnBars => {
+        const document = (globalThis as unknown as { document: DocumentLike }).document;
         const svg = document.querySelector(`svg[data-chart="${name}"]`);
-        const bars = [...(svg?.querySelectorAll<SVGRectElement>('rect.bar') ?? [])];
+        const bars = [...(svg?.querySelectorAll('rect.bar') ?? [])];
         let hit = 0;
         for (const bar of bars) {
           bar.scrollIntoView({ block: 'center' });
