@@ -30,7 +30,6 @@ beforeAll(async () => {
       refs: ['order_carrier_status@1', 'order_carrier_status@2', 'order_carrier_status@3'],
       runs: 24,
       faults: 'transient=0.3,timeout=0.05,latency=0.2',
-      limits: { timeoutMs: 300 },
     });
   } finally {
     await store.close();
