@@ -54,6 +54,8 @@ export type {
   DraftOptions,
   SkillDraft,
   VerifyOptions,
+  SkillCase,
+  SkillCaseCall,
 } from '../compiler/index.js';
 // The store: immutable versions, review, diffs, library files.
 export {
@@ -152,6 +154,36 @@ export type {
 } from './open-library.js';
 export { benchmarkSkill } from './benchmark-skill.js';
 export type { BenchmarkSkillOptions, SkillBenchmark } from './benchmark-skill.js';
+// Stored test cases: replayed offline, and benchmarked under injected faults.
+export {
+  testSkill,
+  testSkills,
+  benchmarkCases,
+  renderBenchReport,
+  parseFaultSpec,
+  DEFAULT_FAULT_SPEC,
+  wilsonInterval,
+  fisherExactTest,
+  passHatK,
+} from './cases/index.js';
+export type {
+  TestSkillOptions,
+  TestSkillsOptions,
+  SkillTestResult,
+  CaseTestResult,
+  BenchmarkCasesOptions,
+  CasesBenchmark,
+  VersionBenchmark,
+  VersionComparison,
+  FaultOutcomes,
+  BenchFailure,
+  CaseVerdict,
+  FaultKind,
+  FaultSpec,
+  Share,
+  TwoByTwo,
+  CaseTally,
+} from './cases/index.js';
 // Models for the LLM compiler (SDKs load on first use): pass one as `compileTrajectories({ model })`.
 export {
   createOpenAIModel,

@@ -19,12 +19,14 @@ beforeAll(async () => {
 describe('the public entry (built src/index.js)', () => {
   it('exports exactly the curated API: adding or removing a name is an API decision', () => {
     expect(Object.keys(knack).sort()).toEqual([
+      'DEFAULT_FAULT_SPEC',
       'DEFAULT_MIN_SCORE',
       'DEFAULT_SEARCH_STATUSES',
       'KnackError',
       'ProviderCallError',
       'SKILL_BUNDLE_BANNER',
       'SKILL_BUNDLE_GLOBAL',
+      'benchmarkCases',
       'benchmarkSkill',
       'bindTools',
       'callSkill',
@@ -43,16 +45,20 @@ describe('the public entry (built src/index.js)', () => {
       'diffSkillVersions',
       'draftSkill',
       'exportLibrary',
+      'fisherExactTest',
       'formatSkillRef',
       'importLibrary',
       'importTrajectory',
       'loadSkillIndex',
       'openLibrary',
       'openStore',
+      'parseFaultSpec',
       'parseSkillRef',
+      'passHatK',
       'refineSkill',
       'refineStoredSkill',
       'refreshSkillIndex',
+      'renderBenchReport',
       'renderSkillDiff',
       'resolveModel',
       'resolveStoreUrl',
@@ -60,8 +66,11 @@ describe('the public entry (built src/index.js)', () => {
       'runSkill',
       'searchSkills',
       'skillTypes',
+      'testSkill',
+      'testSkills',
       'trajectorySchema',
       'verifySkill',
+      'wilsonInterval',
     ]);
   });
 

@@ -6,6 +6,23 @@ const schemaValue = { type: ['object', 'boolean'] };
 const status = { enum: ['draft', 'verified', 'active', 'deprecated'] };
 const positiveInteger = { type: 'integer', minimum: 1 };
 
+const caseSchema = {
+  type: 'object',
+  required: ['trajectoryId', 'input', 'calls', 'expectedFrom'],
+  properties: {
+    trajectoryId: { type: 'string' },
+    calls: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['tool', 'args'],
+        properties: { tool: { type: 'string' }, error: { type: 'string' } },
+      },
+    },
+    expectedFrom: { enum: ['answer', 'replay'] },
+  },
+};
+
 const compiledProperties = {
   name: { type: 'string', pattern: SKILL_NAME_PATTERN },
   description: { type: 'string' },
@@ -54,6 +71,16 @@ const compiledProperties = {
   },
   secretParameters: stringArray,
   reviewNotes: { type: 'string' },
+  // Optional: versions published before cases were recorded have neither.
+  cases: { type: 'array', items: caseSchema },
+  toolSchemas: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['name', 'inputSchema'],
+      properties: { name: { type: 'string' }, inputSchema: schemaValue, outputSchema: schemaValue },
+    },
+  },
 };
 const compiledRequired = [
   'name',

@@ -14,6 +14,7 @@ import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
 import { registerSearch } from './search.js';
+import { registerTest } from './test.js';
 import { registerShow } from './show.js';
 import { registerTypes } from './types.js';
 
@@ -25,6 +26,7 @@ const commands: RegisterCommand[] = [
   registerCompile,
   registerRun,
   registerBench,
+  registerTest,
   registerDemo,
   registerRefine,
   registerList,
