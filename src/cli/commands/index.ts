@@ -14,6 +14,7 @@ import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
 import { registerSearch } from './search.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
 import { registerTypes } from './types.js';
 
@@ -39,6 +40,7 @@ const commands: RegisterCommand[] = [
   registerExport,
   registerImportLibrary,
   registerTypes,
+  registerServe,
 ];
 
 export function registerCommands(cli: CAC): void {

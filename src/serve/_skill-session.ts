@@ -1,0 +1,237 @@
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { KnackError, stableJson } from '../../core/index.js';
+import type { Limits, ToolPack } from '../../sandbox/index.js';
+import { callSkill, restrictTools } from '../call-skill.js';
+import type { SkillStore, SkillVersion } from '../store/index.js';
+import { confirmDestructiveTools, type ConfirmToolCall } from './_confirm-tools.js';
+import { failedRunText } from './_run-result-text.js';
+import type { SkillCatalog } from './_skill-catalog.js';
+import { builtInTools, reliabilityLine, skillTool } from './_skill-tools.js';
+import { skillAnnotations } from './_tool-effects.js';
+import type { ServePolicy } from './serve-policy.js';
+
+type SdkServer = typeof import('@modelcontextprotocol/sdk/server/index.js');
+type SdkTypes = typeof import('@modelcontextprotocol/sdk/types.js');
+
+/** What every session of one server shares. */
+export interface SessionContext {
+  store: SkillStore;
+  catalog: SkillCatalog;
+  tools: ToolPack;
+  policy: ServePolicy;
+  confirm: 'none' | 'destructive';
+  limits?: Limits;
+  serverVersion: string;
+  sdk: { server: SdkServer; types: SdkTypes };
+}
+
+interface ToolResult {
+  [key: string]: unknown;
+  content: { type: 'text'; text: string }[];
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+}
+
+interface CallExtra {
+  requestId: string | number;
+  signal: AbortSignal;
+}
+
+const text = (value: string): ToolResult['content'] => [{ type: 'text', text: value }];
+
+/** A tool result with `isError`, its text starting with the knack code. */
+function errorResult(code: string, message: string): ToolResult {
+  return { content: text(`${code}: ${message}`), isError: true };
+}
+
+function codeOf(error: unknown): string {
+  return KnackError.isInstance(error) ? error.code : 'INTERNAL_ERROR';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+const instructions =
+  'knack holds skills: procedures compiled from past agent work, type-checked, replay-verified, ' +
+  'reviewed by a person, and run in a sandbox with only the tools they were granted. Before planning ' +
+  'a task step by step, call search_skills; read a candidate with get_skill; run it with run_skill ' +
+  '(or by its own tool name when listed); afterwards call report_outcome with the runId to say ' +
+  'whether it did the right thing.';
+
+/** One MCP server (one client connection) over the shared catalog. */
+export function createSkillSession(context: SessionContext): Server {
+  const { store, catalog } = context;
+  const server = new context.sdk.server.Server(
+    { name: 'knack', version: context.serverVersion },
+    { capabilities: { tools: { listChanged: true } }, instructions },
+  );
+  const { ListToolsRequestSchema, CallToolRequestSchema } = context.sdk.types;
+
+  const listed = (): ReturnType<typeof skillTool>[] =>
+    catalog.exposed().map((skill) => skillTool(skill, context.tools.manifest));
+
+  server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: [...builtInTools, ...listed().filter((tool) => tool !== undefined)],
+  }));
+
+  // Reads a version and checks the policy; a refusal is a result the agent reads, not a throw.
+  const servedVersion = async (ref: string): Promise<SkillVersion | ToolResult> => {
+    if (typeof ref !== 'string' || ref === '')
+      return errorResult('INVALID_ARGUMENT', '`ref` must be a skill ref.');
+    const skill = await store.get(ref);
+    if (!context.policy(skill))
+      return errorResult(
+        'REVIEW_REQUIRED',
+        `${skill.name}@${skill.version} is ${skill.status}${skill.review ? `, review: ${skill.review.decision}` : ', not reviewed'}; this server lists and runs only the versions its policy allows (default: reviewed, active ones).`,
+      );
+    return skill;
+  };
+
+  const confirmCall =
+    (extra: CallExtra): ConfirmToolCall =>
+    async ({ ref, tool, args, signal }) => {
+      if (!server.getClientCapabilities()?.elicitation) return false;
+      const answer = await server.elicitInput(
+        {
+          message: `${ref} wants to call \`${tool.name}\`${tool.description ? ` (${tool.description})` : ''} with ${JSON.stringify(args)}. Allow it?`,
+          requestedSchema: { type: 'object', properties: {} },
+        },
+        { relatedRequestId: extra.requestId, signal },
+      );
+      return answer.action === 'accept';
+    };
+
+  const run = async (skill: SkillVersion, input: unknown, extra: CallExtra): Promise<ToolResult> => {
+    const ref = `${skill.name}@${skill.version}`;
+    let tools = context.tools;
+    if (context.confirm === 'destructive') {
+      tools = confirmDestructiveTools(
+        restrictTools({ tools, permissions: skill.permissions, ref }),
+        ref,
+        confirmCall(extra),
+      );
+    }
+    const result = await callSkill({
+      store,
+      ref,
+      input,
+      tools,
+      signal: extra.signal,
+      ...(context.limits ? { limits: context.limits } : {}),
+    });
+    const meta = { 'knack/ref': result.ref, ...(result.runId ? { 'knack/runId': result.runId } : {}) };
+    if (!result.ok)
+      return { content: text(failedRunText(result, context.tools.manifest)), isError: true, _meta: meta };
+    return {
+      content: text(
+        `${JSON.stringify(result.value)}\nrunId: ${result.runId ?? '(not recorded)'} (${result.ref})`,
+      ),
+      structuredContent: { ref: result.ref, runId: result.runId, value: result.value },
+      _meta: meta,
+    };
+  };
+
+  const describe = (skill: SkillVersion): Record<string, unknown> => ({
+    ref: `${skill.name}@${skill.version}`,
+    name: skill.name,
+    version: skill.version,
+    description: skill.description,
+    status: skill.status,
+    review: skill.review ?? null,
+    permissions: skill.permissions,
+    annotations: skillAnnotations(skill.permissions, context.tools.manifest),
+    inputSchema: skill.inputSchema,
+    outputSchema: skill.outputSchema,
+    source: skill.source,
+    imports: skill.imports,
+    provenance: skill.provenance,
+    verification: skill.verification,
+    reliability: skill.reliability,
+    createdAt: skill.createdAt,
+  });
+
+  const handlers: Record<string, (args: Record<string, unknown>, extra: CallExtra) => Promise<ToolResult>> = {
+    search_skills: async (args) => {
+      const limit = args['limit'] === undefined ? 5 : Number(args['limit']);
+      const hits = catalog.search(String(args['query'] ?? ''), limit);
+      const skills = hits.map((hit) => {
+        const skill = catalog.served().get(hit.name);
+        return {
+          ref: hit.ref,
+          name: hit.name,
+          description: hit.description,
+          score: Math.round(hit.score * 100) / 100,
+          status: hit.status,
+          inputSchema: hit.inputSchema,
+          ...(skill ? { review: skill.review?.decision, reliability: skill.reliability } : {}),
+        };
+      });
+      const lines = skills.map((hit) => `${hit.ref} (score ${hit.score}): ${hit.description}`);
+      return {
+        content: text(skills.length === 0 ? 'No skill fits this request.' : lines.join('\n')),
+        structuredContent: { skills },
+      };
+    },
+    get_skill: async (args) => {
+      const skill = await servedVersion(String(args['ref'] ?? ''));
+      if ('content' in skill) return skill;
+      const described = describe(skill);
+      return {
+        content: text(
+          `${described['ref']}: ${skill.description} (${reliabilityLine(skill)})\n${stableJson(described)}`,
+        ),
+        structuredContent: described,
+      };
+    },
+    run_skill: async (args, extra) => {
+      const skill = await servedVersion(String(args['ref'] ?? ''));
+      if ('content' in skill) return skill;
+      return run(skill, args['input'], extra);
+    },
+    report_outcome: async (args) => {
+      const report = await store.reportOutcome({
+        runId: String(args['runId'] ?? ''),
+        outcome: args['outcome'] as 'correct' | 'wrong',
+        by: `mcp:${server.getClientVersion()?.name ?? 'client'}`,
+        ...(typeof args['note'] === 'string' && args['note'] !== '' ? { note: args['note'] } : {}),
+      });
+      return {
+        content: text(`Recorded: run ${report.runId} of ${report.ref} was ${report.outcome}.`),
+        structuredContent: { ...report },
+      };
+    },
+  };
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const { name } = request.params;
+    const args = asRecord(request.params.arguments);
+    try {
+      const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
+      if (handler) return await handler(args, extra);
+      const skill = catalog.exposed().find((candidate) => candidate.name === name);
+      if (!skill)
+        return errorResult('NOT_FOUND', `No tool \`${name}\` here; call search_skills to find skills.`);
+      return await run(skill, request.params.arguments, extra);
+    } catch (error) {
+      // Nothing a skill or an agent sends may end the server: every failure is a result.
+      return errorResult(codeOf(error), messageOf(error));
+    }
+  });
+
+  const unsubscribe = catalog.onExposedChange(() => {
+    void server.sendToolListChanged().catch(() => undefined);
+  });
+  const previousOnClose = server.onclose;
+  server.onclose = () => {
+    unsubscribe();
+    previousOnClose?.();
+  };
+  return server;
+}
