@@ -1,4 +1,6 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type * as SdkServerModule from '@modelcontextprotocol/sdk/server/index.js';
+import type * as SdkTypesModule from '@modelcontextprotocol/sdk/types.js';
 import { KnackError, stableJson } from '../../core/index.js';
 import type { Limits, ToolPack } from '../../sandbox/index.js';
 import { callSkill, restrictTools } from '../call-skill.js';
@@ -10,8 +12,8 @@ import { builtInTools, reliabilityLine, skillTool } from './_skill-tools.js';
 import { skillAnnotations } from './_tool-effects.js';
 import type { ServePolicy } from './serve-policy.js';
 
-type SdkServer = typeof import('@modelcontextprotocol/sdk/server/index.js');
-type SdkTypes = typeof import('@modelcontextprotocol/sdk/types.js');
+type SdkServer = typeof SdkServerModule;
+type SdkTypes = typeof SdkTypesModule;
 
 /** What every session of one server shares. */
 export interface SessionContext {
@@ -108,7 +110,14 @@ export function createSkillSession(context: SessionContext): Server {
       return answer.action === 'accept';
     };
 
-  const run = async (skill: SkillVersion, input: unknown, extra: CallExtra): Promise<ToolResult> => {
+  // `isOwnTool`: called by the skill's own tool name, whose outputSchema is the skill's Output, so
+  // structuredContent is the value itself; the runId rides in `_meta` and the text.
+  const run = async (
+    skill: SkillVersion,
+    input: unknown,
+    extra: CallExtra,
+    isOwnTool = false,
+  ): Promise<ToolResult> => {
     const ref = `${skill.name}@${skill.version}`;
     let tools = context.tools;
     if (context.confirm === 'destructive') {
@@ -133,7 +142,10 @@ export function createSkillSession(context: SessionContext): Server {
       content: text(
         `${JSON.stringify(result.value)}\nrunId: ${result.runId ?? '(not recorded)'} (${result.ref})`,
       ),
-      structuredContent: { ref: result.ref, runId: result.runId, value: result.value },
+      structuredContent:
+        isOwnTool && typeof result.value === 'object' && result.value !== null && !Array.isArray(result.value)
+          ? (result.value as Record<string, unknown>)
+          : { ref: result.ref, runId: result.runId, value: result.value },
       _meta: meta,
     };
   };
@@ -218,7 +230,7 @@ export function createSkillSession(context: SessionContext): Server {
       const skill = catalog.exposed().find((candidate) => candidate.name === name);
       if (!skill)
         return errorResult('NOT_FOUND', `No tool \`${name}\` here; call search_skills to find skills.`);
-      return await run(skill, request.params.arguments, extra);
+      return await run(skill, request.params.arguments, extra, true);
     } catch (error) {
       // Nothing a skill or an agent sends may end the server: every failure is a result.
       return errorResult(codeOf(error), messageOf(error));
