@@ -118,5 +118,6 @@ export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSk
       tasks: userRequests(trajectories),
     },
     secretParameters: options.secretParameters ?? [],
+    toolSchemas: manifest.filter((entry) => permissions.includes(entry.name)).map((entry) => ({ ...entry })),
   };
 }

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../core/index.js';
+import type { JsonSchema, ToolManifestEntry } from '../../core/index.js';
 
 /**
  * Stable codes of check diagnostics: `TS<n>` from the type-checker, `POLICY_*` from the policy
@@ -73,6 +73,12 @@ export interface CompiledSkill {
   provenance: Provenance;
   /** Input fields that carry secrets found as literals in the trajectories; pass them at call time. */
   secretParameters: string[];
+  /**
+   * The manifest entries of its permissions as it was checked against them: a run refuses a tool
+   * whose schema has since changed in a way that breaks these calls (`TOOL_SCHEMA_CHANGED`).
+   * Absent on versions compiled before it was recorded (no check then).
+   */
+  toolSchemas?: ToolManifestEntry[];
 }
 
 /** A stored skill as the bundler needs it to pin `knack:skills/<name>@<version>`. */

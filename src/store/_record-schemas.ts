@@ -53,6 +53,14 @@ const compiledProperties = {
     },
   },
   secretParameters: stringArray,
+  toolSchemas: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['name', 'inputSchema'],
+      properties: { name: { type: 'string' }, inputSchema: schemaValue, outputSchema: schemaValue },
+    },
+  },
   reviewNotes: { type: 'string' },
 };
 const compiledRequired = [
@@ -93,7 +101,7 @@ const eventSchema: JsonSchema = {
   required: ['number', 'kind', 'version', 'by', 'at'],
   properties: {
     number: positiveInteger,
-    kind: { enum: ['published', 'status-changed', 'reviewed', 'rolled-back'] },
+    kind: { enum: ['published', 'status-changed', 'reviewed', 'rolled-back', 'flagged'] },
     version: positiveInteger,
     status,
     previousStatus: status,
