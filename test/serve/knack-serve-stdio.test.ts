@@ -134,3 +134,49 @@ describe('knack serve over stdio, --expose all --confirm destructive', () => {
     expect(tools.map((tool) => tool.name)).toContain('thank_reporter_ticket');
   }, 60_000);
 });
+
+describe('knack serve stdio hygiene', () => {
+  it('writes only JSON-RPC to stdout and exits 0 when the client closes stdin', async () => {
+    const { spawn } = await import('node:child_process');
+    const { store, url } = await openServedLibrary();
+    await store.close();
+    const child = spawn(
+      process.execPath,
+      ['--no-node-snapshot', '--import', 'tsx', CLI_MAIN, 'serve', '--store', url, '--tools', DESK_PACK],
+      { env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const answered = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('\n')) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    child.stdin.write(
+      `${JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2025-06-18',
+          capabilities: {},
+          clientInfo: { name: 'raw', version: '1' },
+        },
+      })}\n`,
+    );
+    await answered;
+    child.stdin.end();
+    expect(await exited, stderr).toBe(0);
+    const lines = stdout.split('\n').filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ jsonrpc: '2.0' });
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      id: 1,
+      result: { serverInfo: { name: 'knack' } },
+    });
+    expect(stderr).toMatch(/knack serve: .*stdio/);
+  }, 60_000);
+});

@@ -3,6 +3,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { serveSkills, type ServedSkills } from '../../src/serve/index.js';
 import type { SkillStore } from '../../src/store/index.js';
 import { createTools } from '../fixtures/serve/desk-pack.js';
+import { runCli } from '../helpers/run-cli.js';
 import { connectTestClient, openServedLibrary, type TestClient } from '../helpers/served-library.js';
 
 type ToolResult = {
@@ -158,5 +159,87 @@ describe('serveSkills HTTP access', () => {
       await served.close();
       await store.close();
     }
+  }, 60_000);
+});
+
+describe('serveSkills over Streamable HTTP, expose all, confirm destructive', () => {
+  let store: SkillStore;
+  let url: string;
+  let served: ServedSkills;
+  const clients: TestClient[] = [];
+  const connect = async (answer: 'accept' | 'decline'): Promise<TestClient> => {
+    const test = await connectTestClient(
+      new StreamableHTTPClientTransport(new URL(served.url as string)),
+      answer,
+    );
+    clients.push(test);
+    return test;
+  };
+  beforeAll(async () => {
+    ({ store, url } = await openServedLibrary());
+    await store.setStatus('thank_reporter_ticket@1', 'deprecated', { by: 'test' });
+    served = await serveSkills({
+      store,
+      tools: createTools(),
+      http: { port: 0 },
+      expose: 'all',
+      confirm: 'destructive',
+      watchIntervalMs: 100,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    for (const test of clients) await test.client.close();
+    await served?.close();
+    await store?.close();
+  });
+
+  it('asks over the request stream and runs when the user accepts', async () => {
+    const test = await connect('accept');
+    const result = await call(test, 'refund_order_full', { orderId: '8811' });
+    expect(result.isError).toBeUndefined();
+    expect(result.structuredContent).toMatchObject({ amount: 39.5 });
+    expect(test.asked.map((message) => message.match(/`(\w+)`/)?.[1])).toEqual([
+      'refund_order',
+      'send_email',
+    ]);
+  });
+
+  it('ends the run with DECLINED when the user refuses, and the order stays unrefunded', async () => {
+    const test = await connect('decline');
+    const result = await call(test, 'refund_order_full', { orderId: '8816' });
+    expect(result.content[0]?.text).toMatch(/^DECLINED: /);
+    const order = await call(test, 'run_skill', { ref: 'order_carrier_status', input: { orderId: '8816' } });
+    expect(order.isError).toBeUndefined();
+    const accepted = await connect('accept');
+    // Had the declined refund gone through, this second one would fail as a double refund.
+    const again = await call(accepted, 'refund_order_full', { orderId: '8816' });
+    expect(again.isError, again.content[0]?.text).toBeUndefined();
+  });
+
+  it('declines for a client that cannot ask its user', async () => {
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const client = new Client({ name: 'no-elicitation', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(served.url as string)));
+    try {
+      const result = (await client.callTool({
+        name: 'run_skill',
+        arguments: { ref: 'refund_order_full', input: { orderId: '8818' } },
+      })) as ToolResult;
+      expect(result.content[0]?.text).toMatch(/^DECLINED: /);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('sends tools/list_changed after a promote in another process', async () => {
+    const test = await connect('accept');
+    expect((await test.client.listTools()).tools.map((tool) => tool.name)).not.toContain(
+      'thank_reporter_ticket',
+    );
+    const changed = test.nextListChange();
+    const promote = runCli(['promote', 'thank_reporter_ticket@1', '--store', url, '--by', 'reviewer']);
+    expect(promote.status, promote.stderr).toBe(0);
+    await changed;
+    expect((await test.client.listTools()).tools.map((tool) => tool.name)).toContain('thank_reporter_ticket');
   }, 60_000);
 });
