@@ -99,6 +99,7 @@ export async function listenHttp(options: HttpEndpointOptions): Promise<HttpEndp
       // A page in the user's browser must not reach a loopback server by DNS rebinding.
       ...(allowedHosts.length > 0 ? { enableDnsRebindingProtection: true, allowedHosts } : {}),
     });
+    // Set before connect: the SDK chains its own close handling after this one.
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };

@@ -1,7 +1,7 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type * as SdkServerModule from '@modelcontextprotocol/sdk/server/index.js';
 import type * as SdkTypesModule from '@modelcontextprotocol/sdk/types.js';
-import { KnackError, stableJson } from '../../core/index.js';
+import { KnackError, safeParseJson, stableJson } from '../../core/index.js';
 import type { Limits, ToolPack } from '../../sandbox/index.js';
 import { callSkill, restrictTools } from '../call-skill.js';
 import type { SkillStore, SkillVersion } from '../store/index.js';
@@ -58,6 +58,14 @@ function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
+}
+
+// Some clients send an object argument as JSON text (the inspector's --tool-arg does); the
+// skill's Input schema still checks whatever this yields.
+function inputOf(value: unknown): unknown {
+  if (typeof value !== 'string' || !value.trimStart().startsWith('{')) return value;
+  const parsed = safeParseJson(value);
+  return parsed.ok ? parsed.value : value;
 }
 
 const instructions =
@@ -205,7 +213,7 @@ export function createSkillSession(context: SessionContext): Server {
     run_skill: async (args, extra) => {
       const skill = await servedVersion(String(args['ref'] ?? ''));
       if ('content' in skill) return skill;
-      return run(skill, args['input'], extra);
+      return run(skill, inputOf(args['input']), extra);
     },
     report_outcome: async (args) => {
       const report = await store.reportOutcome({

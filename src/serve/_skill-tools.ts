@@ -62,7 +62,7 @@ export const builtInTools: readonly McpToolEntry[] = [
       type: 'object',
       properties: {
         ref: skillRef,
-        input: { description: "The skill's input, matching its input schema." },
+        input: { type: 'object', description: "The skill's input, matching its input schema." },
       },
       required: ['ref'],
       additionalProperties: false,

@@ -60,4 +60,21 @@ describe('knack serve under @modelcontextprotocol/inspector --cli', () => {
     ])) as { structuredContent: { skills: { name: string }[] } };
     expect(result.structuredContent.skills[0]?.name).toBe('order_carrier_status');
   }, 120_000);
+
+  it('runs a skill with its input given as JSON text', async () => {
+    const result = (await inspect(url, [
+      '--method',
+      'tools/call',
+      '--tool-name',
+      'run_skill',
+      '--tool-arg',
+      'ref=order_carrier_status',
+      '--tool-arg',
+      'input={"orderId":"8811"}',
+    ])) as { structuredContent: { ref: string; value: { carrier: string } } };
+    expect(result.structuredContent).toMatchObject({
+      ref: 'order_carrier_status@1',
+      value: { carrier: 'UPS' },
+    });
+  }, 120_000);
 });

@@ -82,6 +82,9 @@ export function registerServe(cli: CAC): void {
               ...(token ? { token: String(token) } : {}),
             };
       if (flags.host !== undefined && http === undefined) usageError('--host needs --http PORT.');
+      // On stdio, stdout is the protocol: a tool pack module that logs must not corrupt it.
+      if (http === undefined)
+        for (const level of ['log', 'info', 'debug'] as const) console[level] = console.error;
       const { loadToolPack } = await import('../load-tools.js');
       const tools = await loadToolPack(flags.tools);
       try {
