@@ -1,6 +1,6 @@
-import { KnackError } from '../../core/index.js';
 import { createSkillIndex, type SkillIndex, type SkillSearchHit } from '../search/index.js';
 import type { SkillStore, SkillVersion, StoreWatcher } from '../store/index.js';
+import { candidateVersion } from './_served-version.js';
 import type { ServePolicy } from './serve-policy.js';
 
 /** Which served skills are also MCP tools of their own. */
@@ -20,7 +20,7 @@ export interface SkillCatalogOptions {
  * by the store's change feed, so a promote in another process reaches every session.
  */
 export interface SkillCatalog {
-  /** Served skills by name (their active version). */
+  /** Served skills by name (the active version, else the newest, when the policy allows it). */
   served(): ReadonlyMap<string, SkillVersion>;
   /** The skills listed as tools of their own, in list order. */
   exposed(): SkillVersion[];
@@ -30,10 +30,6 @@ export interface SkillCatalog {
   /** Re-reads `names` (default every skill) now; resolves once the catalog reflects them. */
   refresh(names?: readonly string[]): Promise<void>;
   close(): void;
-}
-
-function isNotFound(error: unknown): boolean {
-  return KnackError.isInstance(error) && error.code === 'NOT_FOUND';
 }
 
 function exposedOf(served: ReadonlyMap<string, SkillVersion>, expose: SkillExposure): SkillVersion[] {
@@ -57,13 +53,8 @@ export async function openSkillCatalog(options: SkillCatalogOptions): Promise<Sk
   let queue: Promise<void> = Promise.resolve();
 
   const readServed = async (name: string): Promise<SkillVersion | undefined> => {
-    try {
-      const skill = await store.get(name);
-      return policy(skill) ? skill : undefined;
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const skill = await candidateVersion(store, name);
+    return skill && policy(skill) ? skill : undefined;
   };
 
   const apply = async (names?: readonly string[]): Promise<void> => {

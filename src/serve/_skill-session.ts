@@ -7,6 +7,7 @@ import { callSkill, restrictTools } from '../call-skill.js';
 import type { SkillStore, SkillVersion } from '../store/index.js';
 import { confirmDestructiveTools, type ConfirmToolCall } from './_confirm-tools.js';
 import { failedRunText } from './_run-result-text.js';
+import { readServedRef } from './_served-version.js';
 import type { SkillCatalog } from './_skill-catalog.js';
 import { builtInTools, reliabilityLine, skillTool } from './_skill-tools.js';
 import { skillAnnotations } from './_tool-effects.js';
@@ -95,7 +96,7 @@ export function createSkillSession(context: SessionContext): Server {
   const servedVersion = async (ref: string): Promise<SkillVersion | ToolResult> => {
     if (typeof ref !== 'string' || ref === '')
       return errorResult('INVALID_ARGUMENT', '`ref` must be a skill ref.');
-    const skill = await store.get(ref);
+    const skill = await readServedRef(store, ref);
     if (!context.policy(skill))
       return errorResult(
         'REVIEW_REQUIRED',
