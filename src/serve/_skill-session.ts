@@ -182,8 +182,10 @@ export function createSkillSession(context: SessionContext): Server {
     search_skills: async (args) => {
       const limit = args['limit'] === undefined ? 5 : Number(args['limit']);
       const hits = catalog.search(String(args['query'] ?? ''), limit);
-      const skills = hits.map((hit) => {
-        const skill = catalog.served().get(hit.name);
+      // Fresh figures: runs since the catalog's last refresh count too (an agent weighs them).
+      const versions = await Promise.all(hits.map((hit) => store.get(hit.ref)));
+      const skills = hits.map((hit, position) => {
+        const skill = versions[position];
         return {
           ref: hit.ref,
           name: hit.name,

@@ -81,6 +81,14 @@ describe('serveSkills over Streamable HTTP', () => {
     expect(report.isError).toBeUndefined();
     const skill = await store.get('refund_order_full');
     expect(skill.reliability).toMatchObject({ runs: 1, ok: 1, outcomes: { correct: 0, wrong: 1 } });
+    // What an agent sees next time it searches: the figures as they are now.
+    const found = await call(test, 'search_skills', {
+      query: 'refund order in full, arrived damaged',
+      limit: 1,
+    });
+    expect(found.structuredContent?.['skills']).toMatchObject([
+      { name: 'refund_order_full', reliability: { runs: 1, outcomes: { wrong: 1 } } },
+    ]);
   });
 
   it('reports a failed run with its code and the effectful calls that completed before it', async () => {
