@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { bindTools, type ToolHandler } from '../../sandbox/index.js';
 import { createSkillServer, type CreateSkillServerOptions } from '../../src/serve/index.js';
 import type { SkillStore } from '../../src/store/index.js';
 import { createTools } from '../fixtures/serve/desk-pack.js';
@@ -71,5 +72,36 @@ describe('createSkillServer', () => {
     expect(served.isClosed).toBe(true);
     const [, serverSide] = InMemoryTransport.createLinkedPair();
     await expect(served.connect(serverSide)).rejects.toMatchObject({ code: 'CLOSED' });
+  });
+
+  it('answers a run that times out with TIMEOUT and keeps serving', async () => {
+    const desk = createTools();
+    const handlers = Object.fromEntries(desk.handlers) as Record<string, ToolHandler>;
+    // A tool that never answers: the run's wall-clock limit ends it.
+    handlers['track_shipment'] = () => new Promise(() => undefined);
+    const served = await createSkillServer({
+      store,
+      tools: bindTools(desk.manifest, handlers),
+      limits: { timeoutMs: 300 },
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await served.connect(serverSide);
+    const client = new Client({ name: 'timeout', version: '1.0.0' });
+    await client.connect(clientSide);
+    try {
+      const call = async (ref: string) =>
+        (await client.callTool({ name: 'run_skill', arguments: { ref, input: { orderId: '8811' } } })) as {
+          content: { text: string }[];
+          isError?: boolean;
+        };
+      const slow = await call('order_carrier_status');
+      expect(slow.isError).toBe(true);
+      expect(slow.content[0]?.text).toMatch(/^TIMEOUT: /);
+      const next = await call('check_stock_item');
+      expect(next.isError, next.content[0]?.text).toBeUndefined();
+    } finally {
+      await client.close();
+      await served.close();
+    }
   });
 });
