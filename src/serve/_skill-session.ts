@@ -40,6 +40,9 @@ interface CallExtra {
   signal: AbortSignal;
 }
 
+// Arguments shown to the person asked to allow a call; past this, the text is cut.
+const maxShownArgs = 1000;
+
 const text = (value: string): ToolResult['content'] => [{ type: 'text', text: value }];
 
 /** A tool result with `isError`, its text starting with the knack code. */
@@ -108,14 +111,23 @@ export function createSkillSession(context: SessionContext): Server {
   const confirmCall =
     (extra: CallExtra): ConfirmToolCall =>
     async ({ ref, tool, args, signal }) => {
-      if (!server.getClientCapabilities()?.elicitation) return false;
-      const answer = await server.elicitInput(
-        {
-          message: `${ref} wants to call \`${tool.name}\`${tool.description ? ` (${tool.description})` : ''} with ${JSON.stringify(args)}. Allow it?`,
-          requestedSchema: { type: 'object', properties: {} },
-        },
-        { relatedRequestId: extra.requestId, signal },
-      );
+      // No way to ask is no consent: the call does not happen.
+      if (!server.getClientCapabilities()?.elicitation)
+        throw new KnackError(
+          'DECLINED',
+          'the client cannot ask its user (it declared no elicitation capability).',
+        );
+      const shown = JSON.stringify(args) ?? 'no arguments';
+      const message = `${ref} wants to call \`${tool.name}\`${tool.description ? ` (${tool.description})` : ''} with ${shown.length > maxShownArgs ? `${shown.slice(0, maxShownArgs)}…` : shown}. Allow it?`;
+      let answer;
+      try {
+        answer = await server.elicitInput(
+          { message, requestedSchema: { type: 'object', properties: {} } },
+          { relatedRequestId: extra.requestId, signal },
+        );
+      } catch (error) {
+        throw new KnackError('DECLINED', `no answer from the user: ${messageOf(error)}`, { cause: error });
+      }
       return answer.action === 'accept';
     };
 
@@ -238,9 +250,11 @@ export function createSkillSession(context: SessionContext): Server {
     try {
       const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
       if (handler) return await handler(args, extra);
-      const skill = catalog.exposed().find((candidate) => candidate.name === name);
-      if (!skill)
+      if (!catalog.exposed().some((candidate) => candidate.name === name))
         return errorResult('NOT_FOUND', `No tool \`${name}\` here; call search_skills to find skills.`);
+      // Read again: the list may be up to one watch interval behind the store.
+      const skill = await servedVersion(name);
+      if ('content' in skill) return skill;
       return await run(skill, request.params.arguments, extra, true);
     } catch (error) {
       // Nothing a skill or an agent sends may end the server: every failure is a result.

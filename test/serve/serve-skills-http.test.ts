@@ -233,7 +233,7 @@ describe('serveSkills over Streamable HTTP, expose all, confirm destructive', ()
         name: 'run_skill',
         arguments: { ref: 'refund_order_full', input: { orderId: '8818' } },
       })) as ToolResult;
-      expect(result.content[0]?.text).toMatch(/^DECLINED: /);
+      expect(result.content[0]?.text).toMatch(/^DECLINED: .*the client cannot ask its user/);
     } finally {
       await client.close();
     }
