@@ -217,7 +217,11 @@ export function createSkillSession(context: SessionContext): Server {
     get_skill: async (args) => {
       const skill = await servedVersion(String(args['ref'] ?? ''));
       if ('content' in skill) return skill;
-      const described = describe(skill);
+      // Flags (a tool schema changed under the version, ...) tell an agent not to lean on it.
+      const flags = (await store.history(skill.name))
+        .filter((event) => event.kind === 'flagged' && event.version === skill.version)
+        .map((event) => ({ at: event.at, by: event.by, note: event.note ?? '' }));
+      const described: Record<string, unknown> = { ...describe(skill), flags };
       return {
         content: text(
           `${described['ref']}: ${skill.description} (${reliabilityLine(skill)})\n${stableJson(described)}`,

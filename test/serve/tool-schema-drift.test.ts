@@ -63,6 +63,15 @@ describe('tool schema drift', () => {
       const flags = (await store.history('refund_order_full')).filter((event) => event.kind === 'flagged');
       expect(flags).toHaveLength(1);
       expect(flags[0]).toMatchObject({ version: 1, by: 'knack:tool-schema-check' });
+      const read = (await client.callTool({
+        name: 'get_skill',
+        arguments: { ref: 'refund_order_full' },
+      })) as unknown as {
+        structuredContent: { flags: { note: string }[] };
+      };
+      expect(read.structuredContent.flags).toEqual([
+        expect.objectContaining({ note: expect.stringContaining('approvedBy') }),
+      ]);
       // Refused before running: nothing was counted against the version.
       expect((await store.get('refund_order_full')).reliability.runs).toBe(0);
     } finally {
