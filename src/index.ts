@@ -73,6 +73,7 @@ export type {
   PublishOptions,
   PublishResult,
   ReviewOptions,
+  FlagOptions,
   SkillSummary,
   RecordRunOptions,
   ReportOutcomeOptions,
@@ -137,6 +138,16 @@ export type {
   SkillSearchHit,
   SkillIndexSearchOptions,
 } from './search/index.js';
+// The library as an MCP server (`knack serve`): agents search, read, run and report on skills (SDK loads lazily).
+export { createSkillServer, serveSkills, servesReviewedActive } from './serve/index.js';
+export type {
+  SkillServer,
+  CreateSkillServerOptions,
+  SkillExposure,
+  ServeSkillsOptions,
+  ServedSkills,
+  ServePolicy,
+} from './serve/index.js';
 // Calling stored skills as functions, and measuring how reliable they are.
 export { callSkill, restrictTools } from './call-skill.js';
 export type { CallSkillOptions, CallSkillResult, RestrictToolsOptions } from './call-skill.js';

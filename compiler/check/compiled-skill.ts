@@ -107,7 +107,11 @@ export interface CompiledSkill {
    * Absent on versions compiled before cases were recorded.
    */
   cases?: SkillCase[];
-  /** Manifest entries of the granted tools the cases were checked against (names and schemas). */
+  /**
+   * The manifest entries of its permissions as it was checked against them: cases replay against
+   * them, and a run refuses a tool whose schema has since changed in a way that breaks these calls
+   * (`TOOL_SCHEMA_CHANGED`). Absent on versions compiled before it was recorded (no check then).
+   */
   toolSchemas?: ToolManifestEntry[];
 }
 

@@ -70,9 +70,6 @@ const compiledProperties = {
     },
   },
   secretParameters: stringArray,
-  reviewNotes: { type: 'string' },
-  // Optional: versions published before cases were recorded have neither.
-  cases: { type: 'array', items: caseSchema },
   toolSchemas: {
     type: 'array',
     items: {
@@ -81,6 +78,9 @@ const compiledProperties = {
       properties: { name: { type: 'string' }, inputSchema: schemaValue, outputSchema: schemaValue },
     },
   },
+  reviewNotes: { type: 'string' },
+  // Optional: versions published before cases (or tool schemas) were recorded lack them.
+  cases: { type: 'array', items: caseSchema },
 };
 const compiledRequired = [
   'name',
@@ -120,7 +120,7 @@ const eventSchema: JsonSchema = {
   required: ['number', 'kind', 'version', 'by', 'at'],
   properties: {
     number: positiveInteger,
-    kind: { enum: ['published', 'status-changed', 'reviewed', 'rolled-back'] },
+    kind: { enum: ['published', 'status-changed', 'reviewed', 'rolled-back', 'flagged'] },
     version: positiveInteger,
     status,
     previousStatus: status,

@@ -14,8 +14,9 @@ import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
 import { registerSearch } from './search.js';
-import { registerTest } from './test.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
+import { registerTest } from './test.js';
 import { registerTypes } from './types.js';
 
 /** A CLI command module: registers itself on the cac instance; heavy imports happen inside actions. */
@@ -41,6 +42,7 @@ const commands: RegisterCommand[] = [
   registerExport,
   registerImportLibrary,
   registerTypes,
+  registerServe,
 ];
 
 export function registerCommands(cli: CAC): void {
