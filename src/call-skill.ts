@@ -68,8 +68,9 @@ export function restrictTools(options: RestrictToolsOptions): ToolPack {
 }
 
 /**
- * Calls a stored skill as a function: resolves the version, runs its bundle in the sandbox with
- * only its granted tools and its Input/Output schemas, and counts the outcome in its reliability.
+ * Calls a stored skill as a function: resolves the version (cached; see `store.resolve`), runs
+ * its bundle in the sandbox with only its granted tools and its Input/Output schemas, and counts
+ * the outcome in its reliability off the call path (see `store.queueRun`).
  * A skill failure is a result (`ok: false`); a missing skill or a broken store throws.
  * @throws KnackError `NOT_FOUND`, `INVALID_SKILL_REF`, `INVALID_ARGUMENT`, `CLOSED`, store errors.
  * @example
@@ -77,7 +78,7 @@ export function restrictTools(options: RestrictToolsOptions): ToolPack {
  * if (result.ok) console.log(result.value);
  */
 export async function callSkill(options: CallSkillOptions): Promise<CallSkillResult> {
-  const skill = await options.store.get(options.ref);
+  const skill = await options.store.resolve(options.ref);
   const ref = `${skill.name}@${skill.version}`;
   const run = {
     source: skill.bundle,
@@ -91,7 +92,9 @@ export async function callSkill(options: CallSkillOptions): Promise<CallSkillRes
   };
   const result = options.sandbox ? await options.sandbox.run(run) : await runSkill(run);
   if (options.isRecorded === false) return { ...result, ref };
+  // Counted off the call path (written every flush interval and on close); reportOutcome on the
+  // id works at once in this process.
   const runId = randomUUID();
-  await options.store.recordRun(ref, result, { runId });
+  options.store.queueRun(ref, result, { runId });
   return { ...result, ref, runId };
 }

@@ -38,7 +38,12 @@ export function statusOf(record: SkillVersionRecord, state: SkillState): SkillSt
   return state.statuses.get(record.version) ?? record.initialStatus;
 }
 
-function notFound(context: StoreContext, ref: string, state: SkillState, selector: string): KnackError {
+export function notFound(
+  context: StoreContext,
+  ref: string,
+  state: SkillState,
+  selector: string,
+): KnackError {
   const { name } = state;
   if (state.claimedVersions === 0)
     return new KnackError('NOT_FOUND', `No skill named \`${name}\` in ${context.location}.`);

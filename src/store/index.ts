@@ -10,6 +10,8 @@ export type {
   SkillSummary,
   RecordRunOptions,
   ReportOutcomeOptions,
+  QueueRunOptions,
+  RunWindowOptions,
 } from './skill-store-types.js';
 export type { StoreChange, StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
 export type {
@@ -17,6 +19,8 @@ export type {
   PublishInput,
   SkillVersionRecord,
   SkillVersion,
+  ResolvedVersion,
+  RunWindow,
   HistoryEvent,
   HistoryEventKind,
   Reliability,

@@ -59,6 +59,15 @@ export interface Reliability {
   outcomes: { correct: number; wrong: number };
 }
 
+/** Runs, skill failures and `wrong` reports of one version over a sliding window. */
+export interface RunWindow {
+  /** Start of the window (epoch ms, rounded down to a bucket). */
+  fromMs: number;
+  runs: number;
+  failed: number;
+  wrong: number;
+}
+
 /** A verdict on one run of a version, by the agent or person who saw what it did. */
 export type RunOutcome = 'correct' | 'wrong';
 
@@ -82,9 +91,13 @@ export interface ReviewDecision {
   note?: string;
 }
 
-/** A stored version as read: the immutable record plus its current status, review and counters. */
-export interface SkillVersion extends SkillVersionRecord {
+/** A stored version with its current status and review: what `store.resolve` returns (no counters). */
+export interface ResolvedVersion extends SkillVersionRecord {
   status: SkillStatus;
   review?: ReviewDecision;
+}
+
+/** A stored version as read: the immutable record plus its current status, review and counters. */
+export interface SkillVersion extends ResolvedVersion {
   reliability: Reliability;
 }
