@@ -15,7 +15,16 @@ export interface PublisherRun {
  * reported ready: a crash in the middle of publishing.
  */
 export function spawnPublisher(
-  args: { url: string; namespace: string; name: string; count: number; tag: string; startAt?: number },
+  args: {
+    url: string;
+    namespace: string;
+    name: string;
+    count: number;
+    tag: string;
+    startAt?: number;
+    /** Approve and activate the last version published. */
+    isPromoted?: boolean;
+  },
   killAfterMs?: number,
 ): Promise<PublisherRun> {
   return new Promise((resolve, reject) => {
@@ -31,6 +40,7 @@ export function spawnPublisher(
         String(args.count),
         args.tag,
         String(args.startAt ?? 0),
+        ...(args.isPromoted ? ['promote'] : []),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -96,6 +96,101 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       expect((await copy.get('refund_order@1')).reliability.outcomes).toEqual({ correct: 1, wrong: 1 });
     });
 
+    it("serves the cached active version until another process's promote, seen within 2 s", async () => {
+      const store = await fresh();
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@1', { by: 'ana' });
+      expect(await store.resolve('refund_order')).toMatchObject({ version: 1, status: 'active' });
+      const run = await spawnPublisher({
+        url: target.url,
+        namespace: store.namespace,
+        name: 'refund_order',
+        count: 1,
+        tag: 'p',
+        isPromoted: true,
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const promoted = Date.now();
+      let resolved = await store.resolve('refund_order');
+      while (resolved.version !== 2 && Date.now() - promoted < 2000) {
+        await new Promise((done) => setTimeout(done, 25));
+        resolved = await store.resolve('refund_order');
+      }
+      expect(resolved).toMatchObject({ version: 2, status: 'active', review: { decision: 'approve' } });
+      expect(Date.now() - promoted).toBeLessThan(2000);
+      expect((await store.resolve('refund_order@1')).status).toBe('deprecated');
+    });
+
+    it("sees this process's own status moves at once through the cache", async () => {
+      const store = await fresh();
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.publish(compiledSkill({ variant: 'b' }));
+      expect(await codeOf(store.resolve('refund_order'))).toBe('NOT_FOUND');
+      expect((await store.resolve('refund_order@latest')).version).toBe(2);
+      await store.review('refund_order@2', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@2', { by: 'ana' });
+      expect((await store.resolve('refund_order')).version).toBe(2);
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.rollback('refund_order@1', { by: 'ana' });
+      expect((await store.resolve('refund_order')).version).toBe(1);
+      await store.close();
+      expect(await codeOf(store.resolve('refund_order'))).toBe('CLOSED');
+    });
+
+    it('writes queued runs on an interval and on close; a queued run can be judged at once', async () => {
+      const namespace = `t${randomUUID().slice(0, 8)}`;
+      const caller = await target.open(namespace);
+      const reader = await target.open(namespace);
+      opened.push(reader);
+      await caller.publish(compiledSkill({ variant: 'a' }));
+      caller.queueRun('refund_order@1', { ok: true }, { runId: 'queued-00000001' });
+      caller.queueRun('refund_order@1', { ok: false, error: { code: 'TIMEOUT' } });
+      caller.queueRun('refund_order@1', { ok: false, error: { code: 'INVALID_INPUT' } });
+      // Not written yet: another process (here another store) does not see them.
+      expect((await reader.get('refund_order@1')).reliability.runs).toBe(0);
+      await caller.reportOutcome({ runId: 'queued-00000001', outcome: 'wrong', by: 'agent' });
+      caller.queueRun('refund_order@1', { ok: true }, { runId: 'queued-00000002' });
+      expect(() => caller.queueRun('refund_order', { ok: true })).toThrow(
+        expect.objectContaining({ code: 'INVALID_SKILL_REF' }),
+      );
+      expect(() => caller.queueRun('refund_order@1', { ok: true }, { runId: 'short' })).toThrow(
+        expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+      );
+      await caller.close();
+      expect((await reader.get('refund_order@1')).reliability).toMatchObject({
+        runs: 4,
+        ok: 2,
+        failures: { TIMEOUT: 1, INVALID_INPUT: 1 },
+        outcomes: { correct: 0, wrong: 1 },
+      });
+      // The window counts the skill's own failures (not a bad input) and the wrong report.
+      expect(await reader.runWindow('refund_order@1', { windowMs: 60 * 60 * 1000 })).toMatchObject({
+        runs: 4,
+        failed: 1,
+        wrong: 1,
+      });
+      await reader.reportOutcome({ runId: 'queued-00000002', outcome: 'correct' });
+      expect(await codeOf(caller.flushRuns())).toBe('CLOSED');
+    });
+
+    it('flushes queued runs on its interval without a close', async () => {
+      const namespace = `t${randomUUID().slice(0, 8)}`;
+      const caller = await target.open(namespace);
+      opened.push(caller);
+      const reader = await target.open(namespace);
+      opened.push(reader);
+      await caller.publish(compiledSkill({ variant: 'a' }));
+      caller.queueRun('refund_order@1', { ok: true });
+      const queued = Date.now();
+      let runs = 0;
+      while (runs === 0 && Date.now() - queued < 3000) {
+        await new Promise((done) => setTimeout(done, 50));
+        runs = (await reader.get('refund_order@1')).reliability.runs;
+      }
+      expect(runs).toBe(1);
+    });
+
     it('reports every publish, review and promote in the change feed, in order', async () => {
       const store = await fresh();
       expect(await store.changes()).toEqual({ sequence: 0, changes: [] });
