@@ -25,6 +25,7 @@ describe('the public entry (built src/index.js)', () => {
       'ProviderCallError',
       'SKILL_BUNDLE_BANNER',
       'SKILL_BUNDLE_GLOBAL',
+      'assessMaturity',
       'benchmarkSkill',
       'bindTools',
       'callSkill',
@@ -39,7 +40,9 @@ describe('the public entry (built src/index.js)', () => {
       'createOpenAIModel',
       'createSandbox',
       'createSkillIndex',
+      'defaultMaturityPolicy',
       'defineTools',
+      'deriveMaturity',
       'diffSkillVersions',
       'draftSkill',
       'exportLibrary',
@@ -47,6 +50,8 @@ describe('the public entry (built src/index.js)', () => {
       'importLibrary',
       'importTrajectory',
       'loadSkillIndex',
+      'maturityOrder',
+      'mayServe',
       'openLibrary',
       'openStore',
       'parseSkillRef',
@@ -54,6 +59,7 @@ describe('the public entry (built src/index.js)', () => {
       'refineStoredSkill',
       'refreshSkillIndex',
       'renderSkillDiff',
+      'resolveMaturityPolicy',
       'resolveModel',
       'resolveStoreUrl',
       'restrictTools',
@@ -62,6 +68,7 @@ describe('the public entry (built src/index.js)', () => {
       'skillTypes',
       'trajectorySchema',
       'verifySkill',
+      'wilsonLowerBound',
     ]);
   });
 

@@ -12,6 +12,7 @@ export type {
   ReportOutcomeOptions,
   QueueRunOptions,
   RunWindowOptions,
+  MaturityMove,
 } from './skill-store-types.js';
 export type { StoreChange, StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
 export type {
@@ -21,6 +22,9 @@ export type {
   SkillVersion,
   ResolvedVersion,
   RunWindow,
+  Maturity,
+  MaturityEvidence,
+  MaturityMark,
   HistoryEvent,
   HistoryEventKind,
   Reliability,
@@ -32,6 +36,7 @@ export type { SkillSnapshot } from './skill-snapshot.js';
 export { parseSkillRef, formatSkillRef } from './parse-skill-ref.js';
 export type { SkillRef } from './parse-skill-ref.js';
 export { reviewRequirements } from './review-policy.js';
+export { deriveMaturity, maturityOrder } from './maturity.js';
 export type { ReviewPolicy, ReviewRequirement } from './review-policy.js';
 export { sqliteBackend, postgresBackend, redisBackend } from './backends/index.js';
 export type { StoreBackend, BackendOptions } from './backends/index.js';

@@ -6,6 +6,8 @@ import type { StoreChanges, StoreWatcher, WatchStoreOptions } from './store-chan
 import type { ReviewRequirement } from './review-policy.js';
 import type {
   HistoryEvent,
+  Maturity,
+  MaturityEvidence,
   OutcomeReport,
   PublishInput,
   Reliability,
@@ -71,6 +73,19 @@ export type QueueRunOptions = RecordRunOptions;
 export interface RunWindowOptions {
   /** Length of the window ending now, in ms (counted in 10-minute buckets). */
   windowMs: number;
+}
+
+/** What `store.recordMaturity` takes. */
+export interface MaturityMove {
+  maturity: Maturity;
+  /** Why it moves (required). */
+  reason: string;
+  /** Demoted for failing: a refined version should replace it. */
+  needsRefinement?: boolean;
+  /** What puts it at `autonomous`. */
+  evidence?: MaturityEvidence[];
+  /** @default the OS user name */
+  by?: string;
 }
 
 /** One line of `list`. */
@@ -155,6 +170,12 @@ export interface SkillStore {
    * @throws KnackError NOT_FOUND (no such run), INVALID_ARGUMENT, ALREADY_EXISTS (already reported).
    */
   reportOutcome(options: ReportOutcomeOptions): Promise<OutcomeReport>;
+  /**
+   * Records a maturity move of `name@N` in its history (what `assessMaturity` decides on
+   * evidence). Status moves and reviews record the moves they cause themselves.
+   * @throws KnackError INVALID_SKILL_REF, INVALID_ARGUMENT (above `deliberate` while not active and approved), NOT_FOUND.
+   */
+  recordMaturity(ref: string, move: MaturityMove): Promise<HistoryEvent>;
   /** Semantic summary and source diff between two versions. */
   diff(fromRef: string, toRef: string): Promise<SkillDiff>;
   /** Every record, counter and history event of a skill (what export writes). */

@@ -2,12 +2,21 @@ import type { RunErrorCode } from '../../sandbox/index.js';
 import { diffSkillVersions, type SkillDiff } from '../diff/index.js';
 import { KnackError } from '../../core/index.js';
 import type { StoreKeys } from './_keys.js';
-import { moveStatus, reviewVersion } from './_lifecycle.js';
+import { defaultActor, moveStatus, reviewVersion } from './_lifecycle.js';
+import { recordMaturityMove } from './_maturity-moves.js';
 import { publishVersion } from './_publish-version.js';
 import { countRun, readReliability, readRunWindow, runErrorCodes } from './_reliability.js';
 import { RunBatch } from './_run-batch.js';
 import { VersionCache } from './_version-cache.js';
-import { activeRecord, latestRecord, readRecord, resolveRef, statusOf, viewOf } from './_read-version.js';
+import {
+  activeRecord,
+  latestRecord,
+  readRecord,
+  resolvedOf,
+  resolveRef,
+  statusOf,
+  viewOf,
+} from './_read-version.js';
 import { readSkillState } from './_skill-state.js';
 import type { StoreContext } from './_store-context.js';
 import { assertSkillName, parseSkillRef } from './parse-skill-ref.js';
@@ -30,6 +39,7 @@ import type {
   ReviewOptions,
   SkillStore,
   SkillSummary,
+  MaturityMove,
   QueueRunOptions,
   RecordRunOptions,
   ReportOutcomeOptions,
@@ -188,8 +198,7 @@ export class KeyvSkillStore implements SkillStore {
 
   async resolve(ref: string): Promise<ResolvedVersion> {
     const { record, state } = await this.#cache.resolve(ref);
-    const review = state.reviews.get(record.version);
-    return { ...record, status: statusOf(record, state), ...(review ? { review } : {}) };
+    return resolvedOf(record, state);
   }
 
   queueRun(
@@ -238,6 +247,12 @@ export class KeyvSkillStore implements SkillStore {
       windowMs: options.windowMs,
       nowMs: this.#context.now().getTime(),
     });
+  }
+
+  async recordMaturity(ref: string, move: MaturityMove): Promise<HistoryEvent> {
+    return this.#changing(
+      recordMaturityMove(this.#context, ref, { ...move, by: move?.by ?? defaultActor() }),
+    );
   }
 
   async reportOutcome(options: ReportOutcomeOptions): Promise<OutcomeReport> {
