@@ -138,6 +138,39 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       expect(await codeOf(store.resolve('refund_order'))).toBe('CLOSED');
     });
 
+    it('keeps maturity moves in the history and folds them for every reader', async () => {
+      const namespace = `t${randomUUID().slice(0, 8)}`;
+      const store = await target.open(namespace);
+      opened.push(store);
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@1', { by: 'ana' });
+      const { sequence } = await store.changes();
+      await store.recordMaturity('refund_order@1', {
+        maturity: 'autonomous',
+        reason: 'outside evidence',
+        evidence: [{ kind: 'production-runs', passed: 40, total: 40 }],
+        by: 'ops',
+      });
+      expect((await store.changes({ since: sequence })).changes).toMatchObject([
+        { kind: 'maturity-changed', name: 'refund_order', version: 1 },
+      ]);
+      const reader = await target.open(namespace);
+      opened.push(reader);
+      expect(await reader.get('refund_order')).toMatchObject({
+        maturity: 'autonomous',
+        maturityMark: { previousMaturity: 'supervised', reason: 'outside evidence', by: 'ops' },
+      });
+      await reader.setStatus('refund_order@1', 'deprecated', { by: 'ana' });
+      expect((await store.get('refund_order@1')).maturity).toBe('deliberate');
+      expect((await store.history('refund_order')).at(-1)).toMatchObject({
+        kind: 'maturity-changed',
+        maturity: 'deliberate',
+        previousMaturity: 'autonomous',
+        note: 'deprecated: not active',
+      });
+    });
+
     it('writes queued runs on an interval and on close; a queued run can be judged at once', async () => {
       const namespace = `t${randomUUID().slice(0, 8)}`;
       const caller = await target.open(namespace);
