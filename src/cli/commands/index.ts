@@ -15,6 +15,7 @@ import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
 import { registerSearch } from './search.js';
 import { registerShow } from './show.js';
+import { registerStatus } from './status.js';
 import { registerTypes } from './types.js';
 
 /** A CLI command module: registers itself on the cac instance; heavy imports happen inside actions. */
@@ -31,6 +32,7 @@ const commands: RegisterCommand[] = [
   registerSearch,
   registerShow,
   registerHistory,
+  registerStatus,
   registerDiff,
   registerReview,
   registerReport,
