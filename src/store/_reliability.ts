@@ -48,7 +48,7 @@ export async function readReliability(
  * Runs are also counted in time buckets of this length (`w:<bucket>:runs|failed|wrong`), so
  * maturity can read the failure and `wrong` rates over a sliding window from any process.
  */
-export const windowBucketMs = 10 * 60 * 1000;
+export const windowBucketMs: number = 10 * 60 * 1000;
 
 /** Failures that are the caller's doing (a bad input, an abort), not the skill's: kept out of the window. */
 const callerCodes: readonly string[] = ['INVALID_INPUT', 'ABORTED'];
