@@ -1,4 +1,5 @@
 import type { CAC } from 'cac';
+import type { AutoRefineOptions } from '../../assess-maturity.js';
 import { colors, print, printJson, usageError } from '../output.js';
 import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
 
@@ -78,7 +79,7 @@ export function registerStatus(cli: CAC): void {
     .example('knack status refund_order --auto-refine --tools manifest.json --cases t1.json --cases t9.json')
     .action(async (names: string[], flags: StatusFlags) => {
       const policy = policyOf(flags);
-      let autoRefine: import('../../assess-maturity.js').AutoRefineOptions | undefined;
+      let autoRefine: AutoRefineOptions | undefined;
       if (flags.autoRefine) {
         if (!flags.tools) usageError('`--auto-refine` needs `--tools MANIFEST_OR_PACK`.');
         if (asList(flags.cases).length === 0) usageError('`--auto-refine` needs `--cases FILE` (repeat it).');
