@@ -11,7 +11,7 @@ import { parseSkillRef } from './parse-skill-ref.js';
 import type { SkillVersionRecord } from './skill-record.js';
 
 /** Records kept at most; the oldest read goes first. */
-const maxRecords = 1000;
+const maxRecords = 500;
 
 export class VersionCache {
   readonly #context: StoreContext;
@@ -34,7 +34,12 @@ export class VersionCache {
   async resolve(ref: string): Promise<{ record: SkillVersionRecord; state: SkillState }> {
     const parsed = parseSkillRef(ref);
     this.#context.backend(); // CLOSED after close()
-    await (this.#starting ??= this.#start());
+    // A failed start (store unreachable) is tried again by the next call.
+    this.#starting ??= this.#start().catch((error: unknown) => {
+      this.#starting = undefined;
+      throw error;
+    });
+    await this.#starting;
     const state = this.#states.get(parsed.name) ?? (await this.#readState(parsed.name));
     let record: SkillVersionRecord | undefined;
     if (parsed.selector === 'version') record = await this.#record(parsed.name, parsed.version);

@@ -152,7 +152,8 @@ export interface SkillStore {
   resolve(ref: string): Promise<ResolvedVersion>;
   /**
    * Counts one run of `name@N` off the call path: queued in memory and written with the others
-   * every `runFlushIntervalMs` and on `close()`. A crash loses at most the queued runs.
+   * every `runFlushIntervalMs` and on `close()`. A crash loses at most the queued runs. Unlike
+   * `recordRun`, a run id already recorded is not refused (its entry is kept, the run is counted).
    * @throws KnackError INVALID_SKILL_REF (not `name@N`), INVALID_ARGUMENT (bad run id or code), CLOSED.
    */
   queueRun(
