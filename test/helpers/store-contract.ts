@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type JsonSchema, KnackError } from '../../core/index.js';
-import type { SkillStore, StoreBackend } from '../../src/store/index.js';
+import type { HistoryEvent, SkillStore, StoreBackend } from '../../src/store/index.js';
 import { compiledSkill } from './compiled-skill.js';
 import { spawnPublisher } from './spawn-publisher.js';
 
@@ -237,8 +237,13 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       ).toEqual([
         { kind: 'reviewed', name: 'refund_order', version: 1, status: undefined },
         { kind: 'status-changed', name: 'refund_order', version: 1, status: 'active' },
+        { kind: 'maturity-changed', name: 'refund_order', version: 1, status: undefined },
       ]);
-      expect(later.changes.map((change) => change.sequence)).toEqual([sequence + 1, sequence + 2]);
+      expect(later.changes.map((change) => change.sequence)).toEqual([
+        sequence + 1,
+        sequence + 2,
+        sequence + 3,
+      ]);
     });
 
     it("lets a watcher see another process's publish within 2 s", async () => {
@@ -331,13 +336,22 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       expect((await store.get('refund_order')).version).toBe(1);
       expect((await store.get('refund_order@2')).status).toBe('deprecated');
       const history = await store.history('refund_order');
-      expect(history.map((event) => [event.kind, event.version, event.status ?? event.decision])).toEqual([
+      const what = (event: HistoryEvent): unknown[] => [
+        event.kind,
+        event.version,
+        event.status ?? event.decision ?? event.maturity,
+      ];
+      // v2 went live without an approving review: active, but deliberate.
+      expect(history.map(what)).toEqual([
         ['published', 1, 'verified'],
         ['published', 2, 'verified'],
         ['reviewed', 1, 'approve'],
         ['status-changed', 1, 'active'],
+        ['maturity-changed', 1, 'supervised'],
         ['status-changed', 2, 'active'],
+        ['maturity-changed', 1, 'deliberate'],
         ['rolled-back', 1, 'active'],
+        ['maturity-changed', 1, 'supervised'],
       ]);
       expect(history.every((event) => event.by.length > 0 && !Number.isNaN(Date.parse(event.at)))).toBe(true);
       expect(await codeOf(store.setStatus('refund_order@2', 'verified'))).toBe('INVALID_STATUS_TRANSITION');
