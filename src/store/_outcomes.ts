@@ -66,7 +66,7 @@ export async function reportRunOutcome(
   if (!parsed?.ok)
     throw new KnackError(
       'NOT_FOUND',
-      `No run \`${options.runId}\` in ${context.location}; runs counted by callSkill carry an id.`,
+      `No run \`${options.runId}\` in ${context.location}; runs counted by callSkill carry an id, and another process writes its runs within its flush interval (1 s by default).`,
       {
         where: { field: 'runId' },
       },
