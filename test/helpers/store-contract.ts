@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type JsonSchema, KnackError } from '../../core/index.js';
 import type { HistoryEvent, SkillStore, StoreBackend } from '../../src/store/index.js';
 import { compiledSkill } from './compiled-skill.js';
-import { spawnPublisher } from './spawn-publisher.js';
+import { spawnCrashingCaller, spawnPublisher } from './spawn-publisher.js';
 
 export interface StoreContractTarget {
   /** Opens a store on the backend under test in `namespace`. */
@@ -205,6 +205,27 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       });
       await reader.reportOutcome({ runId: 'queued-00000002', outcome: 'correct' });
       expect(await codeOf(caller.flushRuns())).toBe('CLOSED');
+    });
+
+    it('loses only the queued counts when a caller is SIGKILLed, never a version or its history', async () => {
+      const store = await fresh();
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@1', { by: 'ana' });
+      const history = await store.history('refund_order');
+      const crash = await spawnCrashingCaller({
+        url: target.url,
+        namespace: store.namespace,
+        name: 'refund_order',
+        flushed: 7,
+        queued: 5,
+      });
+      expect(crash.signal, crash.stderr).toBe('SIGKILL');
+      expect(crash.lines).toEqual([{ flushed: 7 }, { queued: 5 }]);
+      const version = await store.get('refund_order');
+      expect(version).toMatchObject({ version: 1, status: 'active', maturity: 'supervised' });
+      expect(version.reliability).toMatchObject({ runs: 7, ok: 7 });
+      expect(await store.history('refund_order')).toEqual(history);
     });
 
     it('flushes queued runs on its interval without a close', async () => {
