@@ -1,6 +1,7 @@
 // `npm run bench -- store`: publish and resolve latency (p50/p99) and throughput on each backend,
 // then resolution with 10,000 skills stored. Baseline: one raw backend read (the floor any
-// resolution pays), and callSkill end to end on each backend. Needs PostgreSQL and Redis on
+// resolution pays), and callSkill end to end on each backend side by side with runSkill
+// (`--calls-only` measures just that). Needs PostgreSQL and Redis on
 // 127.0.0.1 (see README "Store backends").
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -27,6 +28,8 @@ const resolves = 1000;
 const librarySize = 10_000;
 const seedConcurrency = 16;
 const calls = 1000;
+/** Interleaved rounds of runSkill and callSkill samples. */
+const callRounds = 10;
 
 let skillVersion: (name: string, variant?: string) => PublishInput;
 
@@ -76,17 +79,19 @@ async function measureSmall(target: Target, store: SkillStore): Promise<BenchRow
 }
 
 /**
- * callSkill end to end (read the version, run it in the sandbox, record the run), and the
- * caller's heap growth over the calls: the version and its schemas are read afresh each call.
+ * callSkill end to end (resolve the version, run it in the sandbox, count the run) against the
+ * same bundle through the sandbox alone (`runSkill`'s work), in interleaved rounds so a noisy
+ * machine slows both alike; and the caller's heap growth over the calls.
  */
 async function measureCalls(
   target: Target,
   store: SkillStore,
   sandbox: Sandbox,
-): Promise<{ row: BenchRow; heapGrowthMb: number }> {
+): Promise<{ rows: BenchRow[]; ratio: number; heapGrowthMb: number }> {
   await store.publish(skillVersion('called_skill'), { by: 'bench' });
   await store.review('called_skill@1', { decision: 'approve', by: 'bench' });
   await store.promote('called_skill@1', { by: 'bench' });
+  const skill = await store.get('called_skill@1');
   const tools = defineTools({
     get_order: { inputSchema: { type: 'object' }, handler: () => ({ total: 20 }) },
     refund_payment: { inputSchema: { type: 'object' }, handler: () => ({ ok: true }) },
@@ -101,13 +106,40 @@ async function measureCalls(
     });
     if (!result.ok) throw new Error(`callSkill failed: ${result.error.code}: ${result.error.message}`);
   };
-  for (let i = 0; i < 100; i++) await call();
+  const run = async (): Promise<void> => {
+    const result = await sandbox.run({
+      source: skill.bundle,
+      input: { orderId: '8812' },
+      tools: defineTools({}),
+      inputSchema: skill.inputSchema,
+      outputSchema: skill.outputSchema,
+      filename: 'called_skill.ts',
+    });
+    if (!result.ok) throw new Error(`runSkill failed: ${result.error.code}: ${result.error.message}`);
+  };
+  for (let i = 0; i < 100; i++) {
+    await call();
+    await run();
+  }
   collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;
-  const samples = await sampleMs(calls, call);
+  const called: number[] = [];
+  const ran: number[] = [];
+  for (let round = 0; round < callRounds; round++) {
+    ran.push(...(await sampleMs(calls / callRounds, run)));
+    called.push(...(await sampleMs(calls / callRounds, call)));
+  }
   collectGarbage();
   const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  return { row: row(target.name, 'callSkill (get + run + record)', samples, 1), heapGrowthMb };
+  const ratio = percentile(called, 0.5) / percentile(ran, 0.5);
+  return {
+    rows: [
+      row(target.name, 'runSkill (the bundle in the sandbox, same skill)', ran, 1),
+      row(target.name, 'callSkill (resolve + run + count)', called, 1),
+    ],
+    ratio: Number(ratio.toFixed(2)),
+    heapGrowthMb,
+  };
 }
 
 async function seed(store: SkillStore): Promise<number> {
@@ -162,16 +194,23 @@ export async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const seedMs: Record<string, number> = {};
   const callHeapGrowthMb: Record<string, number> = {};
+  const callToRunRatio: Record<string, number> = {};
+  // `npm run bench -- store --calls-only`: only the callSkill / runSkill comparison.
+  const isCallsOnly = process.argv.includes('--calls-only');
   await using sandbox = await createSandbox();
   for (const target of targets) {
     process.stderr.write(`store bench: ${target.name}\n`);
     const small = await openStore({ url: target.url, namespace: `bench${randomUUID().slice(0, 8)}` });
-    rows.push(...(await measureSmall(target, small)));
+    if (!isCallsOnly) rows.push(...(await measureSmall(target, small)));
     const called = await measureCalls(target, small, sandbox);
-    rows.push(called.row);
+    rows.push(...called.rows);
     callHeapGrowthMb[target.name] = Number(called.heapGrowthMb.toFixed(2));
-    process.stderr.write(`  callSkill: heap grew ${called.heapGrowthMb.toFixed(2)} MB over ${calls} calls\n`);
+    callToRunRatio[target.name] = called.ratio;
+    process.stderr.write(
+      `  callSkill p50 / runSkill p50 = ${called.ratio}; heap grew ${called.heapGrowthMb.toFixed(2)} MB over ${calls} calls\n`,
+    );
     await small.close();
+    if (isCallsOnly) continue;
     const large = await openStore({ url: target.url, namespace: `bench${randomUUID().slice(0, 8)}` });
     const measured = await measureLarge(target, large);
     rows.push(...measured.rows);
@@ -181,7 +220,7 @@ export async function main(): Promise<void> {
     );
     await large.close();
   }
-  report('store', rows, {
+  report(isCallsOnly ? 'store-calls' : 'store', rows, {
     publishes,
     resolves,
     librarySize,
@@ -189,6 +228,7 @@ export async function main(): Promise<void> {
     seedMs,
     calls,
     callHeapGrowthMb,
+    callToRunRatio,
     note: 'Each bench run uses fresh namespaces; data is left in place (PostgreSQL table knack_skills, Redis keys bench*).',
   });
 }

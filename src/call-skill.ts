@@ -95,8 +95,9 @@ async function refuseDrift(
 }
 
 /**
- * Calls a stored skill as a function: resolves the version, runs its bundle in the sandbox with
- * only its granted tools and its Input/Output schemas, and counts the outcome in its reliability.
+ * Calls a stored skill as a function: resolves the version (cached; see `store.resolve`), runs
+ * its bundle in the sandbox with only its granted tools and its Input/Output schemas, and counts
+ * the outcome in its reliability off the call path (see `store.queueRun`).
  * A skill failure is a result (`ok: false`); a missing skill or a broken store throws. When a
  * granted tool's input schema changed since the version was checked (a field now required or
  * removed, a type narrowed), the run is refused with `TOOL_SCHEMA_CHANGED` naming tool and field,
@@ -107,7 +108,7 @@ async function refuseDrift(
  * if (result.ok) console.log(result.value);
  */
 export async function callSkill(options: CallSkillOptions): Promise<CallSkillResult> {
-  const skill = await options.store.get(options.ref);
+  const skill = await options.store.resolve(options.ref);
   const ref = `${skill.name}@${skill.version}`;
   const drift = findToolSchemaDrift(skill.toolSchemas ?? [], options.tools.manifest);
   if (drift.length > 0) return refuseDrift(options.store, ref, drift);
@@ -123,7 +124,9 @@ export async function callSkill(options: CallSkillOptions): Promise<CallSkillRes
   };
   const result = options.sandbox ? await options.sandbox.run(run) : await runSkill(run);
   if (options.isRecorded === false) return { ...result, ref };
+  // Counted off the call path (written every flush interval and on close); reportOutcome on the
+  // id works at once in this process.
   const runId = randomUUID();
-  await options.store.recordRun(ref, result, { runId });
+  options.store.queueRun(ref, result, { runId });
   return { ...result, ref, runId };
 }

@@ -65,6 +65,8 @@ export {
   formatSkillRef,
   exportLibrary,
   importLibrary,
+  deriveMaturity,
+  maturityOrder,
 } from './store/index.js';
 export type {
   OpenStoreOptions,
@@ -99,6 +101,14 @@ export type {
   ExportLibraryResult,
   ImportLibraryResult,
   LibraryFilesOptions,
+  QueueRunOptions,
+  RunWindowOptions,
+  RunWindow,
+  ResolvedVersion,
+  Maturity,
+  MaturityEvidence,
+  MaturityMark,
+  MaturityMove,
 } from './store/index.js';
 export { diffSkillVersions, renderSkillDiff } from './diff/index.js';
 export type {
@@ -221,4 +231,18 @@ export type {
 // The shape of an example domain the offline demo tours (`knack demo --domain MODULE`).
 export type { DemoDomain } from './demo-domain.js';
 export { refineStoredSkill } from './refine-stored-skill.js';
+export { assessMaturity } from './assess-maturity.js';
+export type {
+  AssessMaturityOptions,
+  AutoRefineOptions,
+  MaturityFigures,
+  SkillMaturity,
+} from './assess-maturity.js';
+export {
+  defaultMaturityPolicy,
+  mayServe,
+  resolveMaturityPolicy,
+  wilsonLowerBound,
+} from './maturity-policy.js';
+export type { MaturityPolicy } from './maturity-policy.js';
 export type { RefineStoredSkillOptions, RefineStoredSkillResult } from './refine-stored-skill.js';

@@ -26,6 +26,7 @@ describe('the public entry (built src/index.js)', () => {
       'ProviderCallError',
       'SKILL_BUNDLE_BANNER',
       'SKILL_BUNDLE_GLOBAL',
+      'assessMaturity',
       'benchmarkCases',
       'benchmarkSkill',
       'bindTools',
@@ -42,7 +43,9 @@ describe('the public entry (built src/index.js)', () => {
       'createSandbox',
       'createSkillIndex',
       'createSkillServer',
+      'defaultMaturityPolicy',
       'defineTools',
+      'deriveMaturity',
       'diffSkillVersions',
       'draftSkill',
       'exportLibrary',
@@ -51,6 +54,8 @@ describe('the public entry (built src/index.js)', () => {
       'importLibrary',
       'importTrajectory',
       'loadSkillIndex',
+      'maturityOrder',
+      'mayServe',
       'openLibrary',
       'openStore',
       'parseFaultSpec',
@@ -61,6 +66,7 @@ describe('the public entry (built src/index.js)', () => {
       'refreshSkillIndex',
       'renderBenchReport',
       'renderSkillDiff',
+      'resolveMaturityPolicy',
       'resolveModel',
       'resolveStoreUrl',
       'restrictTools',
@@ -74,6 +80,7 @@ describe('the public entry (built src/index.js)', () => {
       'trajectorySchema',
       'verifySkill',
       'wilsonInterval',
+      'wilsonLowerBound',
     ]);
   });
 

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { KnackError } from '../../core/index.js';
 import { activeRecord, resolveRef, statusOf } from './_read-version.js';
 import { appendEvent, type SkillState } from './_skill-state.js';
+import { recordCausedMoves } from './_maturity-moves.js';
 import type { StoreContext } from './_store-context.js';
 import { assertTransition } from './_transitions.js';
 import { formatSkillRef } from './parse-skill-ref.js';
@@ -58,16 +59,26 @@ export async function moveStatus(
     });
   }
   const supersedes = status === 'active' ? state.activeVersion : undefined;
-  return appendEvent(context.backend(), context.keys, record.name, {
+  const by = options.by ?? defaultActor();
+  const event = await appendEvent(context.backend(), context.keys, record.name, {
     kind,
     version: record.version,
     status,
     previousStatus,
     ...(supersedes === undefined ? {} : { supersedes }),
-    by: options.by ?? defaultActor(),
+    by,
     at,
     ...(options.note ? { note: options.note } : {}),
   });
+  const moved = { version: record.version, initialStatus: record.initialStatus };
+  await recordCausedMoves(
+    context,
+    record.name,
+    state,
+    { ...moved, ...(supersedes ? { supersedes } : {}) },
+    by,
+  );
+  return event;
 }
 
 /** Appends a `flagged` event: the version was found unfit to run as it is. */
@@ -104,8 +115,8 @@ export async function reviewVersion(
   }
   if (!options.by?.trim())
     throw new KnackError('INVALID_ARGUMENT', 'A review needs a reviewer: pass `by` (`--by WHO`).');
-  const { record } = await resolveRef(context, ref);
-  return appendEvent(context.backend(), context.keys, record.name, {
+  const { record, state } = await resolveRef(context, ref);
+  const event = await appendEvent(context.backend(), context.keys, record.name, {
     kind: 'reviewed',
     version: record.version,
     decision: options.decision,
@@ -113,4 +124,6 @@ export async function reviewVersion(
     at: context.now().toISOString(),
     ...(options.note ? { note: options.note } : {}),
   });
+  await recordCausedMoves(context, record.name, state, record, options.by);
+  return event;
 }

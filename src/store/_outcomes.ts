@@ -2,6 +2,7 @@
 // counted; one report per run, so a verdict cannot be counted twice.
 import { KnackError, safeParseJson } from '../../core/index.js';
 import { defaultActor } from './_lifecycle.js';
+import { countWrongInWindow } from './_reliability.js';
 import type { StoreContext } from './_store-context.js';
 import { parseSkillRef } from './parse-skill-ref.js';
 import type { OutcomeReport, RunOutcome } from './skill-record.js';
@@ -17,13 +18,19 @@ interface RunEntry {
 
 const outcomes: readonly RunOutcome[] = ['correct', 'wrong'];
 
-/** Writes the run's entry under its id. @throws KnackError INVALID_ARGUMENT for an id already used. */
-export async function recordRunEntry(context: StoreContext, runId: string, entry: RunEntry): Promise<void> {
-  if (!/^[A-Za-z0-9_-]{8,64}$/.test(runId))
+/** @throws KnackError INVALID_ARGUMENT unless the id is 8-64 of `A-Za-z0-9_-`. */
+export function assertRunId(runId: string): void {
+  if (typeof runId !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(runId))
     throw new KnackError(
       'INVALID_ARGUMENT',
-      `Run id \`${runId}\` must be 8 to 64 letters, digits, \`_\` or \`-\`.`,
+      `Run id \`${String(runId)}\` must be 8 to 64 letters, digits, \`_\` or \`-\`.`,
+      { where: { field: 'runId' } },
     );
+}
+
+/** Writes the run's entry under its id. @throws KnackError INVALID_ARGUMENT for an id already used. */
+export async function recordRunEntry(context: StoreContext, runId: string, entry: RunEntry): Promise<void> {
+  assertRunId(runId);
   if (!(await context.backend().add(context.keys.run(runId), JSON.stringify(entry))))
     throw new KnackError(
       'INVALID_ARGUMENT',
@@ -59,7 +66,7 @@ export async function reportRunOutcome(
   if (!parsed?.ok)
     throw new KnackError(
       'NOT_FOUND',
-      `No run \`${options.runId}\` in ${context.location}; runs counted by callSkill carry an id.`,
+      `No run \`${options.runId}\` in ${context.location}; runs counted by callSkill carry an id, and another process writes its runs within its flush interval (1 s by default).`,
       {
         where: { field: 'runId' },
       },
@@ -89,7 +96,10 @@ export async function reportRunOutcome(
   };
   if (!(await backend.add(context.keys.outcome(options.runId), JSON.stringify(report))))
     throw new KnackError('ALREADY_EXISTS', `Run \`${options.runId}\` already has an outcome report.`);
-  if (ran.selector === 'version')
+  if (ran.selector === 'version') {
     await backend.claimVersion(context.keys.runCounter(ran.name, ran.version, `outcome:${options.outcome}`));
+    if (options.outcome === 'wrong')
+      await countWrongInWindow(backend, context.keys, ran.name, ran.version, context.now().getTime());
+  }
   return report;
 }

@@ -1,9 +1,10 @@
 import { KnackError } from '../../core/index.js';
 import { readReliability } from './_reliability.js';
-import { parseRecord, readSkillState, type SkillState } from './_skill-state.js';
+import { parseRecord, readSkillState, type FoldedHistory, type SkillState } from './_skill-state.js';
 import type { StoreContext } from './_store-context.js';
 import { parseSkillRef } from './parse-skill-ref.js';
-import type { SkillStatus, SkillVersion, SkillVersionRecord } from './skill-record.js';
+import { deriveMaturity } from './maturity.js';
+import type { ResolvedVersion, SkillStatus, SkillVersion, SkillVersionRecord } from './skill-record.js';
 
 export async function readRecord(
   context: StoreContext,
@@ -34,11 +35,16 @@ export async function activeRecord(
   return state.activeVersion === undefined ? undefined : readRecord(context, state.name, state.activeVersion);
 }
 
-export function statusOf(record: SkillVersionRecord, state: SkillState): SkillStatus {
+export function statusOf(record: SkillVersionRecord, state: FoldedHistory): SkillStatus {
   return state.statuses.get(record.version) ?? record.initialStatus;
 }
 
-function notFound(context: StoreContext, ref: string, state: SkillState, selector: string): KnackError {
+export function notFound(
+  context: StoreContext,
+  ref: string,
+  state: SkillState,
+  selector: string,
+): KnackError {
   const { name } = state;
   if (state.claimedVersions === 0)
     return new KnackError('NOT_FOUND', `No skill named \`${name}\` in ${context.location}.`);
@@ -69,13 +75,26 @@ export async function resolveRef(
   return { record, state };
 }
 
-/** The record as callers see it: with status, latest review and run counters. */
+/** The record with its status, latest review and maturity. */
+export function resolvedOf(record: SkillVersionRecord, state: FoldedHistory): ResolvedVersion {
+  const status = statusOf(record, state);
+  const review = state.reviews.get(record.version);
+  const mark = state.maturities.get(record.version);
+  return {
+    ...record,
+    status,
+    ...(review ? { review } : {}),
+    maturity: deriveMaturity(status, review, mark),
+    ...(mark ? { maturityMark: mark } : {}),
+  };
+}
+
+/** The record as callers see it: with status, latest review, maturity and run counters. */
 export async function viewOf(
   context: StoreContext,
   record: SkillVersionRecord,
   state: SkillState,
 ): Promise<SkillVersion> {
   const reliability = await readReliability(context.backend(), context.keys, record.name, record.version);
-  const review = state.reviews.get(record.version);
-  return { ...record, status: statusOf(record, state), ...(review ? { review } : {}), reliability };
+  return { ...resolvedOf(record, state), reliability };
 }

@@ -115,17 +115,34 @@ const recordSchema: JsonSchema = {
   },
 };
 
+const maturities = ['deliberate', 'supervised', 'autonomous'];
+
 const eventSchema: JsonSchema = {
   type: 'object',
   required: ['number', 'kind', 'version', 'by', 'at'],
   properties: {
     number: positiveInteger,
-    kind: { enum: ['published', 'status-changed', 'reviewed', 'rolled-back', 'flagged'] },
+    kind: { enum: ['published', 'status-changed', 'reviewed', 'rolled-back', 'flagged', 'maturity-changed'] },
     version: positiveInteger,
     status,
     previousStatus: status,
     supersedes: positiveInteger,
     decision: { enum: ['approve', 'reject'] },
+    maturity: { enum: maturities },
+    previousMaturity: { enum: maturities },
+    needsRefinement: { type: 'boolean' },
+    evidence: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['kind', 'passed', 'total'],
+        properties: {
+          kind: { enum: ['leave-one-out', 'outcome-reports', 'production-runs'] },
+          passed: { type: 'integer', minimum: 0 },
+          total: { type: 'integer', minimum: 0 },
+        },
+      },
+    },
     by: { type: 'string' },
     at: { type: 'string' },
     note: { type: 'string' },

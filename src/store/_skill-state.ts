@@ -2,14 +2,22 @@ import { createValidator, safeParseJson, KnackError } from '../../core/index.js'
 import type { StoreKeys } from './_keys.js';
 import { recordChange } from './_change-feed.js';
 import { validateEvent, validateRecord } from './_record-schemas.js';
-import type { HistoryEvent, ReviewDecision, SkillStatus, SkillVersionRecord } from './skill-record.js';
+import type {
+  HistoryEvent,
+  MaturityMark,
+  ReviewDecision,
+  SkillStatus,
+  SkillVersionRecord,
+} from './skill-record.js';
 import type { StoreBackend } from './backends/index.js';
 
-/** Statuses, active version and latest reviews: the fold of a skill's history. */
+/** Statuses, active version, latest reviews and maturity marks: the fold of a skill's history. */
 export interface FoldedHistory {
   statuses: Map<number, SkillStatus>;
   activeVersion?: number;
   reviews: Map<number, ReviewDecision>;
+  /** The last maturity move of each version since a status move or a review reset it. */
+  maturities: Map<number, MaturityMark>;
 }
 
 /** A skill's mutable state, folded from its append-only history. */
@@ -32,6 +40,8 @@ interface SkillHead {
   statuses: [number, SkillStatus][];
   activeVersion?: number;
   reviews: [number, ReviewDecision][];
+  /** Absent in heads written before maturity existed (they cover no maturity event). */
+  maturities?: [number, MaturityMark][];
 }
 
 const validateHead = createValidator<SkillHead>({
@@ -45,6 +55,7 @@ const validateHead = createValidator<SkillHead>({
     },
     activeVersion: { type: 'integer' },
     reviews: { type: 'array', items: { type: 'array' } },
+    maturities: { type: 'array', items: { type: 'array' } },
   },
 });
 
@@ -89,28 +100,54 @@ function parseHead(text: string | undefined): SkillHead | undefined {
   return parsed.ok ? parsed.value : undefined;
 }
 
-/** Replays events in order on top of `start`: an activation deprecates the version it supersedes. */
+function markOf(event: HistoryEvent & { maturity: MaturityMark['maturity'] }): MaturityMark {
+  return {
+    maturity: event.maturity,
+    ...(event.previousMaturity ? { previousMaturity: event.previousMaturity } : {}),
+    reason: event.note ?? '',
+    by: event.by,
+    at: event.at,
+    ...(event.needsRefinement ? { needsRefinement: true } : {}),
+    ...(event.evidence ? { evidence: event.evidence } : {}),
+  };
+}
+
+/**
+ * Replays events in order on top of `start`: an activation deprecates the version it supersedes.
+ * A status move resets a version's maturity mark; so does a rejection, and an approval lifts a
+ * demotion (a `deliberate` mark), while a re-approval keeps `supervised` or `autonomous`.
+ */
 export function foldEvents(events: readonly HistoryEvent[], start?: FoldedHistory): FoldedHistory {
   const statuses = new Map(start?.statuses);
   const reviews = new Map(start?.reviews);
+  const maturities = new Map(start?.maturities);
   let activeVersion = start?.activeVersion;
   for (const event of events) {
+    if (event.kind === 'maturity-changed' && event.maturity) {
+      maturities.set(event.version, markOf({ ...event, maturity: event.maturity }));
+      continue;
+    }
     if (event.kind === 'reviewed' && event.decision) {
       const note = event.note === undefined ? {} : { note: event.note };
       reviews.set(event.version, { decision: event.decision, by: event.by, at: event.at, ...note });
+      if (event.decision === 'reject' || maturities.get(event.version)?.maturity === 'deliberate')
+        maturities.delete(event.version);
       continue;
     }
     if (!event.status) continue;
     if (event.status === 'active') {
-      if (activeVersion !== undefined && activeVersion !== event.version)
+      if (activeVersion !== undefined && activeVersion !== event.version) {
         statuses.set(activeVersion, 'deprecated');
+        maturities.delete(activeVersion);
+      }
       activeVersion = event.version;
     } else if (activeVersion === event.version) {
       activeVersion = undefined;
     }
     statuses.set(event.version, event.status);
+    maturities.delete(event.version);
   }
-  return { statuses, reviews, ...(activeVersion === undefined ? {} : { activeVersion }) };
+  return { statuses, reviews, maturities, ...(activeVersion === undefined ? {} : { activeVersion }) };
 }
 
 async function readEvents(
@@ -134,7 +171,12 @@ async function readEvents(
 function headFold(head: SkillHead | undefined): FoldedHistory | undefined {
   if (!head) return undefined;
   const active = head.activeVersion === undefined ? {} : { activeVersion: head.activeVersion };
-  return { statuses: new Map(head.statuses), reviews: new Map(head.reviews), ...active };
+  return {
+    statuses: new Map(head.statuses),
+    reviews: new Map(head.reviews),
+    maturities: new Map(head.maturities ?? []),
+    ...active,
+  };
 }
 
 /** Reads a skill's counters and state: the cached head plus the events after it (gaps tolerated). */
@@ -183,6 +225,7 @@ export async function refreshHead(backend: StoreBackend, keys: StoreKeys, name: 
     statuses: [...folded.statuses],
     ...(folded.activeVersion === undefined ? {} : { activeVersion: folded.activeVersion }),
     reviews: [...folded.reviews],
+    ...(folded.maturities.size > 0 ? { maturities: [...folded.maturities] } : {}),
   };
   await backend.set(keys.head(name), JSON.stringify(head));
 }

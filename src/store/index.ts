@@ -11,6 +11,9 @@ export type {
   SkillSummary,
   RecordRunOptions,
   ReportOutcomeOptions,
+  QueueRunOptions,
+  RunWindowOptions,
+  MaturityMove,
 } from './skill-store-types.js';
 export type { StoreChange, StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
 export type {
@@ -18,6 +21,11 @@ export type {
   PublishInput,
   SkillVersionRecord,
   SkillVersion,
+  ResolvedVersion,
+  RunWindow,
+  Maturity,
+  MaturityEvidence,
+  MaturityMark,
   HistoryEvent,
   HistoryEventKind,
   Reliability,
@@ -29,6 +37,7 @@ export type { SkillSnapshot } from './skill-snapshot.js';
 export { parseSkillRef, formatSkillRef } from './parse-skill-ref.js';
 export type { SkillRef } from './parse-skill-ref.js';
 export { reviewRequirements } from './review-policy.js';
+export { deriveMaturity, maturityOrder } from './maturity.js';
 export type { ReviewPolicy, ReviewRequirement } from './review-policy.js';
 export { sqliteBackend, postgresBackend, redisBackend } from './backends/index.js';
 export type { StoreBackend, BackendOptions } from './backends/index.js';

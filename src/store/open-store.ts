@@ -19,8 +19,31 @@ export interface OpenStoreOptions {
   review?: ReviewPolicy;
   /** The clock of publish times and history events (a fixed one makes exports reproducible). @default the system clock */
   now?: () => Date;
+  /**
+   * How often `resolve` (the call path) polls the change feed for status moves made by other
+   * processes; until then it serves the version it cached. @default 500
+   */
+  cacheRefreshMs?: number;
+  /**
+   * How often runs counted by `queueRun` (the call path) are written; they are also written on
+   * `close()`. A crash loses at most the runs of the last interval. @default 1000
+   */
+  runFlushIntervalMs?: number;
   /** Aborts connecting. */
   signal?: AbortSignal;
+}
+
+function positiveMs(value: number | undefined, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 10)
+    throw new KnackError(
+      'INVALID_ARGUMENT',
+      `[knack] [store] \`${field}\` must be 10 ms or more, got ${value}.`,
+      {
+        where: { field },
+      },
+    );
+  return value;
 }
 
 /** The store URL `openStore` would use: option, then env `KNACK_STORE` (read now), then the default. */
@@ -72,7 +95,18 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<SkillSt
       `[knack] [store] Namespace \`${namespace}\` must be 1-64 letters, digits, \`_\`, \`.\` or \`-\`.`,
     );
   }
+  const timing = {
+    cacheRefreshMs: positiveMs(options.cacheRefreshMs, 'cacheRefreshMs', 500),
+    runFlushIntervalMs: positiveMs(options.runFlushIntervalMs, 'runFlushIntervalMs', 1000),
+  };
   options.signal?.throwIfAborted();
   const backend = await createBackend(url, options.signal);
-  return new KeyvSkillStore(backend, storeKeys(namespace), namespace, options.review ?? {}, options.now);
+  return new KeyvSkillStore(
+    backend,
+    storeKeys(namespace),
+    namespace,
+    options.review ?? {},
+    options.now,
+    timing,
+  );
 }

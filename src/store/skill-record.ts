@@ -27,9 +27,40 @@ export interface SkillVersionRecord extends CompiledSkill {
 
 /**
  * Kinds of history events. `flagged`: something found the version unfit to run as it is (a tool
- * schema changed under it); the note says what. A flag moves no status.
+ * schema changed under it); the note says what. A flag moves no status. `maturity-changed`: the
+ * version's maturity moved; the note says why.
  */
-export type HistoryEventKind = 'published' | 'status-changed' | 'reviewed' | 'rolled-back' | 'flagged';
+export type HistoryEventKind =
+  'published' | 'status-changed' | 'reviewed' | 'rolled-back' | 'flagged' | 'maturity-changed';
+
+/**
+ * How far a version is trusted, derived apart from its status: `deliberate` (not active, or not
+ * approved, or demoted: the agent still plans each step), `supervised` (active and approved; its
+ * runs are watched), `autonomous` (trusted to run unattended on evidence beyond its own cases).
+ */
+export type Maturity = 'deliberate' | 'supervised' | 'autonomous';
+
+/** One body of evidence from outside a version's own cases: `passed` of `total` trials. */
+export interface MaturityEvidence {
+  /** `leave-one-out` (the compiler's generalization evidence), `outcome-reports` (runs reported correct or wrong), `production-runs` (counted runs without a report). */
+  kind: 'leave-one-out' | 'outcome-reports' | 'production-runs';
+  passed: number;
+  total: number;
+}
+
+/** The last maturity move of a version since the last human move on it (a status move or review). */
+export interface MaturityMark {
+  maturity: Maturity;
+  previousMaturity?: Maturity;
+  /** Why it moved. */
+  reason: string;
+  by: string;
+  at: string;
+  /** Demoted for failing: a refined version should replace it. */
+  needsRefinement?: boolean;
+  /** What put an `autonomous` version there. */
+  evidence?: MaturityEvidence[];
+}
 
 /** One append-only history entry of a skill: who did what to which version, when and why. */
 export interface HistoryEvent {
@@ -43,6 +74,13 @@ export interface HistoryEvent {
   /** The version this activation replaced as the active one. */
   supersedes?: number;
   decision?: 'approve' | 'reject';
+  /** The maturity the version moved to (maturity-changed; the reason is `note`). */
+  maturity?: Maturity;
+  previousMaturity?: Maturity;
+  /** Demoted for failing (maturity-changed). */
+  needsRefinement?: boolean;
+  /** The evidence behind a move to `autonomous` (maturity-changed). */
+  evidence?: MaturityEvidence[];
   by: string;
   /** ISO 8601 time. */
   at: string;
@@ -60,6 +98,15 @@ export interface Reliability {
    * do the wrong thing, so these count apart from `ok` and `failures`.
    */
   outcomes: { correct: number; wrong: number };
+}
+
+/** Runs, skill failures and `wrong` reports of one version over a sliding window. */
+export interface RunWindow {
+  /** Start of the window (epoch ms, rounded down to a bucket). */
+  fromMs: number;
+  runs: number;
+  failed: number;
+  wrong: number;
 }
 
 /** A verdict on one run of a version, by the agent or person who saw what it did. */
@@ -85,9 +132,16 @@ export interface ReviewDecision {
   note?: string;
 }
 
-/** A stored version as read: the immutable record plus its current status, review and counters. */
-export interface SkillVersion extends SkillVersionRecord {
+/** A stored version with its current status and review: what `store.resolve` returns (no counters). */
+export interface ResolvedVersion extends SkillVersionRecord {
   status: SkillStatus;
   review?: ReviewDecision;
+  /** Derived from status, review and the last recorded maturity move (`maturityMark`). */
+  maturity: Maturity;
+  maturityMark?: MaturityMark;
+}
+
+/** A stored version as read: the immutable record plus its current status, review and counters. */
+export interface SkillVersion extends ResolvedVersion {
   reliability: Reliability;
 }

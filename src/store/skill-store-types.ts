@@ -6,10 +6,14 @@ import type { StoreChanges, StoreWatcher, WatchStoreOptions } from './store-chan
 import type { ReviewRequirement } from './review-policy.js';
 import type {
   HistoryEvent,
+  Maturity,
+  MaturityEvidence,
   OutcomeReport,
   PublishInput,
   Reliability,
+  ResolvedVersion,
   RunOutcome,
+  RunWindow,
   SkillStatus,
   SkillVersion,
 } from './skill-record.js';
@@ -68,6 +72,28 @@ export interface ReportOutcomeOptions {
 export interface RecordRunOptions {
   /** An id for the run (8-64 of `A-Za-z0-9_-`), so a verdict can be reported on it later. @default none */
   runId?: string;
+}
+
+/** Options of `queueRun`. */
+export type QueueRunOptions = RecordRunOptions;
+
+/** Options of `runWindow`. */
+export interface RunWindowOptions {
+  /** Length of the window ending now, in ms (counted in 10-minute buckets). */
+  windowMs: number;
+}
+
+/** What `store.recordMaturity` takes. */
+export interface MaturityMove {
+  maturity: Maturity;
+  /** Why it moves (required). */
+  reason: string;
+  /** Demoted for failing: a refined version should replace it. */
+  needsRefinement?: boolean;
+  /** What puts it at `autonomous`. */
+  evidence?: MaturityEvidence[];
+  /** @default the OS user name */
+  by?: string;
 }
 
 /** One line of `list`. */
@@ -130,11 +156,40 @@ export interface SkillStore {
     options?: RecordRunOptions,
   ): Promise<Reliability>;
   /**
+   * Reads `name`, `name@N` or `name@latest` with its status and review but no counters, from a
+   * cache: records are kept (they never change) and a skill's status is re-read after the change
+   * feed reports a change to it, from any process, within `cacheRefreshMs`. This process's own
+   * changes are seen at once. The call path (`callSkill`) resolves through it.
+   * @throws KnackError INVALID_SKILL_REF, NOT_FOUND, STORE_CORRUPT, CLOSED.
+   */
+  resolve(ref: string): Promise<ResolvedVersion>;
+  /**
+   * Counts one run of `name@N` off the call path: queued in memory and written with the others
+   * every `runFlushIntervalMs` and on `close()`. A crash loses at most the queued runs. Unlike
+   * `recordRun`, a run id already recorded is not refused (its entry is kept, the run is counted).
+   * @throws KnackError INVALID_SKILL_REF (not `name@N`), INVALID_ARGUMENT (bad run id or code), CLOSED.
+   */
+  queueRun(
+    ref: string,
+    result: { ok: boolean; error?: { code: RunErrorCode } },
+    options?: QueueRunOptions,
+  ): void;
+  /** Writes the runs `queueRun` queued now. */
+  flushRuns(): Promise<void>;
+  /** Runs, skill failures (not INVALID_INPUT or ABORTED) and `wrong` reports of `name@N` over a recent window. */
+  runWindow(ref: string, options: RunWindowOptions): Promise<RunWindow>;
+  /**
    * Records whether a counted run did the right thing (one verdict per run), counted in the
    * version's `reliability.outcomes`, apart from exceptions.
    * @throws KnackError NOT_FOUND (no such run), INVALID_ARGUMENT, ALREADY_EXISTS (already reported).
    */
   reportOutcome(options: ReportOutcomeOptions): Promise<OutcomeReport>;
+  /**
+   * Records a maturity move of `name@N` in its history (what `assessMaturity` decides on
+   * evidence). Status moves and reviews record the moves they cause themselves.
+   * @throws KnackError INVALID_SKILL_REF, INVALID_ARGUMENT (above `deliberate` while not active and approved), NOT_FOUND.
+   */
+  recordMaturity(ref: string, move: MaturityMove): Promise<HistoryEvent>;
   /** Semantic summary and source diff between two versions. */
   diff(fromRef: string, toRef: string): Promise<SkillDiff>;
   /** Every record, counter and history event of a skill (what export writes). */

@@ -2,10 +2,21 @@ import type { RunErrorCode } from '../../sandbox/index.js';
 import { diffSkillVersions, type SkillDiff } from '../diff/index.js';
 import { KnackError } from '../../core/index.js';
 import type { StoreKeys } from './_keys.js';
-import { flagVersion, moveStatus, reviewVersion } from './_lifecycle.js';
+import { defaultActor, flagVersion, moveStatus, reviewVersion } from './_lifecycle.js';
+import { recordMaturityMove } from './_maturity-moves.js';
 import { publishVersion } from './_publish-version.js';
-import { countRun, readReliability, runErrorCodes } from './_reliability.js';
-import { activeRecord, latestRecord, readRecord, resolveRef, statusOf, viewOf } from './_read-version.js';
+import { countRun, readReliability, readRunWindow, runErrorCodes } from './_reliability.js';
+import { RunBatch } from './_run-batch.js';
+import { VersionCache } from './_version-cache.js';
+import {
+  activeRecord,
+  latestRecord,
+  readRecord,
+  resolvedOf,
+  resolveRef,
+  statusOf,
+  viewOf,
+} from './_read-version.js';
 import { readSkillState } from './_skill-state.js';
 import type { StoreContext } from './_store-context.js';
 import { assertSkillName, parseSkillRef } from './parse-skill-ref.js';
@@ -15,6 +26,8 @@ import type {
   OutcomeReport,
   PublishInput,
   Reliability,
+  ResolvedVersion,
+  RunWindow,
   SkillStatus,
   SkillVersion,
 } from './skill-record.js';
@@ -27,12 +40,15 @@ import type {
   FlagOptions,
   SkillStore,
   SkillSummary,
+  MaturityMove,
+  QueueRunOptions,
   RecordRunOptions,
   ReportOutcomeOptions,
+  RunWindowOptions,
 } from './skill-store-types.js';
 import type { StoreChanges, StoreWatcher, WatchStoreOptions } from './store-change.js';
 import { readChanges } from './_change-feed.js';
-import { recordRunEntry, reportRunOutcome } from './_outcomes.js';
+import { assertRunId, recordRunEntry, reportRunOutcome } from './_outcomes.js';
 import { createStoreWatcher } from './_store-watcher.js';
 import type { StoreBackend } from './backends/index.js';
 import type { ResolvedSkill } from '../../compiler/index.js';
@@ -45,6 +61,8 @@ export class KeyvSkillStore implements SkillStore {
   #backend: StoreBackend;
   #closing: Promise<void> | undefined;
   #context: StoreContext;
+  #cache: VersionCache;
+  #runs: RunBatch;
 
   constructor(
     backend: StoreBackend,
@@ -52,6 +70,10 @@ export class KeyvSkillStore implements SkillStore {
     namespace: string,
     policy: ReviewPolicy,
     now: () => Date = () => new Date(),
+    timing: { cacheRefreshMs: number; runFlushIntervalMs: number } = {
+      cacheRefreshMs: 500,
+      runFlushIntervalMs: 1000,
+    },
   ) {
     this.#backend = backend;
     this.backend = backend.name;
@@ -68,6 +90,24 @@ export class KeyvSkillStore implements SkillStore {
       location: backend.location,
       now,
     };
+    this.#cache = new VersionCache(this.#context, timing.cacheRefreshMs);
+    this.#runs = new RunBatch({
+      backend,
+      keys,
+      intervalMs: timing.runFlushIntervalMs,
+      // A batch that failed to write is lost (its runs only); the library does not log.
+      onError: (error) =>
+        process.emitWarning(`[knack] [store/${backend.name}] Counting runs failed: ${String(error)}`),
+    });
+  }
+
+  /** Runs a change, then drops cached states so this process reads its own writes at once. */
+  async #changing<T>(change: Promise<T>): Promise<T> {
+    try {
+      return await change;
+    } finally {
+      this.#cache.invalidate();
+    }
   }
 
   get isClosed(): boolean {
@@ -75,6 +115,8 @@ export class KeyvSkillStore implements SkillStore {
   }
 
   async get(ref: string): Promise<SkillVersion> {
+    // This process's queued runs are written first, so its counters read its own calls.
+    if (this.#runs.hasQueued) await this.#runs.flush();
     const { record, state } = await resolveRef(this.#context, ref);
     return viewOf(this.#context, record, state);
   }
@@ -88,18 +130,20 @@ export class KeyvSkillStore implements SkillStore {
   }
 
   async publish(input: PublishInput, options: PublishOptions = {}): Promise<PublishResult> {
-    return publishVersion(this.#context, input, options, async (ref, status) => {
-      const change = { by: options.by, ...(options.note ? { note: options.note } : {}) };
-      if (status) await moveStatus(this.#context, ref, status, 'status-changed', change);
-    });
+    return this.#changing(
+      publishVersion(this.#context, input, options, async (ref, status) => {
+        const change = { by: options.by, ...(options.note ? { note: options.note } : {}) };
+        if (status) await moveStatus(this.#context, ref, status, 'status-changed', change);
+      }),
+    );
   }
 
   async setStatus(ref: string, status: SkillStatus, options: ChangeOptions = {}): Promise<HistoryEvent> {
-    return moveStatus(this.#context, ref, status, 'status-changed', options);
+    return this.#changing(moveStatus(this.#context, ref, status, 'status-changed', options));
   }
 
   async promote(ref: string, options: ChangeOptions = {}): Promise<HistoryEvent> {
-    return moveStatus(this.#context, ref, 'active', 'status-changed', options);
+    return this.#changing(moveStatus(this.#context, ref, 'active', 'status-changed', options));
   }
 
   async rollback(ref: string, options: ChangeOptions = {}): Promise<HistoryEvent> {
@@ -117,11 +161,11 @@ export class KeyvSkillStore implements SkillStore {
         `Rollback re-activates an older version; ${ref} is newer than the active ${parsed.name}@${state.activeVersion} (use \`knack promote\`).`,
       );
     }
-    return moveStatus(this.#context, ref, 'active', 'rolled-back', options);
+    return this.#changing(moveStatus(this.#context, ref, 'active', 'rolled-back', options));
   }
 
   async review(ref: string, options: ReviewOptions): Promise<HistoryEvent> {
-    return reviewVersion(this.#context, ref, options);
+    return this.#changing(reviewVersion(this.#context, ref, options));
   }
 
   async flag(ref: string, options: FlagOptions): Promise<HistoryEvent> {
@@ -153,11 +197,72 @@ export class KeyvSkillStore implements SkillStore {
         at: this.#context.now().toISOString(),
       });
     }
-    await countRun(backend, keys, record.name, record.version, result);
+    await countRun(backend, keys, record.name, record.version, result, this.#context.now().getTime());
     return readReliability(backend, keys, record.name, record.version);
   }
 
+  async resolve(ref: string): Promise<ResolvedVersion> {
+    const { record, state } = await this.#cache.resolve(ref);
+    return resolvedOf(record, state);
+  }
+
+  queueRun(
+    ref: string,
+    result: { ok: boolean; error?: { code: RunErrorCode } },
+    options: QueueRunOptions = {},
+  ): void {
+    this.#context.backend(); // CLOSED after close()
+    const parsed = parseSkillRef(ref);
+    if (parsed.selector !== 'version')
+      throw new KnackError(
+        'INVALID_SKILL_REF',
+        `queueRun counts an exact version (\`name@N\`), got \`${ref}\`.`,
+      );
+    const code = result.ok ? undefined : (result.error?.code ?? 'SKILL_THREW');
+    if (code !== undefined && !(runErrorCodes as readonly string[]).includes(code))
+      throw new KnackError('INVALID_ARGUMENT', `Unknown run error code \`${code}\`.`);
+    if (options.runId !== undefined) assertRunId(options.runId);
+    this.#runs.queue({
+      name: parsed.name,
+      version: parsed.version,
+      ok: result.ok,
+      ...(code === undefined ? {} : { code }),
+      atMs: this.#context.now().getTime(),
+      ...(options.runId === undefined ? {} : { runId: options.runId }),
+    });
+  }
+
+  async flushRuns(): Promise<void> {
+    this.#context.backend(); // CLOSED after close()
+    await this.#runs.flush();
+  }
+
+  async runWindow(ref: string, options: RunWindowOptions): Promise<RunWindow> {
+    const parsed = parseSkillRef(ref);
+    if (parsed.selector !== 'version')
+      throw new KnackError(
+        'INVALID_SKILL_REF',
+        `runWindow reads an exact version (\`name@N\`), got \`${ref}\`.`,
+      );
+    if (!Number.isFinite(options?.windowMs) || options.windowMs <= 0)
+      throw new KnackError('INVALID_ARGUMENT', `runWindow: \`windowMs\` must be a positive number of ms.`, {
+        where: { field: 'windowMs' },
+      });
+    return readRunWindow(this.#context.backend(), this.#context.keys, parsed.name, parsed.version, {
+      windowMs: options.windowMs,
+      nowMs: this.#context.now().getTime(),
+    });
+  }
+
+  async recordMaturity(ref: string, move: MaturityMove): Promise<HistoryEvent> {
+    return this.#changing(
+      recordMaturityMove(this.#context, ref, { ...move, by: move?.by ?? defaultActor() }),
+    );
+  }
+
   async reportOutcome(options: ReportOutcomeOptions): Promise<OutcomeReport> {
+    // A run counted by this process but not written yet is written first, so it can be judged.
+    if (typeof options?.runId === 'string' && this.#runs.isPending(options.runId)) await this.#runs.flush();
     return reportRunOutcome(this.#context, options);
   }
 
@@ -199,11 +304,12 @@ export class KeyvSkillStore implements SkillStore {
 
   async snapshot(name: string): Promise<SkillSnapshot> {
     assertSkillName(name);
+    if (this.#runs.hasQueued) await this.#runs.flush();
     return readSnapshot(this.#context.backend(), this.#context.keys, name);
   }
 
   async restore(snapshot: SkillSnapshot): Promise<void> {
-    await writeSnapshot(this.#context.backend(), this.#context.keys, snapshot);
+    await this.#changing(writeSnapshot(this.#context.backend(), this.#context.keys, snapshot));
   }
 
   async changes(options: { since?: number } = {}): Promise<StoreChanges> {
@@ -218,8 +324,16 @@ export class KeyvSkillStore implements SkillStore {
     );
   }
 
+  /** Stops the cache, writes the queued runs, then releases the backend (which it does even if the write fails). */
   async close(): Promise<void> {
-    this.#closing ??= this.#backend.close();
+    this.#closing ??= (async () => {
+      this.#cache.close();
+      try {
+        await this.#runs.flush();
+      } finally {
+        await this.#backend.close();
+      }
+    })();
     await this.#closing;
   }
 

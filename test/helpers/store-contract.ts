@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type JsonSchema, KnackError } from '../../core/index.js';
-import type { SkillStore, StoreBackend } from '../../src/store/index.js';
+import type { HistoryEvent, SkillStore, StoreBackend } from '../../src/store/index.js';
 import { compiledSkill } from './compiled-skill.js';
-import { spawnPublisher } from './spawn-publisher.js';
+import { spawnCrashingCaller, spawnPublisher } from './spawn-publisher.js';
 
 export interface StoreContractTarget {
   /** Opens a store on the backend under test in `namespace`. */
@@ -96,6 +96,155 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       expect((await copy.get('refund_order@1')).reliability.outcomes).toEqual({ correct: 1, wrong: 1 });
     });
 
+    it("serves the cached active version until another process's promote, seen within 2 s", async () => {
+      const store = await fresh();
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@1', { by: 'ana' });
+      expect(await store.resolve('refund_order')).toMatchObject({ version: 1, status: 'active' });
+      const run = await spawnPublisher({
+        url: target.url,
+        namespace: store.namespace,
+        name: 'refund_order',
+        count: 1,
+        tag: 'p',
+        isPromoted: true,
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const promoted = Date.now();
+      let resolved = await store.resolve('refund_order');
+      while (resolved.version !== 2 && Date.now() - promoted < 2000) {
+        await new Promise((done) => setTimeout(done, 25));
+        resolved = await store.resolve('refund_order');
+      }
+      expect(resolved).toMatchObject({ version: 2, status: 'active', review: { decision: 'approve' } });
+      expect(Date.now() - promoted).toBeLessThan(2000);
+      expect((await store.resolve('refund_order@1')).status).toBe('deprecated');
+    });
+
+    it("sees this process's own status moves at once through the cache", async () => {
+      const store = await fresh();
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.publish(compiledSkill({ variant: 'b' }));
+      expect(await codeOf(store.resolve('refund_order'))).toBe('NOT_FOUND');
+      expect((await store.resolve('refund_order@latest')).version).toBe(2);
+      await store.review('refund_order@2', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@2', { by: 'ana' });
+      expect((await store.resolve('refund_order')).version).toBe(2);
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.rollback('refund_order@1', { by: 'ana' });
+      expect((await store.resolve('refund_order')).version).toBe(1);
+      await store.close();
+      expect(await codeOf(store.resolve('refund_order'))).toBe('CLOSED');
+    });
+
+    it('keeps maturity moves in the history and folds them for every reader', async () => {
+      const namespace = `t${randomUUID().slice(0, 8)}`;
+      const store = await target.open(namespace);
+      opened.push(store);
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@1', { by: 'ana' });
+      const { sequence } = await store.changes();
+      await store.recordMaturity('refund_order@1', {
+        maturity: 'autonomous',
+        reason: 'outside evidence',
+        evidence: [{ kind: 'production-runs', passed: 40, total: 40 }],
+        by: 'ops',
+      });
+      expect((await store.changes({ since: sequence })).changes).toMatchObject([
+        { kind: 'maturity-changed', name: 'refund_order', version: 1 },
+      ]);
+      const reader = await target.open(namespace);
+      opened.push(reader);
+      expect(await reader.get('refund_order')).toMatchObject({
+        maturity: 'autonomous',
+        maturityMark: { previousMaturity: 'supervised', reason: 'outside evidence', by: 'ops' },
+      });
+      await reader.setStatus('refund_order@1', 'deprecated', { by: 'ana' });
+      expect((await store.get('refund_order@1')).maturity).toBe('deliberate');
+      expect((await store.history('refund_order')).at(-1)).toMatchObject({
+        kind: 'maturity-changed',
+        maturity: 'deliberate',
+        previousMaturity: 'autonomous',
+        note: 'deprecated: not active',
+      });
+    });
+
+    it('writes queued runs on an interval and on close; a queued run can be judged at once', async () => {
+      const namespace = `t${randomUUID().slice(0, 8)}`;
+      const caller = await target.open(namespace);
+      const reader = await target.open(namespace);
+      opened.push(reader);
+      await caller.publish(compiledSkill({ variant: 'a' }));
+      caller.queueRun('refund_order@1', { ok: true }, { runId: 'queued-00000001' });
+      caller.queueRun('refund_order@1', { ok: false, error: { code: 'TIMEOUT' } });
+      caller.queueRun('refund_order@1', { ok: false, error: { code: 'INVALID_INPUT' } });
+      // Not written yet: another process (here another store) does not see them.
+      expect((await reader.get('refund_order@1')).reliability.runs).toBe(0);
+      await caller.reportOutcome({ runId: 'queued-00000001', outcome: 'wrong', by: 'agent' });
+      caller.queueRun('refund_order@1', { ok: true }, { runId: 'queued-00000002' });
+      expect(() => caller.queueRun('refund_order', { ok: true })).toThrow(
+        expect.objectContaining({ code: 'INVALID_SKILL_REF' }),
+      );
+      expect(() => caller.queueRun('refund_order@1', { ok: true }, { runId: 'short' })).toThrow(
+        expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+      );
+      await caller.close();
+      expect((await reader.get('refund_order@1')).reliability).toMatchObject({
+        runs: 4,
+        ok: 2,
+        failures: { TIMEOUT: 1, INVALID_INPUT: 1 },
+        outcomes: { correct: 0, wrong: 1 },
+      });
+      // The window counts the skill's own failures (not a bad input) and the wrong report.
+      expect(await reader.runWindow('refund_order@1', { windowMs: 60 * 60 * 1000 })).toMatchObject({
+        runs: 4,
+        failed: 1,
+        wrong: 1,
+      });
+      await reader.reportOutcome({ runId: 'queued-00000002', outcome: 'correct' });
+      expect(await codeOf(caller.flushRuns())).toBe('CLOSED');
+    });
+
+    it('loses only the queued counts when a caller is SIGKILLed, never a version or its history', async () => {
+      const store = await fresh();
+      await store.publish(compiledSkill({ variant: 'a' }));
+      await store.review('refund_order@1', { decision: 'approve', by: 'ana' });
+      await store.promote('refund_order@1', { by: 'ana' });
+      const history = await store.history('refund_order');
+      const crash = await spawnCrashingCaller({
+        url: target.url,
+        namespace: store.namespace,
+        name: 'refund_order',
+        flushed: 7,
+        queued: 5,
+      });
+      expect(crash.signal, crash.stderr).toBe('SIGKILL');
+      expect(crash.lines).toEqual([{ flushed: 7 }, { queued: 5 }]);
+      const version = await store.get('refund_order');
+      expect(version).toMatchObject({ version: 1, status: 'active', maturity: 'supervised' });
+      expect(version.reliability).toMatchObject({ runs: 7, ok: 7 });
+      expect(await store.history('refund_order')).toEqual(history);
+    });
+
+    it('flushes queued runs on its interval without a close', async () => {
+      const namespace = `t${randomUUID().slice(0, 8)}`;
+      const caller = await target.open(namespace);
+      opened.push(caller);
+      const reader = await target.open(namespace);
+      opened.push(reader);
+      await caller.publish(compiledSkill({ variant: 'a' }));
+      caller.queueRun('refund_order@1', { ok: true });
+      const queued = Date.now();
+      let runs = 0;
+      while (runs === 0 && Date.now() - queued < 3000) {
+        await new Promise((done) => setTimeout(done, 50));
+        runs = (await reader.get('refund_order@1')).reliability.runs;
+      }
+      expect(runs).toBe(1);
+    });
+
     it('reports every publish, review and promote in the change feed, in order', async () => {
       const store = await fresh();
       expect(await store.changes()).toEqual({ sequence: 0, changes: [] });
@@ -109,8 +258,13 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       ).toEqual([
         { kind: 'reviewed', name: 'refund_order', version: 1, status: undefined },
         { kind: 'status-changed', name: 'refund_order', version: 1, status: 'active' },
+        { kind: 'maturity-changed', name: 'refund_order', version: 1, status: undefined },
       ]);
-      expect(later.changes.map((change) => change.sequence)).toEqual([sequence + 1, sequence + 2]);
+      expect(later.changes.map((change) => change.sequence)).toEqual([
+        sequence + 1,
+        sequence + 2,
+        sequence + 3,
+      ]);
     });
 
     it("lets a watcher see another process's publish within 2 s", async () => {
@@ -203,13 +357,22 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       expect((await store.get('refund_order')).version).toBe(1);
       expect((await store.get('refund_order@2')).status).toBe('deprecated');
       const history = await store.history('refund_order');
-      expect(history.map((event) => [event.kind, event.version, event.status ?? event.decision])).toEqual([
+      const what = (event: HistoryEvent): unknown[] => [
+        event.kind,
+        event.version,
+        event.status ?? event.decision ?? event.maturity,
+      ];
+      // v2 went live without an approving review: active, but deliberate.
+      expect(history.map(what)).toEqual([
         ['published', 1, 'verified'],
         ['published', 2, 'verified'],
         ['reviewed', 1, 'approve'],
         ['status-changed', 1, 'active'],
+        ['maturity-changed', 1, 'supervised'],
         ['status-changed', 2, 'active'],
+        ['maturity-changed', 1, 'deliberate'],
         ['rolled-back', 1, 'active'],
+        ['maturity-changed', 1, 'supervised'],
       ]);
       expect(history.every((event) => event.by.length > 0 && !Number.isNaN(Date.parse(event.at)))).toBe(true);
       expect(await codeOf(store.setStatus('refund_order@2', 'verified'))).toBe('INVALID_STATUS_TRANSITION');

@@ -65,7 +65,8 @@ describe('exportLibrary / importLibrary', () => {
     expect(files.get('refund_order/v1.ts')).toBe(compiledSkill({ variant: 'a' }).source);
     const skillFile = JSON.parse(files.get('refund_order/skill.json') ?? '') as Record<string, unknown>;
     expect(JSON.stringify(skillFile)).not.toContain('knack:bundle');
-    expect(skillFile['history']).toHaveLength(4);
+    // 2 publishes, the review, the promote and the maturity move it caused.
+    expect(skillFile['history']).toHaveLength(5);
   });
 
   it('round-trips losslessly: export, import into a fresh store, export again byte for byte', async () => {

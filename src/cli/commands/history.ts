@@ -5,7 +5,10 @@ import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
 /** `knack history NAME`: the append-only history of a skill. */
 export function registerHistory(cli: CAC): void {
   withStoreFlags(
-    cli.command('history <name>', 'Show every publish, status move and review of a skill, oldest first'),
+    cli.command(
+      'history <name>',
+      'Show every publish, status move, review and maturity move of a skill, oldest first',
+    ),
   )
     .example('knack history refund_order --json')
     .action(async (name: string, flags: StoreFlags) => {
@@ -16,7 +19,9 @@ export function registerHistory(cli: CAC): void {
         const what =
           event.kind === 'reviewed'
             ? `${event.decision === 'approve' ? c.green('approved') : c.red('rejected')}`
-            : `${event.kind} ${event.previousStatus ? `${event.previousStatus} -> ` : ''}${event.status ?? ''}`;
+            : event.kind === 'maturity-changed'
+              ? `maturity ${event.previousMaturity ? `${event.previousMaturity} -> ` : ''}${event.maturity ?? ''}`
+              : `${event.kind} ${event.previousStatus ? `${event.previousStatus} -> ` : ''}${event.status ?? ''}`;
         const supersedes = event.supersedes === undefined ? '' : ` (replaces @${event.supersedes})`;
         print(
           `#${event.number}  ${event.at}  @${event.version}  ${what}${supersedes}  by ${event.by}${event.note ? `: ${event.note}` : ''}`,

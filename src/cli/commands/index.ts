@@ -16,6 +16,7 @@ import { registerRun } from './run.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
+import { registerStatus } from './status.js';
 import { registerTest } from './test.js';
 import { registerTypes } from './types.js';
 
@@ -34,6 +35,7 @@ const commands: RegisterCommand[] = [
   registerSearch,
   registerShow,
   registerHistory,
+  registerStatus,
   registerDiff,
   registerReview,
   registerReport,

@@ -36,6 +36,7 @@ export function registerShow(cli: CAC): void {
           .join('')})`,
         `outcomes     ${reliability.outcomes.correct} correct, ${reliability.outcomes.wrong} wrong (reported on runs)`,
         `review       ${version.review ? `${version.review.decision} by ${version.review.by}${version.review.note ? `: ${version.review.note}` : ''}` : '-'}`,
+        `maturity     ${version.maturity}${version.maturityMark ? ` (${version.maturityMark.reason}${version.maturityMark.needsRefinement ? '; needs refinement' : ''})` : ''}`,
         ...(version.reviewNotes ? [`notes        ${version.reviewNotes}`] : []),
         ...requirements.map((requirement) => c.yellow(`needs review ${requirement.message}`)),
       ];

@@ -133,6 +133,14 @@ export async function postgresBackend(options: PostgresBackendOptions): Promise<
       );
       return Number(rows[0]?.['value']);
     },
+    async addToCounter(counterKey, amount) {
+      const rows = await query(
+        `INSERT INTO ${table}(key, value) VALUES($1, $2::bigint::text)
+         ON CONFLICT(key) DO UPDATE SET value = (${table}.value::bigint + $2::bigint)::text RETURNING value`,
+        [counterKey, amount],
+      );
+      return Number(rows[0]?.['value']);
+    },
     async keys(prefix) {
       const rows = await query(`SELECT key FROM ${table} WHERE starts_with(key, $1)`, [prefix]);
       return rows.map((row) => row['key'] as string);

@@ -11,6 +11,7 @@ export interface RedisBackendOptions extends BackendOptions {
 // The few node-redis v5 calls the backend needs beyond the keyv adapter's get/set.
 interface RedisClient {
   incr(key: string): Promise<number>;
+  incrBy(key: string, amount: number): Promise<number>;
   set(key: string, value: string, options: { NX: true }): Promise<string | null>;
   scanIterator(options: { MATCH: string; COUNT: number }): AsyncIterable<string[]>;
   mGet(keys: string[]): Promise<(string | null)[]>;
@@ -73,6 +74,7 @@ export async function redisBackend(options: RedisBackendOptions): Promise<StoreB
     set: (key, value) => guard(() => adapter.set(key, value)),
     add: (key, value) => guard(async () => (await client.set(key, value, { NX: true })) === 'OK'),
     claimVersion: (counterKey) => guard(() => client.incr(counterKey)),
+    addToCounter: (counterKey, amount) => guard(() => client.incrBy(counterKey, amount)),
     keys: (prefix) =>
       guard(async () => {
         const found: string[] = [];

@@ -122,6 +122,16 @@ export async function sqliteBackend(options: SqliteBackendOptions): Promise<Stor
       );
       return Number(rows[0]?.['value']);
     },
+    async addToCounter(counterKey, amount) {
+      const rows = await query(
+        `INSERT INTO ${table}(key, value) VALUES(?, CAST(? AS TEXT))
+         ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) RETURNING value`,
+        counterKey,
+        amount,
+        amount,
+      );
+      return Number(rows[0]?.['value']);
+    },
     async keys(prefix) {
       // A range on the primary key uses its index; LIKE would scan (it is case-insensitive).
       const rows = await query(

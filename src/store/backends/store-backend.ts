@@ -21,6 +21,12 @@ export interface StoreBackend {
    * its history event numbers.
    */
   claimVersion(counterKey: string): Promise<number>;
+  /**
+   * Atomically adds `amount` (a positive integer) to the counter at `counterKey` (absent counts
+   * as 0) and returns the new value: one write for a batch of counted runs. Optional in v1; the
+   * store falls back to `amount` calls of `claimVersion` without it.
+   */
+  addToCounter?(counterKey: string, amount: number): Promise<number>;
   /** Every key that starts with `prefix`, in no particular order. Not on hot paths. */
   keys(prefix: string): Promise<string[]>;
   /** Releases connections and file handles. Called once by the store. */
