@@ -23,6 +23,8 @@ export type {
   DiagnosticCode,
   VerificationReport,
   Provenance,
+  LeftOutStep,
+  LeftOutReason,
   ResolvedSkill,
   SkillResolver,
 } from './compiled-skill.js';
