@@ -19,7 +19,7 @@ const fillerWords = new Set(
     'a an the it its is are was were be to of on in for and or with from by this that my me i our your their ' +
     'please we you can could would should will just now which where what when who how still every each all ' +
     'tell give show let know some any wrote asking asked about her his them they she he ' +
-    'hi hello hey howdy there greetings dear good morning afternoon evening thanks thank kindly sir madam ' +
+    'hi hello hey howdy there greetings dear good morning afternoon evening thanks kindly sir madam ' +
     'like want wanted need needs looking hoping help im id ive ll so also maybe quick'
   ).split(' '),
 );
