@@ -12,7 +12,10 @@ export const DEFAULT_TOOL_ERROR_PATTERN: RegExp = /^\s*Error:\s*([\s\S]*)$/;
 const errorObjectKeys = new Set(['error', 'code']);
 
 /** The error message of an error-shaped tool answer under `pattern`, or undefined. */
-export function errorFromText(text: string, pattern: RegExp = DEFAULT_TOOL_ERROR_PATTERN): string | undefined {
+export function errorFromText(
+  text: string,
+  pattern: RegExp = DEFAULT_TOOL_ERROR_PATTERN,
+): string | undefined {
   const match = pattern.exec(text);
   if (match) return (match[1] ?? match[0]).trim() || text.trim();
   const trimmed = text.trim();

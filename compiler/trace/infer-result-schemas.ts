@@ -29,7 +29,9 @@ function objectSchema(values: readonly Record<string, unknown>[]): JsonSchema {
 function stringSchema(values: readonly string[]): JsonSchema {
   const distinct = [...new Set(values)].sort();
   const isEnumeration =
-    distinct.length <= 8 && distinct.length < values.length && distinct.every((value) => /^[a-z][a-z_]*$/.test(value));
+    distinct.length <= 8 &&
+    distinct.length < values.length &&
+    distinct.every((value) => /^[a-z][a-z_]*$/.test(value));
   return isEnumeration ? { type: 'string', enum: distinct } : { type: 'string' };
 }
 
@@ -73,13 +75,18 @@ export function inferResultSchemas(
   trajectories: readonly Trajectory[],
   manifest: readonly ToolManifestEntry[],
 ): Map<string, InferredResultSchema> {
-  const untyped = new Set(manifest.filter((entry) => entry.outputSchema === undefined).map((entry) => entry.name));
+  const untyped = new Set(
+    manifest.filter((entry) => entry.outputSchema === undefined).map((entry) => entry.name),
+  );
   const results = new Map<string, unknown[]>();
   for (const trajectory of trajectories)
     for (const step of trajectory.steps)
       if (untyped.has(step.tool) && step.error === undefined && step.result !== undefined)
         results.set(step.tool, [...(results.get(step.tool) ?? []), step.result]);
   return new Map(
-    [...results.entries()].map(([tool, values]) => [tool, { schema: inferSchema(values), results: values.length }]),
+    [...results.entries()].map(([tool, values]) => [
+      tool,
+      { schema: inferSchema(values), results: values.length },
+    ]),
   );
 }

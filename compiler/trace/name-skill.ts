@@ -72,7 +72,8 @@ export function nameSkill(trajectories: readonly Trajectory[], options: NameSkil
   if (!lead) return 'skill';
   const effect = lastEffect(lead, readOnlyTools(options.manifest, options.readOnly));
   const words = taskWords(lead.task).slice(0, 3);
-  const name = isConversational(lead.task) || words.length < 2 ? (effect ?? words.join('_')) : words.join('_');
+  const name =
+    isConversational(lead.task) || words.length < 2 ? (effect ?? words.join('_')) : words.join('_');
   const valid = name.replace(/^[^a-z]+/, '').slice(0, 64);
   return isSkillName(valid) ? valid : 'skill';
 }

@@ -23,7 +23,9 @@ export function readOnlyTools(
   manifest: readonly ToolManifestEntry[],
   readOnly: readonly string[] = [],
 ): Set<string> {
-  const names = manifest.filter((entry) => entry.annotations?.readOnlyHint === true).map((entry) => entry.name);
+  const names = manifest
+    .filter((entry) => entry.annotations?.readOnlyHint === true)
+    .map((entry) => entry.name);
   return new Set([...names, ...readOnly]);
 }
 
@@ -37,10 +39,20 @@ function leaves(value: unknown, into: Set<string> = new Set()): Set<string> {
   return into;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Text the user typed: a value found there came from the user, whatever else also holds it.
+function isTypedByUser(leaf: string, userText: string): boolean {
+  return leaf.startsWith('s:') && new RegExp(`(^|\\W)${escapeRegExp(leaf.slice(2))}($|\\W)`).test(userText);
+}
+
 // Whether a result feeds a later value: an equal leaf, or a string long enough to be spliced
-// into a later text. Coincidences only keep a step, so they err on the safe side.
-function feeds(result: unknown, later: ReadonlySet<string>): boolean {
-  const own = leaves(result);
+// into a later text. Coincidences only keep a step, so they err on the safe side; a value the
+// user typed ("BOS -> SEA") is no evidence that a lookup holding it was read.
+function feeds(result: unknown, later: ReadonlySet<string>, userText: string): boolean {
+  const own = new Set([...leaves(result)].filter((leaf) => !isTypedByUser(leaf, userText)));
   for (const leaf of own) if (later.has(leaf)) return true;
   const texts = [...later].filter((leaf) => leaf.startsWith('s:'));
   for (const leaf of own) {
@@ -85,10 +97,11 @@ export function pruneSteps(trajectory: Trajectory, options: PruneOptions): Prune
   });
   const candidates = steps.map((_, index) => index).filter((index) => !reasons.has(index));
   const later = typeof trajectory.answer === 'string' ? new Set<string>() : leaves(trajectory.answer);
+  const userText = [trajectory.task, ...(trajectory.context ?? [])].join('\n');
   // Backwards, so each run is judged against the kept calls after it.
   for (const run of runsOf(steps, candidates).reverse()) {
     const tool = steps[run[0] as number]?.tool ?? '';
-    const isUsed = run.some((index) => feeds(steps[index]?.result, later));
+    const isUsed = run.some((index) => feeds(steps[index]?.result, later, userText));
     if (readOnly.has(tool) && !isUsed) for (const index of run) reasons.set(index, 'unused-read-only');
     else for (const index of run) leaves(steps[index]?.args, later);
   }
