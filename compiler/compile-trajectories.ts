@@ -13,6 +13,7 @@ import {
   type SkillNames,
 } from './_prepare-trajectories.js';
 import { compileWithModel, type CheckFunction } from './llm/index.js';
+import { annotateUntypedParameters, hasUntypedParameters } from './_annotate-untyped.js';
 import { resolveModel, type LanguageModel } from './providers/index.js';
 
 function toCompileError(error: unknown): CompileError {
@@ -125,9 +126,13 @@ async function compileGroup(group: Trajectory[], context: CompileContext): Promi
       ...((request.signal ?? options.signal) ? { signal: request.signal ?? options.signal } : {}),
     });
   };
-  const skill = model
+  let skill = model
     ? await compileWithModelDraft(draft.source, replayable, check, context)
     : await check({ source: draft.source, trajectories: replayable });
+  if (!model && hasUntypedParameters(skill.diagnostics)) {
+    const source = annotateUntypedParameters(draft.source, skill.diagnostics);
+    skill = await check({ source, trajectories: replayable });
+  }
   const leftOut = group.flatMap((trajectory) => prepared.leftOut.get(trajectory.id) ?? []);
   if (leftOut.length > 0) skill.provenance.leftOut = leftOut;
   return skill;
