@@ -1,8 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { isSkillName, KnackError, SKILL_NAME_RULE } from '../core/index.js';
+import { isSkillName, KnackError, SKILL_NAME_RULE, type JsonSchema } from '../core/index.js';
 import { type Trajectory, importTrajectory, assertCompilable, checkTrajectory } from './import/index.js';
 import type { CompileError, CompileOptions, CompileResult } from './compile-options.js';
-import { type CompiledSkill, type Diagnostic, checkSkill, toolsDeclarations } from './check/index.js';
+import {
+  type CompiledSkill,
+  type Diagnostic,
+  type LeftOutStep,
+  checkSkill,
+  toolsDeclarations,
+} from './check/index.js';
 import { groupTrajectories, draftSkill, nameSkill } from './trace/index.js';
 import {
   createSkillNames,
@@ -22,21 +28,33 @@ function toCompileError(error: unknown): CompileError {
   throw error;
 }
 
-/** What `loadTrajectories` read: the compilable trajectories, and the inputs it refused. */
+/**
+ * What `loadTrajectories` read: the compilable trajectories (failed attempts and unused read-only
+ * calls left out, as `compileTrajectories` does), the calls left out, result types inferred for
+ * tools without an `outputSchema`, and the inputs it refused.
+ */
 export interface LoadTrajectoriesResult {
   trajectories: Trajectory[];
   errors: CompileError[];
+  leftOut: LeftOutStep[];
+  inferredResultSchemas: Record<string, JsonSchema>;
 }
 
 /**
- * Imports and checks `files` (any format) and `trajectories` against the manifest, as
- * `compileTrajectories` does; refused inputs (bad files, failed outcomes) are listed, not thrown.
+ * Imports and checks `files` (any format) and `trajectories` against the manifest and prunes them,
+ * as `compileTrajectories` does; refused inputs (bad files, failed outcomes) are listed, not thrown.
  */
 export async function loadTrajectories(
-  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format'>,
+  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format' | 'readOnly'>,
 ): Promise<LoadTrajectoriesResult> {
   const errors: CompileError[] = [];
-  return { trajectories: await loadAll(options, errors), errors };
+  const prepared = prepareTrajectories(await loadAll(options, errors), options.manifest, options.readOnly);
+  return {
+    trajectories: prepared.trajectories,
+    errors,
+    leftOut: [...prepared.leftOut.values()].flat(),
+    inferredResultSchemas: prepared.inferredResultSchemas,
+  };
 }
 
 async function loadAll(
