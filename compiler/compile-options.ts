@@ -14,6 +14,8 @@ export interface CompileOptions {
   files?: string[];
   /** Force the format of `files`. @default auto-detected per file */
   format?: TrajectoryFormat;
+  /** Which OpenAI tool messages are errors (see `ImportOptions.toolErrorPattern`). @default `Error: ...` or `{"error": "..."}` */
+  toolErrorPattern?: RegExp;
   /** Skill name (snake_case); suffixed `_2`, `_3` when several skills result. @default from the task */
   name?: string;
   /**

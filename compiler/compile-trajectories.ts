@@ -45,7 +45,10 @@ export interface LoadTrajectoriesResult {
  * as `compileTrajectories` does; refused inputs (bad files, failed outcomes) are listed, not thrown.
  */
 export async function loadTrajectories(
-  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format' | 'readOnly'>,
+  options: Pick<
+    CompileOptions,
+    'files' | 'trajectories' | 'manifest' | 'format' | 'readOnly' | 'toolErrorPattern'
+  >,
 ): Promise<LoadTrajectoriesResult> {
   const errors: CompileError[] = [];
   const prepared = prepareTrajectories(await loadAll(options, errors), options.manifest, options.readOnly);
@@ -58,7 +61,7 @@ export async function loadTrajectories(
 }
 
 async function loadAll(
-  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format'>,
+  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format' | 'toolErrorPattern'>,
   errors: CompileError[],
 ): Promise<Trajectory[]> {
   const loaded: Trajectory[] = [];
@@ -78,6 +81,7 @@ async function loadAll(
           file,
           manifest: options.manifest,
           ...(options.format ? { format: options.format } : {}),
+          ...(options.toolErrorPattern ? { toolErrorPattern: options.toolErrorPattern } : {}),
         }),
         file,
       );

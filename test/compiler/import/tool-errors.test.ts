@@ -72,3 +72,38 @@ describe('error results in every format', () => {
     expect(importTrajectory(openAiChat('160'), { manifest }).steps[0]?.result).toBe(160);
   });
 });
+
+describe('compileTrajectories with a configured error rule', () => {
+  it('leaves out a retried call the rule calls an error, and replays the rest', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { compileTrajectories } = await import('../../../compiler/index.js');
+    const call = (id: string, card: string) => ({
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id, type: 'function', function: { name: 'pay', arguments: JSON.stringify({ card }) } }],
+    });
+    const chat = {
+      messages: [
+        { role: 'user', content: 'Pay with card_1' },
+        call('c1', 'card_0'),
+        { role: 'tool', tool_call_id: 'c1', content: 'FAILED (card declined)' },
+        call('c2', 'card_1'),
+        { role: 'tool', tool_call_id: 'c2', content: '{"paid":true}' },
+      ],
+    };
+    const file = join(await mkdtemp(join(tmpdir(), 'knack-errors-')), 'pay.json');
+    await writeFile(file, JSON.stringify(chat));
+    const { skills } = await compileTrajectories({
+      files: [file],
+      manifest,
+      toolErrorPattern: /^FAILED \((.*)\)$/,
+    });
+    expect(skills[0]?.verification.isVerified).toBe(true);
+    expect(skills[0]?.provenance.leftOut).toEqual([
+      { trajectoryId: 'pay', step: 1, tool: 'pay', reason: 'failed-retried', error: 'card declined' },
+    ]);
+    expect(skills[0]?.source).not.toContain('card_0');
+  });
+});
