@@ -23,13 +23,14 @@ describe('inferSchema', () => {
     });
   });
 
-  it('types a few repeated lowercase words as their enumeration, ids and prose as strings', () => {
-    expect(inferSchema(['economy', 'business', 'economy'])).toEqual({
+  it('types strings within an enumeration the manifest declares as that enumeration, others as strings', () => {
+    const cabins = ['basic_economy', 'economy', 'business'];
+    expect(inferSchema(['economy', 'business', 'economy'], [['yes', 'no'], cabins])).toEqual({
       type: 'string',
-      enum: ['business', 'economy'],
+      enum: cabins,
     });
-    expect(inferSchema(['ZFA04Y', 'ZFA04Y', 'K9Q2'])).toEqual({ type: 'string' });
-    expect(inferSchema(['economy', 'business'])).toEqual({ type: 'string' });
+    // Values seen are no enumeration of their own: a status never seen must still compare.
+    expect(inferSchema(['active', 'active'], [cabins])).toEqual({ type: 'string' });
   });
 
   it('leaves an empty list untyped (`any`) rather than guess', () => {
@@ -52,6 +53,33 @@ describe('inferResultSchemas', () => {
       { tool: 'typed', args: {}, result: 'ok' },
     ],
   };
+
+  it('takes string enumerations from the manifest schemas', () => {
+    const withEnum: ToolManifestEntry[] = [
+      {
+        name: 'get_user',
+        inputSchema: { type: 'object', properties: { tier: { enum: ['gold', 'silver'] } } },
+      },
+    ];
+    const inferred = inferResultSchemas(
+      [trajectory],
+      [...withEnum, { name: 'typed', inputSchema: { type: 'object' }, outputSchema: { type: 'string' } }],
+    );
+    expect(inferred.get('get_user')?.schema).toEqual({
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      required: ['id'],
+    });
+    const gold: Trajectory = {
+      ...trajectory,
+      steps: [{ tool: 'get_user', args: {}, result: { tier: 'gold' } }],
+    };
+    expect(inferResultSchemas([gold], withEnum).get('get_user')?.schema).toEqual({
+      type: 'object',
+      properties: { tier: { type: 'string', enum: ['gold', 'silver'] } },
+      required: ['tier'],
+    });
+  });
 
   it('infers only tools without an outputSchema, from results of calls that did not fail', () => {
     const inferred = inferResultSchemas([trajectory], manifest);
