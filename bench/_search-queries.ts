@@ -66,7 +66,7 @@ const covered: Record<string, string[]> = {
     'Show me the pending orders of customer bob@example.com',
     'Does ada@example.com have orders that are still processing?',
   ],
-  refund_order_edsger: [
+  refund_order: [
     'Refund just one item of order 8860, the customer keeps the rest',
     'Partial refund for order 8861: only the tea tin',
     'Refund only the filters in order 8862, they keep the teapot',

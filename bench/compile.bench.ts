@@ -13,8 +13,10 @@ import {
   verifySkill,
   type Trajectory,
 } from '../compiler/index.js';
-import { supportDeskManifest } from '../skills/index.js';
+import { supportDeskManifest, trajectoryFiles } from '../skills/index.js';
+import { airlineManifest, airlineTrajectoryFiles } from '../skills/airline/index.js';
 import { percentile, report, type BenchRow } from './_report.js';
+import { corpusRows } from './_compile-corpus.js';
 
 const file = fileURLToPath(
   new URL('../skills/support-desk/trajectories/openai/refund-damaged-8812.json', import.meta.url),
@@ -104,4 +106,12 @@ export async function main(): Promise<void> {
     input: { trajectory: 'openai/refund-damaged-8812.json', steps: 3, tools: manifest.length, warmRuns },
     goal: { warmTotalMs: 50, isMet: percentile(warmTotals, 0.5) < 50 },
   });
+  // The corpus figure: every recorded trajectory of a domain compiled in one process (warm after
+  // the single-skill runs above): share verified, ms per trajectory, arguments lifted vs constant.
+  const corpora = await corpusRows([
+    { name: 'airline openai', files: await airlineTrajectoryFiles('openai'), manifest: airlineManifest },
+    { name: 'airline native', files: await airlineTrajectoryFiles('native'), manifest: airlineManifest },
+    { name: 'support-desk native', files: await trajectoryFiles(), manifest: supportDeskManifest },
+  ]);
+  report('compile-corpus', corpora);
 }

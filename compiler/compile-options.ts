@@ -14,8 +14,16 @@ export interface CompileOptions {
   files?: string[];
   /** Force the format of `files`. @default auto-detected per file */
   format?: TrajectoryFormat;
+  /** Which OpenAI tool messages are errors (see `ImportOptions.toolErrorPattern`). @default `Error: ...` or `{"error": "..."}` */
+  toolErrorPattern?: RegExp;
   /** Skill name (snake_case); suffixed `_2`, `_3` when several skills result. @default from the task */
   name?: string;
+  /**
+   * Tools known to change nothing, beyond those whose manifest says `annotations.readOnlyHint`:
+   * their calls are left out of a skill when nothing later uses their results.
+   * @default []
+   */
+  readOnly?: string[];
   /** Resolves `knack:skills/<name>@<version>` imports; without it such imports are diagnostics. */
   resolver?: SkillResolver;
   signal?: AbortSignal;

@@ -1,10 +1,25 @@
 import { readFile } from 'node:fs/promises';
-import { isSkillName, KnackError, SKILL_NAME_RULE } from '../core/index.js';
+import { isSkillName, KnackError, SKILL_NAME_RULE, type JsonSchema } from '../core/index.js';
 import { type Trajectory, importTrajectory, assertCompilable, checkTrajectory } from './import/index.js';
 import type { CompileError, CompileOptions, CompileResult } from './compile-options.js';
-import { type CompiledSkill, type Diagnostic, checkSkill, toolsDeclarations } from './check/index.js';
-import { groupTrajectories, draftSkill } from './trace/index.js';
-import { compileWithModel } from './llm/index.js';
+import {
+  type CompiledSkill,
+  type Diagnostic,
+  type LeftOutStep,
+  checkSkill,
+  toolsDeclarations,
+} from './check/index.js';
+import { groupTrajectories, draftSkill, nameSkill } from './trace/index.js';
+import {
+  createSkillNames,
+  metaNameOf,
+  prepareTrajectories,
+  withMetaName,
+  type PreparedTrajectories,
+  type SkillNames,
+} from './_prepare-trajectories.js';
+import { compileWithModel, type CheckFunction } from './llm/index.js';
+import { annotateUntypedParameters, hasUntypedParameters } from './_annotate-untyped.js';
 import { resolveModel, type LanguageModel } from './providers/index.js';
 
 function toCompileError(error: unknown): CompileError {
@@ -13,25 +28,40 @@ function toCompileError(error: unknown): CompileError {
   throw error;
 }
 
-/** What `loadTrajectories` read: the compilable trajectories, and the inputs it refused. */
+/**
+ * What `loadTrajectories` read: the compilable trajectories (failed attempts and unused read-only
+ * calls left out, as `compileTrajectories` does), the calls left out, result types inferred for
+ * tools without an `outputSchema`, and the inputs it refused.
+ */
 export interface LoadTrajectoriesResult {
   trajectories: Trajectory[];
   errors: CompileError[];
+  leftOut: LeftOutStep[];
+  inferredResultSchemas: Record<string, JsonSchema>;
 }
 
 /**
- * Imports and checks `files` (any format) and `trajectories` against the manifest, as
- * `compileTrajectories` does; refused inputs (bad files, failed outcomes) are listed, not thrown.
+ * Imports and checks `files` (any format) and `trajectories` against the manifest and prunes them,
+ * as `compileTrajectories` does; refused inputs (bad files, failed outcomes) are listed, not thrown.
  */
 export async function loadTrajectories(
-  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format'>,
+  options: Pick<
+    CompileOptions,
+    'files' | 'trajectories' | 'manifest' | 'format' | 'readOnly' | 'toolErrorPattern'
+  >,
 ): Promise<LoadTrajectoriesResult> {
   const errors: CompileError[] = [];
-  return { trajectories: await loadAll(options, errors), errors };
+  const prepared = prepareTrajectories(await loadAll(options, errors), options.manifest, options.readOnly);
+  return {
+    trajectories: prepared.trajectories,
+    errors,
+    leftOut: [...prepared.leftOut.values()].flat(),
+    inferredResultSchemas: prepared.inferredResultSchemas,
+  };
 }
 
 async function loadAll(
-  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format'>,
+  options: Pick<CompileOptions, 'files' | 'trajectories' | 'manifest' | 'format' | 'toolErrorPattern'>,
   errors: CompileError[],
 ): Promise<Trajectory[]> {
   const loaded: Trajectory[] = [];
@@ -51,6 +81,7 @@ async function loadAll(
           file,
           manifest: options.manifest,
           ...(options.format ? { format: options.format } : {}),
+          ...(options.toolErrorPattern ? { toolErrorPattern: options.toolErrorPattern } : {}),
         }),
         file,
       );
@@ -78,38 +109,71 @@ async function loadAll(
   return loaded;
 }
 
-async function compileGroup(
-  group: Trajectory[],
-  options: CompileOptions,
-  name: string | undefined,
-  model: LanguageModel | undefined,
-): Promise<CompiledSkill> {
-  const draft = draftSkill({ trajectories: group, manifest: options.manifest, ...(name ? { name } : {}) });
+/** What every group of one compile shares: the pre-pass's evidence and the names taken. */
+interface CompileContext {
+  options: CompileOptions;
+  model: LanguageModel | undefined;
+  prepared: PreparedTrajectories;
+  names: SkillNames;
+}
+
+async function compileGroup(group: Trajectory[], context: CompileContext): Promise<CompiledSkill> {
+  const { options, model, prepared, names } = context;
+  const readOnly = options.readOnly ?? [];
+  // The name is decided before the check, so the bundle verified is the bundle stored.
+  const name = names.free(options.name ?? nameSkill(group, { manifest: options.manifest, readOnly }));
+  const draft = draftSkill({ trajectories: group, manifest: options.manifest, name });
   const replayable = group.map((trajectory) => ({
     ...trajectory,
     input: draft.inputs.get(trajectory.id) ?? {},
   }));
+  const inferredResultSchemas = prepared.inferredResultSchemas;
   const check = (request: {
     source: string;
     trajectories: Trajectory[];
     signal?: AbortSignal;
-  }): Promise<CompiledSkill> =>
-    checkSkill({
-      source: request.source,
+  }): Promise<CompiledSkill> => {
+    const modelName = metaNameOf(request.source);
+    const source =
+      modelName && names.free(modelName) !== modelName
+        ? withMetaName(request.source, names.free(modelName))
+        : request.source;
+    return checkSkill({
+      source,
       manifest: options.manifest,
       trajectories: request.trajectories,
       secretParameters: draft.secretParameters,
+      inferredResultSchemas,
       ...(options.resolver ? { resolver: options.resolver } : {}),
       ...((request.signal ?? options.signal) ? { signal: request.signal ?? options.signal } : {}),
     });
-  if (!model) return check({ source: draft.source, trajectories: replayable });
+  };
+  let skill = model
+    ? await compileWithModelDraft(draft.source, replayable, check, context)
+    : await check({ source: draft.source, trajectories: replayable });
+  if (!model && hasUntypedParameters(skill.diagnostics)) {
+    const source = annotateUntypedParameters(draft.source, skill.diagnostics);
+    skill = await check({ source, trajectories: replayable });
+  }
+  const leftOut = group.flatMap((trajectory) => prepared.leftOut.get(trajectory.id) ?? []);
+  if (leftOut.length > 0) skill.provenance.leftOut = leftOut;
+  return skill;
+}
+
+async function compileWithModelDraft(
+  traceDraft: string,
+  replayable: Trajectory[],
+  check: CheckFunction,
+  context: CompileContext,
+): Promise<CompiledSkill> {
+  const { options, prepared } = context;
   const { skill } = await compileWithModel({
-    model,
+    model: context.model as LanguageModel,
     check,
-    traceDraft: draft.source,
+    traceDraft,
     context: {
       trajectories: replayable,
-      toolsDeclarations: await toolsDeclarations(options.manifest),
+      toolsDeclarations: await toolsDeclarations(options.manifest, prepared.inferredResultSchemas),
       ...(options.relatedSkills ? { relatedSkills: options.relatedSkills } : {}),
     },
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -131,54 +195,36 @@ function splitNote(group: readonly Trajectory[], first: CompiledSkill): Diagnost
 
 // A group becomes one skill only if that skill replays every sibling. Otherwise siblings are
 // clustered greedily: a cluster takes the next sibling only while its skill still replays them all.
-async function compileWithSplit(
-  group: Trajectory[],
-  options: CompileOptions,
-  name: string | undefined,
-  model: LanguageModel | undefined,
-): Promise<CompiledSkill[]> {
-  const whole = await compileGroup(group, options, name, model);
-  if (whole.verification.isVerified || group.length === 1) return [whole];
+async function compileWithSplit(group: Trajectory[], context: CompileContext): Promise<CompiledSkill[]> {
+  const whole = await compileGroup(group, context);
+  if (whole.verification.isVerified || group.length === 1) {
+    context.names.take(whole.name);
+    return [whole];
+  }
   const skills: CompiledSkill[] = [];
   let remaining = [...group];
   while (remaining.length > 0) {
     let cluster = remaining.slice(0, 1);
-    let skill = await compileGroup(cluster, options, name, model);
+    let skill = await compileGroup(cluster, context);
     for (const candidate of remaining.slice(1)) {
       if (!skill.verification.isVerified) break;
-      const grown = await compileGroup([...cluster, candidate], options, name, model);
+      const grown = await compileGroup([...cluster, candidate], context);
       if (grown.verification.isVerified) [cluster, skill] = [[...cluster, candidate], grown];
     }
     skill.diagnostics.push(splitNote(group, whole));
+    context.names.take(skill.name);
     skills.push(skill);
     remaining = remaining.filter((trajectory) => !cluster.includes(trajectory));
   }
   return skills;
 }
 
-function uniqueSkillNames(skills: CompiledSkill[]): void {
-  const seen = new Map<string, number>();
-  for (const skill of skills) {
-    const count = (seen.get(skill.name) ?? 0) + 1;
-    seen.set(skill.name, count);
-    if (count === 1) continue;
-    const renamed = `${skill.name}_${count}`;
-    skill.source = skill.source.replace(
-      `name: ${JSON.stringify(skill.name)}`,
-      `name: ${JSON.stringify(renamed)}`,
-    );
-    skill.bundle = skill.bundle.replace(
-      `name: ${JSON.stringify(skill.name)}`,
-      `name: ${JSON.stringify(renamed)}`,
-    );
-    skill.name = renamed;
-  }
-}
-
 /**
  * Compiles trajectories into verified skills offline with the trace compiler: imports and checks
- * each file, groups siblings of one task shape, drafts one skill per group and runs it through
- * `checkSkill`. Refused inputs (bad files, failed outcomes) are listed in `errors`, not thrown.
+ * each file, leaves out failed attempts and unused read-only calls (listed in
+ * `provenance.leftOut`), infers result types of untyped tools from the recorded results, groups
+ * siblings of one task shape, names each skill (unique in this compile) and drafts one skill per
+ * group, run through `checkSkill`. Refused inputs (bad files, failed outcomes) are listed in `errors`, not thrown.
  * @throws KnackError INVALID_ARGUMENT without a manifest or trajectories, or with a bad `name`; ABORTED when `signal` aborts.
  * @example const { skills, errors } = await compileTrajectories({ files: ['t-001.json'], manifest });
  */
@@ -198,14 +244,14 @@ export async function compileTrajectories(options: CompileOptions): Promise<Comp
     );
   const errors: CompileError[] = [];
   const model = resolveModel(options.model === undefined ? {} : { model: options.model });
-  const trajectories = await loadAll(options, errors);
+  const prepared = prepareTrajectories(await loadAll(options, errors), options.manifest, options.readOnly);
+  const context: CompileContext = { options, model, prepared, names: createSkillNames() };
   const skills: CompiledSkill[] = [];
-  for (const group of groupTrajectories(trajectories)) {
+  for (const group of groupTrajectories(prepared.trajectories)) {
     if (options.signal?.aborted)
       throw new KnackError('ABORTED', 'compileTrajectories was aborted.', { cause: options.signal.reason });
     options.onProgress?.(`compiling ${group.map((trajectory) => trajectory.id).join(', ')}`);
-    skills.push(...(await compileWithSplit(group, options, options.name, model)));
+    skills.push(...(await compileWithSplit(group, context)));
   }
-  uniqueSkillNames(skills);
   return { skills, errors };
 }

@@ -14,10 +14,25 @@ export {
   checkTrajectory,
   assertCompilable,
   trajectorySchema,
+  DEFAULT_TOOL_ERROR_PATTERN,
 } from './import/index.js';
 export type { Trajectory, TrajectoryStep, TrajectoryFormat, ImportOptions } from './import/index.js';
-export { draftSkill, groupTrajectories, isSecretLike } from './trace/index.js';
-export type { DraftOptions, SkillDraft } from './trace/index.js';
+export {
+  draftSkill,
+  groupTrajectories,
+  isSecretLike,
+  pruneSteps,
+  inferResultSchemas,
+  nameSkill,
+} from './trace/index.js';
+export type {
+  DraftOptions,
+  SkillDraft,
+  PruneOptions,
+  PruneResult,
+  InferredResultSchema,
+  NameSkillOptions,
+} from './trace/index.js';
 export {
   checkSkill,
   TRACE_COMPILER,
@@ -48,6 +63,8 @@ export type {
   Provenance,
   SkillCase,
   SkillCaseCall,
+  LeftOutStep,
+  LeftOutReason,
   ResolvedSkill,
   SkillResolver,
 } from './check/index.js';

@@ -44,6 +44,8 @@ export type {
   Diagnostic,
   VerificationReport,
   Provenance,
+  LeftOutStep,
+  LeftOutReason,
   SkillResolver,
   ResolvedSkill,
   ImportOptions,

@@ -91,12 +91,13 @@ export async function refineStoredSkill(options: RefineStoredSkillOptions): Prom
     model,
     parent: { name: parent.name, source: parent.source, version: parent.version, trajectories: old },
     newTrajectories: fresh,
-    toolsDeclarations: await toolsDeclarations(options.manifest),
+    toolsDeclarations: await toolsDeclarations(options.manifest, loaded.inferredResultSchemas),
     check: (request) =>
       checkSkill({
         source: request.source,
         manifest: options.manifest,
         trajectories: request.trajectories,
+        inferredResultSchemas: loaded.inferredResultSchemas,
         resolver: options.store,
         ...(request.signal ? { signal: request.signal } : {}),
       }),
@@ -104,6 +105,7 @@ export async function refineStoredSkill(options: RefineStoredSkillOptions): Prom
     ...(options.signal ? { signal: options.signal } : {}),
   });
   if (!result.ok) return { ok: false, reason: result.reason, parentRef, attempts: result.attempts };
+  if (loaded.leftOut.length > 0) result.skill.provenance.leftOut = loaded.leftOut;
   const published = await options.store.publish(result.skill, {
     by: 'knack refine',
     note: `refines ${parentRef} with ${fresh.map((trajectory) => trajectory.id).join(', ')}`,

@@ -1,4 +1,4 @@
-import type { ToolManifestEntry } from '../../core/index.js';
+import type { JsonSchema, ToolManifestEntry } from '../../core/index.js';
 import type { Trajectory } from '../import/index.js';
 import type { CompiledSkill, Diagnostic, Provenance, SkillResolver } from './compiled-skill.js';
 import { toolsDeclarations } from './tools-declarations.js';
@@ -28,6 +28,12 @@ export interface CheckSkillOptions {
   provenance?: Partial<Provenance>;
   /** Input fields that carry secrets. @default [] */
   secretParameters?: string[];
+  /**
+   * Result types, per tool, for tools whose manifest has no `outputSchema` (inferred from recorded
+   * results): they type the `Tools` declarations the source is checked against, never live results.
+   * @default {}
+   */
+  inferredResultSchemas?: Readonly<Record<string, JsonSchema>>;
 }
 
 function notRun(trajectories: readonly Trajectory[], reason: string): VerifyResult {
@@ -64,9 +70,10 @@ async function analyze(
   source: string,
   manifest: readonly ToolManifestEntry[],
   resolver: SkillResolver | undefined,
+  inferredResultSchemas: Readonly<Record<string, JsonSchema>> | undefined,
 ) {
   const imported = await skillDeclarations(source, resolver);
-  const toolTypes = await toolsDeclarations(manifest);
+  const toolTypes = await toolsDeclarations(manifest, inferredResultSchemas);
   const checked = typeCheckSkill({ source, toolsDeclarations: toolTypes, skillDeclarations: imported.text });
   const policy = checkPolicy(checked.sourceFile, manifest);
   const schemas = deriveSchemas(checked.sourceFile);
@@ -96,6 +103,7 @@ export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSk
     source,
     manifest,
     options.resolver,
+    options.inferredResultSchemas,
   );
   const name = meta.name ?? 'skill';
   const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');

@@ -66,6 +66,24 @@ export interface SkillCase {
   expectedFrom: 'answer' | 'replay';
 }
 
+/**
+ * Why a recorded call is not part of the skill: `failed-retried` (the call failed and the agent
+ * called the same tool again: exploration), `failed-read-only` (a read-only call that failed),
+ * `unused-read-only` (a read-only call whose result no later kept call nor the answer uses).
+ */
+export type LeftOutReason = 'failed-retried' | 'failed-read-only' | 'unused-read-only';
+
+/** A recorded call the compiler left out of the skill, and why. */
+export interface LeftOutStep {
+  trajectoryId: string;
+  /** The 1-based step in the recorded trajectory. */
+  step: number;
+  tool: string;
+  reason: LeftOutReason;
+  /** The tool's error, for failed calls. */
+  error?: string;
+}
+
 /** Where a compiled skill came from. */
 export interface Provenance {
   trajectoryIds: string[];
@@ -80,6 +98,8 @@ export interface Provenance {
   promptHash?: string;
   parentVersion?: number;
   attempts?: unknown[];
+  /** Recorded calls left out of the skill (failed attempts, unused read-only calls), and why. */
+  leftOut?: LeftOutStep[];
 }
 
 /** A checked, bundled and replay-verified skill, ready for the store. */

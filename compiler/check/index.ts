@@ -25,6 +25,8 @@ export type {
   Provenance,
   SkillCase,
   SkillCaseCall,
+  LeftOutStep,
+  LeftOutReason,
   ResolvedSkill,
   SkillResolver,
 } from './compiled-skill.js';

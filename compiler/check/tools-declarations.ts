@@ -88,16 +88,38 @@ async function generate(manifest: readonly ToolManifestEntry[]): Promise<string>
   ].join('\n');
 }
 
+// Tools without an outputSchema take the inferred one, and their doc says it was learned.
+function withInferred(
+  manifest: readonly ToolManifestEntry[],
+  inferred: Readonly<Record<string, JsonSchema>>,
+): readonly ToolManifestEntry[] {
+  return manifest.map((entry) => {
+    const schema = entry.outputSchema === undefined ? inferred[entry.name] : undefined;
+    if (schema === undefined) return entry;
+    const note = 'Result type inferred from recorded results (the manifest declares none).';
+    return {
+      ...entry,
+      outputSchema: schema,
+      description: entry.description ? `${entry.description} ${note}` : note,
+    };
+  });
+}
+
 /**
  * Generates `declare module "knack:tools" { export interface Tools ... }` from a manifest with
  * json-schema-to-typescript (`tools.get_order(args: GetOrderArgs): Promise<GetOrderResult>`;
- * dotted names become nested objects). Cached per manifest hash.
+ * dotted names become nested objects). Tools without an `outputSchema` answer `any`, or the
+ * type in `inferredResultSchemas` (learned from recorded results) when given. Cached per hash.
  */
-export function toolsDeclarations(manifest: readonly ToolManifestEntry[]): Promise<string> {
-  const key = hashOf(manifest);
+export function toolsDeclarations(
+  manifest: readonly ToolManifestEntry[],
+  inferredResultSchemas: Readonly<Record<string, JsonSchema>> = {},
+): Promise<string> {
+  const effective = withInferred(manifest, inferredResultSchemas);
+  const key = hashOf(effective);
   let declarations = cache.get(key);
   if (!declarations) {
-    declarations = generate(manifest);
+    declarations = generate(effective);
     cache.set(key, declarations);
     declarations.catch(() => cache.delete(key));
   }

@@ -1,3 +1,4 @@
+import type { JsonSchema } from '../../core/index.js';
 import type { Trajectory } from './trajectory.js';
 
 /** A chat transcript plus the optional native fields a recorder may add around it. */
@@ -21,4 +22,12 @@ export function messageText(content: unknown): string {
     })
     .map((block) => block.text)
     .join('\n');
+}
+
+/** What a chat converter needs beyond the messages. */
+export interface ConvertOptions {
+  /** The manifest's `outputSchema` of a tool, so string answers stay strings. */
+  outputSchemaOf?: (tool: string) => JsonSchema | undefined;
+  /** OpenAI: which tool messages are errors. @default DEFAULT_TOOL_ERROR_PATTERN */
+  toolErrorPattern?: RegExp;
 }

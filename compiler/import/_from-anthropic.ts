@@ -1,7 +1,7 @@
 import type { Trajectory, TrajectoryStep } from './trajectory.js';
 import { parseToolResult } from './_parse-tool-result.js';
 import { trajectoryError } from './_trajectory-error.js';
-import { messageText, type ConversationWrapper } from './_conversation.js';
+import { messageText, type ConversationWrapper, type ConvertOptions } from './_conversation.js';
 
 interface Block {
   type?: string;
@@ -23,17 +23,18 @@ function blocksOf(content: unknown): Block[] {
   return Array.isArray(content) ? (content as Block[]) : [];
 }
 
-function answerCall(call: PendingCall, block: Block): void {
+function answerCall(call: PendingCall, block: Block, options: ConvertOptions): void {
   call.isAnswered = true;
   const text = messageText(block.content);
   if (block.is_error) call.step.error = text;
-  else call.step.result = parseToolResult(text);
+  else call.step.result = parseToolResult(text, options.outputSchemaOf?.(call.step.tool));
 }
 
 /** Converts Anthropic Messages (`tool_use` / `tool_result` blocks) into a native trajectory. */
 export function fromAnthropic(
   wrapper: ConversationWrapper,
   file: string | undefined,
+  options: ConvertOptions = {},
 ): Omit<Trajectory, 'id'> {
   const steps: TrajectoryStep[] = [];
   const pending = new Map<string, PendingCall>();
@@ -44,7 +45,7 @@ export function fromAnthropic(
     if (message['role'] === 'user') {
       for (const block of blocks.filter((candidate) => candidate.type === 'tool_result')) {
         const call = pending.get(String(block.tool_use_id));
-        if (call) answerCall(call, block);
+        if (call) answerCall(call, block, options);
       }
       const text = messageText(message['content']);
       if (text) users.push(text);

@@ -2,7 +2,8 @@ import type { Trajectory, TrajectoryStep } from './trajectory.js';
 import type { ErrorLocation } from '../../core/index.js';
 import { parseToolResult } from './_parse-tool-result.js';
 import { trajectoryError } from './_trajectory-error.js';
-import { messageText, type ConversationWrapper } from './_conversation.js';
+import { messageText, type ConversationWrapper, type ConvertOptions } from './_conversation.js';
+import { errorFromText } from './_tool-error.js';
 
 interface OpenAiToolCall {
   id?: string;
@@ -25,7 +26,11 @@ function parseArguments(call: OpenAiToolCall, where: ErrorLocation): Record<stri
 }
 
 /** Converts OpenAI chat messages (assistant `tool_calls`, `role: "tool"` answers) into a native trajectory. */
-export function fromOpenAi(wrapper: ConversationWrapper, file: string | undefined): Omit<Trajectory, 'id'> {
+export function fromOpenAi(
+  wrapper: ConversationWrapper,
+  file: string | undefined,
+  options: ConvertOptions = {},
+): Omit<Trajectory, 'id'> {
   const steps: TrajectoryStep[] = [];
   const pending = new Map<string, PendingCall>();
   const users: string[] = [];
@@ -48,9 +53,10 @@ export function fromOpenAi(wrapper: ConversationWrapper, file: string | undefine
       if (!call) continue;
       call.isAnswered = true;
       const text = messageText(message['content']);
-      // OpenAI has no error flag on tool answers; recorders conventionally write `Error: <message>`.
-      if (text.startsWith('Error: ')) call.step.error = text.slice('Error: '.length);
-      else call.step.result = parseToolResult(text);
+      // OpenAI has no error flag on tool answers: an error-shaped answer (ImportOptions.toolErrorPattern) is one.
+      const error = errorFromText(text, options.toolErrorPattern);
+      if (error !== undefined) call.step.error = error;
+      else call.step.result = parseToolResult(text, options.outputSchemaOf?.(call.step.tool));
     }
   }
   for (const call of pending.values()) {

@@ -1,6 +1,7 @@
 import { createValidator, type ToolManifestEntry, type ValidationIssue } from '../../core/index.js';
 import type { Trajectory } from './trajectory.js';
 import { trajectoryError } from './_trajectory-error.js';
+import { errorFromObject } from './_tool-error.js';
 
 const articles: Record<string, string> = {
   string: 'a string',
@@ -44,6 +45,12 @@ function manifestName(tool: string, names: ReadonlySet<string>): string | undefi
   return names.has(dotted) ? dotted : undefined;
 }
 
+function mcpErrorOf(result: unknown): string | undefined {
+  const isMcpError =
+    typeof result === 'object' && result !== null && (result as { isError?: unknown }).isError === true;
+  return isMcpError ? errorFromObject(result) : undefined;
+}
+
 /**
  * Checks a trajectory against the manifest: it has steps, every tool exists and every call's
  * arguments satisfy the tool's `inputSchema`. Renames `a__b` tools to `a.b` when the manifest says so.
@@ -72,6 +79,12 @@ export function checkTrajectory(
       );
     }
     step.tool = name;
+    // An MCP `CallToolResult` with `isError: true` recorded as a result is a failed call.
+    const mcpError = step.error === undefined ? mcpErrorOf(step.result) : undefined;
+    if (mcpError !== undefined) {
+      step.error = mcpError;
+      delete step.result;
+    }
     const checked = createValidator(entries.get(name)?.inputSchema ?? true)(step.args);
     if (!checked.ok && checked.issues[0]) {
       const { field, message } = describeIssue(step.args, checked.issues[0]);

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { createValidator, KnackError, safeParseJson } from '../../core/index.js';
 import type { ImportOptions, Trajectory, TrajectoryFormat } from './trajectory.js';
-import type { ConversationWrapper } from './_conversation.js';
+import type { ConversationWrapper, ConvertOptions } from './_conversation.js';
 import { fromOpenAi } from './_from-openai.js';
 import { fromAnthropic } from './_from-anthropic.js';
 import { checkTrajectory } from './check-trajectory.js';
@@ -42,12 +42,22 @@ function fromNative(value: unknown, file: string | undefined): Omit<Trajectory, 
   throw trajectoryError({ file, step, field }, message);
 }
 
-function convert(value: unknown, format: TrajectoryFormat, file: string | undefined) {
+function convertOptions(options: ImportOptions): ConvertOptions {
+  const schemas = new Map((options.manifest ?? []).map((entry) => [entry.name, entry.outputSchema]));
+  return {
+    // OpenAI names cannot contain dots: `github__create_issue` is `github.create_issue`.
+    outputSchemaOf: (tool) => schemas.get(tool) ?? schemas.get(tool.replace(/__/g, '.')),
+    ...(options.toolErrorPattern ? { toolErrorPattern: options.toolErrorPattern } : {}),
+  };
+}
+
+function convert(value: unknown, format: TrajectoryFormat, options: ImportOptions) {
+  const { file } = options;
   if (format === 'native') return fromNative(value, file);
   const wrapper = asWrapper(value);
   if (!wrapper)
     throw trajectoryError({ file, field: 'messages' }, `a ${format} transcript needs a \`messages\` array.`);
-  const converted = convertConversation(wrapper, format, file);
+  const converted = convertConversation(wrapper, format, file, convertOptions(options));
   const trajectory = {
     ...converted,
     ...(wrapper.id === undefined ? {} : { id: wrapper.id }),
@@ -63,9 +73,10 @@ function convertConversation(
   wrapper: ConversationWrapper,
   format: 'openai' | 'anthropic',
   file: string | undefined,
+  options: ConvertOptions,
 ) {
   try {
-    return format === 'openai' ? fromOpenAi(wrapper, file) : fromAnthropic(wrapper, file);
+    return format === 'openai' ? fromOpenAi(wrapper, file, options) : fromAnthropic(wrapper, file, options);
   } catch (error) {
     if (KnackError.isInstance(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -100,7 +111,7 @@ export function importTrajectory(source: unknown, options: ImportOptions = {}): 
       'unknown format: expected `steps` (native) or `messages` (OpenAI, Anthropic).',
     );
   }
-  const converted = convert(value, format, file);
+  const converted = convert(value, format, options);
   const fallbackId = options.id ?? (file ? basename(file, extname(file)) : `trajectory-${Date.now()}`);
   const trajectory: Trajectory = { ...converted, id: converted.id ?? fallbackId };
   if (trajectory.context?.length === 0) delete trajectory.context;

@@ -7,3 +7,4 @@ export { importTrajectory, detectFormat } from './import-trajectory.js';
 export { checkTrajectory, assertCompilable } from './check-trajectory.js';
 export { trajectorySchema } from './trajectory-schema.js';
 export type { Trajectory, TrajectoryStep, TrajectoryFormat, ImportOptions } from './trajectory.js';
+export { DEFAULT_TOOL_ERROR_PATTERN } from './_tool-error.js';

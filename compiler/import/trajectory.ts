@@ -37,4 +37,12 @@ export interface ImportOptions {
   manifest?: readonly ToolManifestEntry[];
   /** Trajectory id when the input carries none. @default the file name without extension */
   id?: string;
+  /**
+   * OpenAI chat logs carry no error flag on tool messages: a tool message whose text matches this
+   * pattern is a failed call, its first capture group the error message. A JSON object answer whose
+   * only fields are `error` (a string) and `code` is an error too. Anthropic `is_error`, MCP
+   * `isError` results and native `error` are recognised in every format.
+   * @default /^\s*Error:\s*([\s\S]*)$/ (DEFAULT_TOOL_ERROR_PATTERN)
+   */
+  toolErrorPattern?: RegExp;
 }

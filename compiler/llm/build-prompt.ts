@@ -20,7 +20,7 @@ export interface Output { refunded: number }
 export default async function refundOrder(input: Input, tools: Tools): Promise<Output> { … }
 \`\`\`
 Rules:
-- \`meta.name\` is snake_case; \`meta.description\` is one sentence saying what the skill does.
+- \`meta.name\` is snake_case and says what the skill does, verb and object (\`cancel_reservation\`), never a greeting, a politeness or a person's name; \`meta.description\` is one sentence saying what the skill does.
 - \`Input\` holds what a caller varies (ids, amounts, queries), never constants of one run; \`Output\` is the final answer.
 - Call tools only as \`await tools.<name>(args)\`; a dotted tool name is nested (\`tools.github.create_issue(args)\`). Only tools declared in \`Tools\` exist.
 - The only other import allowed is a stored skill listed under "Stored skills": \`import lookup from "knack:skills/<name>@<version>"\`, called as \`await lookup(input, tools)\`.

@@ -1,6 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import type { JsonSchema } from '../../core/index.js';
 import { diffSchemas, type SchemaChange } from './diff-schemas.js';
+import { describeLeftOut, type LeftOutCall } from './describe-left-out.js';
 
 /** What the diff reads of a stored version (a store's `SkillVersion` fits). */
 export interface DiffableVersion {
@@ -17,6 +18,7 @@ export interface DiffableVersion {
     model?: string;
     promptHash?: string;
     parentVersion?: number;
+    leftOut?: readonly LeftOutCall[];
   };
   verification: { isVerified: boolean; reports: readonly { ok: boolean }[] };
   reliability: { runs: number; ok: number; failures: Readonly<Record<string, number>> };
@@ -51,6 +53,8 @@ export interface SkillDiff {
   input: SchemaChange[];
   output: SchemaChange[];
   trajectories: { added: string[]; removed: string[] };
+  /** Recorded calls left out of the skill (failed attempts, unused read-only calls), one line each. */
+  leftOut: { from: string[]; to: string[] };
   isSourceChanged: boolean;
   /** Unified diff of the TypeScript sources (`--- name@1` / `+++ name@2`). */
   sourcePatch: string;
@@ -101,6 +105,10 @@ export function diffSkillVersions(from: DiffableVersion, to: DiffableVersion): S
     trajectories: {
       added: setDifference(to.provenance.trajectoryIds, from.provenance.trajectoryIds),
       removed: setDifference(from.provenance.trajectoryIds, to.provenance.trajectoryIds),
+    },
+    leftOut: {
+      from: (from.provenance.leftOut ?? []).map(describeLeftOut),
+      to: (to.provenance.leftOut ?? []).map(describeLeftOut),
     },
     isSourceChanged: from.source !== to.source,
     sourcePatch: createTwoFilesPatch(fromRef, toRef, from.source, to.source, undefined, undefined, {

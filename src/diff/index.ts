@@ -5,3 +5,5 @@ export { diffSkillVersions } from './diff-skill-versions.js';
 export type { DiffableVersion, SkillDiff, VersionFacts } from './diff-skill-versions.js';
 export { renderSkillDiff } from './render-skill-diff.js';
 export type { RenderSkillDiffOptions } from './render-skill-diff.js';
+export { describeLeftOut } from './describe-left-out.js';
+export type { LeftOutCall } from './describe-left-out.js';

@@ -75,6 +75,19 @@ function renderSideBySide(diff: SkillDiff, c: Colors): string[] {
   });
 }
 
+// What the newer version leaves out, marked against the older one: `+` newly left out, `-` back in.
+function renderLeftOut(diff: SkillDiff, c: Colors): string[] {
+  const { from, to } = diff.leftOut;
+  if (from.length + to.length === 0) return [];
+  const before = new Set(from);
+  const after = new Set(to);
+  return [
+    'Left out of the skill (recorded calls that are not procedure):',
+    ...to.map((line) => (before.has(line) ? `  ${line}` : c.green(`  + ${line}`))),
+    ...from.filter((line) => !after.has(line)).map((line) => c.red(`  - ${line}`)),
+  ];
+}
+
 function renderPatch(patch: string, c: Colors): string[] {
   return patch
     .split('\n')
@@ -107,6 +120,7 @@ export function renderSkillDiff(diff: SkillDiff, options: RenderSkillDiffOptions
     ...renderSchema('Output', diff.output, c),
     `Status: ${from.status === to.status ? from.status : `${from.status} -> ${to.status}`}`,
     trajectoryLine,
+    ...renderLeftOut(diff, c),
     '',
     ...renderSideBySide(diff, c),
     '',

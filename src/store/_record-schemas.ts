@@ -67,6 +67,20 @@ const compiledProperties = {
       promptHash: { type: 'string' },
       parentVersion: positiveInteger,
       attempts: { type: 'array' },
+      leftOut: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['trajectoryId', 'step', 'tool', 'reason'],
+          properties: {
+            trajectoryId: { type: 'string' },
+            step: positiveInteger,
+            tool: { type: 'string' },
+            reason: { type: 'string' },
+            error: { type: 'string' },
+          },
+        },
+      },
     },
   },
   secretParameters: stringArray,

@@ -99,3 +99,35 @@ describe('renderSkillDiff', () => {
     expect(text).toContain('Source: unchanged');
   });
 });
+
+describe('left-out calls in the diff a reviewer reads', () => {
+  it('lists what the new version leaves out, marking calls newly left out and calls back in', () => {
+    const failed = {
+      trajectoryId: 't-002',
+      step: 2,
+      tool: 'refund_payment',
+      reason: 'failed-retried',
+      error: 'card declined',
+    };
+    const scratch = { trajectoryId: 't-001', step: 1, tool: 'think', reason: 'unused-read-only' };
+    const old = version(1, { variant: 'a' });
+    old.provenance = { ...old.provenance, leftOut: [scratch] };
+    const next = version(2, { variant: 'b' });
+    next.provenance = { ...next.provenance, leftOut: [failed] };
+    const diff = diffSkillVersions(old, next);
+    expect(diff.leftOut).toEqual({
+      from: ['t-001 step 1 think: read-only, result never used'],
+      to: ['t-002 step 2 refund_payment: failed, then retried: exploration (card declined)'],
+    });
+    const text = renderSkillDiff(diff);
+    expect(text).toContain('Left out of the skill');
+    expect(text).toContain(
+      '  + t-002 step 2 refund_payment: failed, then retried: exploration (card declined)',
+    );
+    expect(text).toContain('  - t-001 step 1 think: read-only, result never used');
+  });
+
+  it('says nothing about left-out calls when neither version left any out', () => {
+    expect(renderSkillDiff(diffSkillVersions(before, after))).not.toContain('Left out');
+  });
+});

@@ -13,6 +13,16 @@ interface CompileFlags {
   maxAttempts?: number;
   publish?: boolean;
   store?: string;
+  readOnly?: string | string[];
+}
+
+// `--read-only a,b --read-only c` -> ['a', 'b', 'c'].
+function readOnlyNames(flag: string | string[] | undefined): string[] {
+  const values = flag === undefined ? [] : Array.isArray(flag) ? flag : [flag];
+  return values
+    .flatMap((value) => String(value).split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 const formats = ['native', 'openai', 'anthropic'] as const;
@@ -29,11 +39,13 @@ function schemaFields(schema: unknown): string {
 
 async function printSkills(result: CompileResult): Promise<void> {
   const c = colors();
+  const { describeLeftOut } = await import('../../diff/index.js');
   for (const skill of result.skills) {
     const status = skill.verification.isVerified ? c.green('verified') : c.red('NOT verified');
     print(`${c.bold(skill.name)}  ${status}  (${skill.provenance.trajectoryIds.join(', ')})`);
     print(`  params: ${schemaFields(skill.inputSchema)}`);
     print(`  permissions: ${skill.permissions.join(', ') || '(none)'}`);
+    for (const call of skill.provenance.leftOut ?? []) print(`  left out: ${describeLeftOut(call)}`);
     if (skill.secretParameters.length > 0)
       print(`  secret params (pass at call time): ${skill.secretParameters.join(', ')}`);
     if (skill.imports.length > 0) print(`  imports: ${skill.imports.join(', ')}`);
@@ -86,6 +98,10 @@ async function compileAction(files: string[], flags: CompileFlags): Promise<void
   const tools = await loadTools(flags.tools);
   await tools.close();
   const { manifest } = tools;
+  const unknown = readOnlyNames(flags.readOnly).filter(
+    (name) => !manifest.some((entry) => entry.name === name),
+  );
+  if (unknown.length > 0) usageError(`--read-only names tools the manifest lacks: ${unknown.join(', ')}.`);
   log(`compiling ${files.length} trajectory file(s) against ${manifest.length} tools`);
   const result = await compileTrajectories({
     files,
@@ -94,6 +110,7 @@ async function compileAction(files: string[], flags: CompileFlags): Promise<void
     ...(format ? { format } : {}),
     ...(flags.model ? { model: flags.model } : {}),
     ...(flags.maxAttempts ? { maxAttempts: Number(flags.maxAttempts) } : {}),
+    ...(flags.readOnly === undefined ? {} : { readOnly: readOnlyNames(flags.readOnly) }),
     onProgress: (message) => log(message),
   });
   if (flags.out) await writeSkills(flags.out, result);
@@ -126,6 +143,10 @@ export function registerCompile(cli: CAC): void {
       '--max-attempts <n>',
       'Model attempts per skill before falling back to the trace draft (default 3)',
     )
+    .option(
+      '--read-only <names>',
+      'Tools known to change nothing (comma-separated; beyond MCP readOnlyHint): their calls are left out when nothing uses their results',
+    )
     .option('--json', 'Print the compile result as JSON on stdout')
     .option('--out <dir>', 'Write <name>.ts and <name>.json for each skill into this folder')
     .option(
@@ -134,6 +155,7 @@ export function registerCompile(cli: CAC): void {
     )
     .option('--store <url>', 'Store for --publish (default $KNACK_STORE or sqlite://.knack/skills.db)')
     .example('knack compile trajectories/*.json --tools manifest.json --publish')
+    .example('knack compile chats/*.json --tools manifest.json --read-only search_flights,think')
     .example(
       `knack compile session.json --tools 'fs=mcp+stdio:"npx -y @modelcontextprotocol/server-filesystem /tmp"'`,
     )

@@ -22,6 +22,7 @@ export function registerShow(cli: CAC): void {
         return printJson({ ...rest, reviewRequirements: requirements });
       }
       const c = colors();
+      const { describeLeftOut } = await import('../../diff/index.js');
       const { reliability, verification, provenance } = version;
       const lines = [
         c.bold(`${version.name}@${version.version}`) + `  ${version.status}  ${version.description}`,
@@ -30,6 +31,7 @@ export function registerShow(cli: CAC): void {
         `permissions  ${version.permissions.join(', ') || '(none)'}`,
         `imports      ${version.imports.join(', ') || '(none)'}`,
         `provenance   ${provenance.compiler}${provenance.model ? ` (${provenance.model})` : ''}, trajectories ${provenance.trajectoryIds.join(', ')}`,
+        ...(provenance.leftOut ?? []).map((call) => `left out     ${describeLeftOut(call)}`),
         `verified     ${verification.isVerified ? 'yes' : c.red('no')} (${verification.reports.filter((report) => report.ok).length}/${verification.reports.length} replays)`,
         `runs         ${reliability.runs} (${reliability.ok} ok${Object.entries(reliability.failures)
           .map(([code, count]) => `, ${code} ${count}`)

@@ -69,6 +69,33 @@ describe('knack compile', { timeout: 120_000 }, () => {
     expect(result.status).toBe(0);
   });
 
+  it('prints the calls it left out, and takes --read-only for tools without annotations', () => {
+    const airline = join(root, 'skills/airline');
+    const chat = join(airline, 'trajectories/openai/book-flight-daniel.json');
+    const manifest = join(airline, 'manifest.json');
+    const plain = knack('compile', chat, '--tools', manifest);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('book_reservation  verified  (book-flight-daniel)');
+    expect(plain.stdout).toContain(
+      'left out: book-flight-daniel step 2 list_all_airports: read-only, result never used',
+    );
+    expect(plain.stdout).not.toContain('step 3 search_direct_flight');
+    const overlaid = knack(
+      'compile',
+      chat,
+      '--tools',
+      manifest,
+      '--read-only',
+      'search_direct_flight,search_onestop_flight',
+    );
+    expect(overlaid.stdout).toContain(
+      'left out: book-flight-daniel step 3 search_direct_flight: read-only, result never used',
+    );
+    const unknown = knack('compile', chat, '--tools', manifest, '--read-only', 'no_such_tool');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('no_such_tool');
+  });
+
   it('exits 2 for an unknown --format', () => {
     const result = knack(
       'compile',

@@ -56,6 +56,25 @@ describe('knack store commands', { timeout: 120_000 }, () => {
     expect(shown).not.toHaveProperty('bundle');
   });
 
+  it('shows the calls a version left out, and the stored record keeps them', async () => {
+    const store = await openStore({ url: storeUrl });
+    const skill = compiledSkill({ variant: 'c' });
+    skill.provenance.leftOut = [
+      { trajectoryId: 't-001', step: 2, tool: 'refund_order', reason: 'failed-retried', error: 'declined' },
+    ];
+    await store.publish(skill, { by: 'compiler' });
+    await store.close();
+    const shown = knack('show', 'refund_order@3');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(
+      'left out     t-001 step 2 refund_order: failed, then retried: exploration (declined)',
+    );
+    const json = JSON.parse(knack('show', 'refund_order@3', '--json').stdout) as {
+      provenance: { leftOut: unknown[] };
+    };
+    expect(json.provenance.leftOut).toEqual(skill.provenance.leftOut);
+  });
+
   it('diffs name@N against a bare number, plain under NO_COLOR and as JSON', () => {
     const plain = knack('diff', 'refund_order@1', '2');
     expect(plain.code).toBe(0);

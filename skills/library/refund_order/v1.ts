@@ -1,6 +1,6 @@
 import type { Tools } from "knack:tools";
 
-export const meta = { name: "refund_order_edsger", description: "Refund order <orderId> for Edsger." } as const;
+export const meta = { name: "refund_order", description: "Refund order <orderId> for Edsger." } as const;
 
 export interface Input {
   orderId: string;
@@ -13,7 +13,7 @@ export interface Output {
 }
 
 /** Refund order <orderId> for Edsger. (trace-compiled from multi-turn-partial-refund-8819.) */
-export default async function refundOrderEdsger(input: Input, tools: Tools): Promise<Output> {
+export default async function refundOrder(input: Input, tools: Tools): Promise<Output> {
   // multi-turn-partial-refund-8819 step 1: get_order
   const order = await tools.get_order({ id: input.orderId });
   // multi-turn-partial-refund-8819 step 2: refund_order

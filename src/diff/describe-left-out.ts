@@ -1,0 +1,20 @@
+/** A recorded call the compiler left out of a skill, as provenance stores it. */
+export interface LeftOutCall {
+  trajectoryId: string;
+  step: number;
+  tool: string;
+  reason: string;
+  error?: string;
+}
+
+const reasons: Record<string, string> = {
+  'failed-retried': 'failed, then retried: exploration',
+  'failed-read-only': 'a read-only call that failed',
+  'unused-read-only': 'read-only, result never used',
+};
+
+/** One line for a reviewer: `book-flight-noor step 4 book_reservation: failed, then retried (Not enough seats)`. */
+export function describeLeftOut(call: LeftOutCall): string {
+  const why = reasons[call.reason] ?? call.reason;
+  return `${call.trajectoryId} step ${call.step} ${call.tool}: ${why}${call.error ? ` (${call.error})` : ''}`;
+}
