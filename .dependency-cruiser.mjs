@@ -22,6 +22,7 @@ const areas = [
   { name: 'src/diff', files: '^src/diff/[^/]+$' },
   { name: 'src/mcp', files: '^src/mcp/[^/]+$' },
   { name: 'src/search', files: '^src/search/[^/]+$' },
+  { name: 'src/record', files: '^src/record/[^/]+$' },
   { name: 'skills', files: '^skills/[^/]+$' },
   { name: 'skills/support-desk', files: '^skills/support-desk/[^/]+$' },
   { name: 'skills/airline', files: '^skills/airline/[^/]+$' },

@@ -14,8 +14,16 @@ export {
   checkTrajectory,
   assertCompilable,
   trajectorySchema,
+  readUserTurns,
 } from './import/index.js';
-export type { Trajectory, TrajectoryStep, TrajectoryFormat, ImportOptions } from './import/index.js';
+export type {
+  Trajectory,
+  TrajectoryStep,
+  TrajectoryFormat,
+  ImportOptions,
+  UserTurns,
+  ReadUserTurnsOptions,
+} from './import/index.js';
 export { draftSkill, groupTrajectories, isSecretLike } from './trace/index.js';
 export type { DraftOptions, SkillDraft } from './trace/index.js';
 export {
@@ -45,6 +53,7 @@ export type {
   DiagnosticCode,
   VerificationReport,
   Provenance,
+  ProposalEvidence,
   ResolvedSkill,
   SkillResolver,
 } from './check/index.js';

@@ -23,6 +23,7 @@ export type {
   DiagnosticCode,
   VerificationReport,
   Provenance,
+  ProposalEvidence,
   ResolvedSkill,
   SkillResolver,
 } from './compiled-skill.js';

@@ -7,3 +7,5 @@ export { importTrajectory, detectFormat } from './import-trajectory.js';
 export { checkTrajectory, assertCompilable } from './check-trajectory.js';
 export { trajectorySchema } from './trajectory-schema.js';
 export type { Trajectory, TrajectoryStep, TrajectoryFormat, ImportOptions } from './trajectory.js';
+export { readUserTurns } from './read-user-turns.js';
+export type { UserTurns, ReadUserTurnsOptions } from './read-user-turns.js';

@@ -50,6 +50,17 @@ const compiledProperties = {
       promptHash: { type: 'string' },
       parentVersion: positiveInteger,
       attempts: { type: 'array' },
+      proposal: {
+        type: 'object',
+        required: ['by', 'runs', 'minRuns', 'at'],
+        properties: {
+          by: { type: 'string' },
+          runs: positiveInteger,
+          minRuns: positiveInteger,
+          distinctTasks: positiveInteger,
+          at: { type: 'string' },
+        },
+      },
     },
   },
   secretParameters: stringArray,
