@@ -134,18 +134,21 @@ async function callUpstream(
   const { session, redactor } = context;
   const args = params.arguments ?? {};
   const tool = context.knackNames.get(params.name) ?? toKnackToolName(params.name);
+  // A call of a tool the server did not list (a typo, a hallucinated name) fails whatever the
+  // server answers, and is no step of the task: recorded, it would make the session uncompilable.
+  const isListed = context.knackNames.size === 0 || context.knackNames.has(params.name);
   let result: Record<string, unknown>;
   try {
     result = await context.client.request({ method: 'tools/call', params }, CallToolResultSchema, { signal });
   } catch (error) {
-    // A protocol error of a listed tool is a failed step; an unknown tool is no step of the task.
-    if (context.knackNames.has(params.name)) {
+    if (isListed) {
       redactor.scanArgs(args);
       session.steps.push({ tool, args, error: passError(error).message });
       await context.save();
     }
     throw passError(error);
   }
+  if (!isListed) return result;
   const step: TrajectoryStep = { tool, args };
   try {
     step.result = readCallToolResult(result, params.name);

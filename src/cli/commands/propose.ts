@@ -4,7 +4,7 @@ import type { ProposeSkillsResult } from '../../record/index.js';
 import { colors, log, print, printJson, usageError } from '../output.js';
 import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
 
-/** Flags of `knack propose` (and of `knack record --propose`). */
+/** Flags of `knack propose` (`knack record --propose` passes its --store and --min-runs on). */
 export interface ProposeFlags extends StoreFlags {
   tools?: string | string[];
   minRuns?: number | string;
@@ -20,7 +20,8 @@ function minRunsOf(flags: ProposeFlags): number | undefined {
   return value;
 }
 
-function printResult(result: ProposeSkillsResult, write: (line: string) => void): void {
+function printResult(result: ProposeSkillsResult): void {
+  const write = print;
   const c = colors();
   for (const outcome of result.outcomes) {
     const label =
@@ -44,18 +45,10 @@ function printResult(result: ProposeSkillsResult, write: (line: string) => void)
   );
 }
 
-/**
- * Proposes skills from the sessions in `dir`; shared by `knack propose` and `knack record
- * --propose` (whose stdout is the MCP channel, so it passes `log` as `write`).
- */
-export async function runPropose(
-  dir: string,
-  flags: ProposeFlags,
-  manifest?: readonly ToolManifestEntry[],
-  write: (line: string) => void = print,
-): Promise<ProposeSkillsResult> {
+/** Proposes skills from the sessions in `dir` and prints what became of them. */
+async function runPropose(dir: string, flags: ProposeFlags): Promise<void> {
   const minRuns = minRunsOf(flags);
-  let tools = manifest;
+  let tools: readonly ToolManifestEntry[] | undefined;
   if (flags.tools) {
     const { loadTools } = await import('../load-tools.js');
     const loaded = await loadTools(flags.tools);
@@ -75,8 +68,7 @@ export async function runPropose(
     }),
   );
   if (flags.json) printJson(result);
-  else printResult(result, write);
-  return result;
+  else printResult(result);
 }
 
 /** `knack propose DIR`: recorded sessions that line up become skills awaiting review. */

@@ -1,7 +1,7 @@
 import type { CAC } from 'cac';
 import type { McpServerTarget } from '../../mcp/index.js';
 import { log, print, printJson, usageError } from '../output.js';
-import { runPropose, type ProposeFlags } from './propose.js';
+import type { ProposeFlags } from './propose.js';
 
 interface RecordFlags extends ProposeFlags {
   '--'?: string[];
@@ -77,10 +77,27 @@ async function recordAction(flags: RecordFlags): Promise<void> {
   log(`knack record: session ${summary.status}, ${summary.steps} call(s) in ${summary.file}`);
   if (summary.status === 'incomplete')
     log(`  no knack_done: mark it with \`knack record mark ${summary.file} --outcome success|failure\``);
-  if (!flags.propose) return;
-  // stdout belonged to the MCP client; the proposal's summary goes to stderr.
-  const result = await runPropose(flags.out, { ...flags, json: false }, session.manifest, log);
-  if (result.published.length === 0) log('knack record: nothing new proposed.');
+  if (flags.propose) await startProposal(flags.out, flags);
+}
+
+// The agent's host ends a server soon after disconnecting (the SDK: SIGTERM after 2 s), and a
+// proposal compiles for longer: it runs as `knack propose` in a process of its own, which
+// outlives this one and writes its summary to the same stderr.
+async function startProposal(outDir: string, flags: RecordFlags): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const main = process.argv[1];
+  if (main === undefined) return log('knack record: cannot find the knack CLI to run `knack propose`.');
+  const args = [
+    ...process.execArgv,
+    main,
+    'propose',
+    outDir,
+    ...(flags.store === undefined ? [] : ['--store', String(flags.store)]),
+    ...(flags.minRuns === undefined ? [] : ['--min-runs', String(flags.minRuns)]),
+  ];
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 2, 2] });
+  child.unref();
+  log(`knack record: proposing from ${outDir} in process ${child.pid ?? '?'} (\`knack propose ${outDir}\`)`);
 }
 
 async function markAction(file: string | undefined, flags: RecordFlags, isAttach: boolean): Promise<void> {
