@@ -12,7 +12,14 @@ export const knackTools: readonly {
       "Call this first, once per conversation, with the user's request in the user's own words (quote them; do not paraphrase). It is recorded as evidence of what the user asked for and is not sent to the server.",
     inputSchema: {
       type: 'object',
-      properties: { task: { type: 'string', description: "The user's request, verbatim." } },
+      properties: {
+        task: { type: 'string', description: "The user's request, verbatim." },
+        input: {
+          type: 'object',
+          description:
+            'Optional: the values the user supplied, by name (`{ "orderId": "8812" }`); they become the inputs of a skill made from this session.',
+        },
+      },
       required: ['task'],
     },
   },
@@ -59,8 +66,12 @@ export function applyKnackTool(
     const task = textArg(args, 'task');
     if (task === undefined)
       return { ok: false, text: "`task` must be a non-empty string: the user's request." };
+    const input = args['input'];
+    if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input)))
+      return { ok: false, text: '`input` must be an object of the values the user supplied, by name.' };
     session.task = task;
     session.recording.taskFrom = 'agent';
+    if (input !== undefined) session.input = input as Record<string, unknown>;
     return { ok: true, text: 'Recorded the task.' };
   }
   if (name === 'knack_note') {

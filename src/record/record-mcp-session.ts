@@ -209,7 +209,10 @@ async function serveProxy(
     const answer = applyKnackTool(context.session, name, request.params.arguments ?? {});
     if (answer === undefined) return callUpstream(context, request.params, extra.signal);
     if (answer.ok) {
-      if (name === 'knack_task') context.redactor.scanText(context.session.task ?? '');
+      if (name === 'knack_task') {
+        context.redactor.scanText(context.session.task ?? '');
+        context.redactor.scanArgs(context.session.input ?? {});
+      }
       if (name === 'knack_note') context.redactor.scanText(context.session.context?.at(-1) ?? '');
       await context.save();
     }

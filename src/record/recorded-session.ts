@@ -42,6 +42,8 @@ export interface RecordedSession {
   id: string;
   /** The user's request; missing until the agent, `--task`, a mark or a chat supplies it. */
   task?: string;
+  /** The values the user supplied, by name, when the agent gave them (`knack_task`'s `input`). */
+  input?: Record<string, unknown>;
   /** Later user turns that carried values (`knack_note`, or a chat's later turns). */
   context?: string[];
   steps: TrajectoryStep[];
@@ -99,10 +101,11 @@ export async function readRecordedSession(file: string): Promise<RecordedSession
 
 // The user's words first, then the calls, then the recorder's own notes: the order a reader wants.
 function inFileOrder(session: RecordedSession): RecordedSession {
-  const { id, task, context, steps, outcome, answer, recording, ...rest } = session;
+  const { id, task, input, context, steps, outcome, answer, recording, ...rest } = session;
   return {
     id,
     ...(task === undefined ? {} : { task }),
+    ...(input === undefined ? {} : { input }),
     ...(context === undefined ? {} : { context }),
     steps,
     ...(outcome === undefined ? {} : { outcome }),
