@@ -73,3 +73,46 @@ export async function connectRecordingAgent(
     },
   };
 }
+
+/**
+ * One session of the employment task as an agent plays it through `knack record` in front of
+ * server-memory: the user's request (with the values they gave), a lookup of the company under
+ * the name the graph knows, the person, the relation to that name, and the verdict.
+ */
+export async function recordEmploymentSession(options: {
+  outDir: string;
+  server: McpStdioServer;
+  person: string;
+  company: string;
+  /** @default 'success' */
+  outcome?: 'success' | 'failure';
+  /** More `knack record` flags (`--propose`, `--store URL`). */
+  flags?: readonly string[];
+}): Promise<void> {
+  const { person, company } = options;
+  const agent = await connectRecordingAgent(options.outDir, options.server, options.flags);
+  try {
+    const { client } = agent;
+    await client.callTool({
+      name: 'knack_task',
+      arguments: { task: `Record that ${person} works at ${company}.`, input: { person, company } },
+    });
+    const found = await client.callTool({ name: 'search_nodes', arguments: { query: company } });
+    const entities = (found.structuredContent as { entities?: { name: string }[] } | undefined)?.entities;
+    const employer = entities?.[0]?.name ?? company;
+    await client.callTool({
+      name: 'create_entities',
+      arguments: { entities: [{ name: person, entityType: 'person', observations: ['employee'] }] },
+    });
+    await client.callTool({
+      name: 'create_relations',
+      arguments: { relations: [{ from: person, to: employer, relationType: 'works_at' }] },
+    });
+    await client.callTool({
+      name: 'knack_done',
+      arguments: { outcome: options.outcome ?? 'success', answer: { person, employer } },
+    });
+  } finally {
+    await agent.close();
+  }
+}

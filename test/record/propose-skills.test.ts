@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -8,12 +8,14 @@ import { connectMcpToolPack } from '../../src/mcp/index.js';
 import type { ProposeSkillsResult } from '../../src/record/index.js';
 import { openStore } from '../../src/store/index.js';
 import { connectClient, memoryServer } from '../helpers/mcp-servers.js';
-import { connectRecordingAgent } from '../helpers/record-agent.js';
+import { recordEmploymentSession } from '../helpers/record-agent.js';
 import { runCli } from '../helpers/run-cli.js';
 import { openTempStore } from '../helpers/temp-sqlite-store.js';
 
 const server = memoryServer();
 const sessions = mkdtempSync(join(tmpdir(), 'knack-sessions-'));
+// The same sessions before any proposal marked them.
+const pristine = mkdtempSync(join(tmpdir(), 'knack-sessions-pristine-'));
 let storeUrl = '';
 let observer: Client;
 
@@ -27,40 +29,13 @@ async function readGraph(): Promise<Graph> {
   return result.structuredContent as unknown as Graph;
 }
 
-/**
- * One session as an agent plays it: the user's request, a lookup of the company under the name the
- * graph knows, the person, the relation to that name, and the verdict.
- */
-async function recordEmployment(
+function recordEmployment(
   dir: string,
   person: string,
   company: string,
   options: { outcome?: 'success' | 'failure'; flags?: string[] } = {},
 ): Promise<void> {
-  const agent = await connectRecordingAgent(dir, server, options.flags);
-  try {
-    const { client } = agent;
-    await client.callTool({
-      name: 'knack_task',
-      arguments: { task: `Record that ${person} works at ${company}.`, input: { person, company } },
-    });
-    const found = await client.callTool({ name: 'search_nodes', arguments: { query: company } });
-    const employer = (found.structuredContent as unknown as Graph).entities[0]?.name ?? company;
-    await client.callTool({
-      name: 'create_entities',
-      arguments: { entities: [{ name: person, entityType: 'person', observations: ['employee'] }] },
-    });
-    await client.callTool({
-      name: 'create_relations',
-      arguments: { relations: [{ from: person, to: employer, relationType: 'works_at' }] },
-    });
-    await client.callTool({
-      name: 'knack_done',
-      arguments: { outcome: options.outcome ?? 'success', answer: { person, employer } },
-    });
-  } finally {
-    await agent.close();
-  }
+  return recordEmploymentSession({ outDir: dir, server, person, company, ...options });
 }
 
 function propose(dir: string, url = storeUrl): ProposeSkillsResult {
@@ -90,6 +65,7 @@ beforeAll(async () => {
   await recordEmployment(sessions, 'Carol', 'Initech');
   // The agent thought it failed: kept, never proposed.
   await recordEmployment(sessions, 'Mallory', 'Acme', { outcome: 'failure' });
+  cpSync(sessions, pristine, { recursive: true });
 }, 180_000);
 afterAll(async () => {
   await observer?.close();
@@ -100,7 +76,7 @@ describe('knack propose', { timeout: 180_000 }, () => {
   const unproposedCopy = mkdtempSync(join(tmpdir(), 'knack-sessions-copy-'));
 
   it('proposes one verified skill from three sessions of one task shape, awaiting review', async () => {
-    cpSync(sessions, unproposedCopy, { recursive: true });
+    cpSync(pristine, unproposedCopy, { recursive: true });
     const result = propose(sessions);
     expect(result.published).toHaveLength(1);
     ref = result.published[0] as string;
@@ -181,5 +157,28 @@ describe('knack propose', { timeout: 180_000 }, () => {
     const result = propose(few);
     expect(result.outcomes).toEqual([expect.objectContaining({ status: 'too-few-runs' })]);
     expect(result.outcomes[0]?.message).toContain('needs 3');
+  });
+
+  it('knack record --propose proposes once the session that completes a task shape ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knack-sessions-auto-'));
+    const successes = readdirSync(pristine)
+      .filter((name) => readFileSync(join(pristine, name), 'utf8').includes('"outcome": "success"'))
+      .slice(0, 2);
+    for (const name of successes) cpSync(join(pristine, name), join(dir, name));
+    const temp = await openTempStore();
+    await temp.store.close();
+    await recordEmployment(dir, 'Frank', 'Globex', { flags: ['--propose', '--store', temp.url] });
+    // The proposal runs in a process of its own, which outlives the recorder, and logs beside the sessions.
+    const logFile = join(dir, 'knack-propose.log');
+    const readLog = (): string => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+    for (let waited = 0; !readLog().includes('await review') && waited < 120_000; waited += 500)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(readLog()).toMatch(/1 proposal\(s\) await review: \w+@1/);
+    const store = await openStore({ url: temp.url });
+    const names = (await store.list()).map((summary) => `${summary.name}@${summary.latestVersion}`);
+    expect(names).toHaveLength(1);
+    const proposed = await store.get(names[0] as string);
+    await store.close();
+    expect(proposed).toMatchObject({ status: 'verified', provenance: { proposal: { runs: 3 } } });
   });
 });

@@ -82,9 +82,12 @@ async function recordAction(flags: RecordFlags): Promise<void> {
 
 // The agent's host ends a server soon after disconnecting (the SDK: SIGTERM after 2 s), and a
 // proposal compiles for longer: it runs as `knack propose` in a process of its own, which
-// outlives this one and writes its summary to the same stderr.
+// outlives this one. Its output goes to a log beside the sessions: the host may have closed our
+// stderr by the time it writes.
 async function startProposal(outDir: string, flags: RecordFlags): Promise<void> {
   const { spawn } = await import('node:child_process');
+  const { openSync, closeSync } = await import('node:fs');
+  const { join } = await import('node:path');
   const main = process.argv[1];
   if (main === undefined) return log('knack record: cannot find the knack CLI to run `knack propose`.');
   const args = [
@@ -95,9 +98,15 @@ async function startProposal(outDir: string, flags: RecordFlags): Promise<void> 
     ...(flags.store === undefined ? [] : ['--store', String(flags.store)]),
     ...(flags.minRuns === undefined ? [] : ['--min-runs', String(flags.minRuns)]),
   ];
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 2, 2] });
-  child.unref();
-  log(`knack record: proposing from ${outDir} in process ${child.pid ?? '?'} (\`knack propose ${outDir}\`)`);
+  const logFile = join(outDir, 'knack-propose.log');
+  const output = openSync(logFile, 'a');
+  try {
+    const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', output, output] });
+    child.unref();
+    log(`knack record: \`knack propose ${outDir}\` runs in process ${child.pid ?? '?'}; its log: ${logFile}`);
+  } finally {
+    closeSync(output);
+  }
 }
 
 async function markAction(file: string | undefined, flags: RecordFlags, isAttach: boolean): Promise<void> {
