@@ -6,7 +6,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { describe, expect, it } from 'vitest';
 import { connectMcpToolPack } from '../../src/mcp/index.js';
 import { recordMcpSession } from '../../src/record/index.js';
-import { everythingServer } from '../helpers/mcp-servers.js';
+import { everythingServer, startEverythingHttpServer } from '../helpers/mcp-servers.js';
 
 describe('recordMcpSession', { timeout: 60_000 }, () => {
   it('records tools under the names a pack of the same server gives them, results as the pack reads them', async () => {
@@ -88,5 +88,33 @@ describe('recordMcpSession', { timeout: 60_000 }, () => {
       code: 'INVALID_ARGUMENT',
       where: { field: 'transport' },
     });
+  });
+
+  it('proxies a Streamable HTTP server (`upstream: { url }`) and marks a session closed without knack_done incomplete', async () => {
+    const http = await startEverythingHttpServer();
+    try {
+      const outDir = mkdtempSync(join(tmpdir(), 'knack-record-http-'));
+      const [agentSide, serverSide] = InMemoryTransport.createLinkedPair();
+      const session = await recordMcpSession({
+        upstream: { url: http.url },
+        outDir,
+        transport: serverSide,
+        task: 'Echo hi',
+      });
+      const agent = new Client({ name: 'agent', version: '1' });
+      await agent.connect(agentSide);
+      const echoed = await agent.callTool({ name: 'echo', arguments: { message: 'hi' } });
+      expect(echoed.content).toEqual([{ type: 'text', text: 'Echo: hi' }]);
+      await agent.close();
+      const summary = await session.ended;
+      expect(summary).toMatchObject({ status: 'incomplete', steps: 1, task: 'Echo hi' });
+      expect(JSON.parse(readFileSync(summary.file, 'utf8'))).toMatchObject({
+        task: 'Echo hi',
+        steps: [{ tool: 'echo', args: { message: 'hi' }, result: 'Echo: hi' }],
+        recording: { status: 'incomplete', server: `mcp+${http.url}`, taskFrom: 'flag' },
+      });
+    } finally {
+      http.stop();
+    }
   });
 });
