@@ -20,9 +20,5 @@ export type {
 export { markRecordedSession } from './mark-recorded-session.js';
 export type { MarkRecordedSessionOptions } from './mark-recorded-session.js';
 export { proposeSkills, MIN_PROPOSAL_RUNS } from './propose-skills.js';
-export type {
-  ProposeSkillsOptions,
-  ProposeSkillsResult,
-  ProposalOutcome,
-  SkippedSession,
-} from './propose-skills.js';
+export type { ProposeSkillsOptions, ProposeSkillsResult, ProposalOutcome } from './propose-skills.js';
+export type { SkippedSession } from './load-recorded-sessions.js';

@@ -4,18 +4,15 @@ import { join, resolve } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { KnackError, type ToolManifestEntry } from '../../core/index.js';
-import type { TrajectoryStep } from '../../compiler/index.js';
 import {
   connectMcpClient,
   createMcpToolPack,
   formatMcpServerTarget,
-  readCallToolResult,
-  toKnackToolName,
   type McpServerTarget,
 } from '../mcp/index.js';
-import { applyKnackTool, knackTools } from './_knack-tools.js';
-import { createSecretRedactor, type SecretRedactor } from './_secret-redactor.js';
-import { writeRecordedSession, type RecordedSession, type RecordingStatus } from './recorded-session.js';
+import { createSaver, serveProxy, type ProxyContext } from './_proxy-server.js';
+import { createSecretRedactor } from './_secret-redactor.js';
+import type { RecordedSession, RecordingStatus } from './recorded-session.js';
 
 /** Options of `recordMcpSession`. */
 export interface RecordMcpSessionOptions {
@@ -59,14 +56,6 @@ export interface RecordingSession extends AsyncDisposable {
   readonly isClosed: boolean;
   /** Ends the session: disconnects the agent and the upstream server, writes the file. Idempotent. */
   close(): Promise<RecordedSessionSummary>;
-}
-
-interface ProxyContext {
-  client: Client;
-  session: RecordedSession;
-  redactor: SecretRedactor;
-  knackNames: Map<string, string>;
-  save: () => Promise<void>;
 }
 
 function sessionId(): string {
@@ -113,116 +102,6 @@ async function readManifest(
       return { manifest: undefined, knackNames };
     throw error;
   }
-}
-
-// The upstream's JSON-RPC error goes back as it came: the SDK's McpError prefixes its message.
-function passError(error: unknown): Error {
-  const code = (error as { code?: unknown }).code;
-  if (error instanceof Error && typeof code === 'number') {
-    const message = error.message.replace(/^MCP error -?\d+: /, '');
-    return Object.assign(new Error(message), { code, data: (error as { data?: unknown }).data });
-  }
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-async function callUpstream(
-  context: ProxyContext,
-  params: { name: string; arguments?: Record<string, unknown> },
-  signal: AbortSignal,
-): Promise<Record<string, unknown>> {
-  const { CallToolResultSchema } = await import('@modelcontextprotocol/sdk/types.js');
-  const { session, redactor } = context;
-  const args = params.arguments ?? {};
-  const tool = context.knackNames.get(params.name) ?? toKnackToolName(params.name);
-  // A call of a tool the server did not list (a typo, a hallucinated name) fails whatever the
-  // server answers, and is no step of the task: recorded, it would make the session uncompilable.
-  const isListed = context.knackNames.size === 0 || context.knackNames.has(params.name);
-  let result: Record<string, unknown>;
-  try {
-    result = await context.client.request({ method: 'tools/call', params }, CallToolResultSchema, { signal });
-  } catch (error) {
-    if (isListed) {
-      redactor.scanArgs(args);
-      session.steps.push({ tool, args, error: passError(error).message });
-      await context.save();
-    }
-    throw passError(error);
-  }
-  if (!isListed) return result;
-  const step: TrajectoryStep = { tool, args };
-  try {
-    step.result = readCallToolResult(result, params.name);
-  } catch (error) {
-    step.error = (error as Error).message; // the result had isError: the step failed
-  }
-  redactor.scanArgs(args);
-  session.steps.push(step);
-  await context.save();
-  return result;
-}
-
-function createSaver(
-  file: string,
-  session: RecordedSession,
-  redactor: SecretRedactor,
-  onError?: (error: KnackError) => void,
-) {
-  let chain = Promise.resolve();
-  return (): Promise<void> => {
-    // One write at a time, each of the whole session as it is now: the last one wins.
-    chain = chain.then(async () => {
-      session.recording.updatedAt = new Date().toISOString();
-      session.recording.secrets = redactor.count;
-      try {
-        await writeRecordedSession(file, redactor.redact(session));
-      } catch (error) {
-        onError?.(error as KnackError);
-      }
-    });
-    return chain;
-  };
-}
-
-async function serveProxy(
-  context: ProxyContext,
-  transport: Transport,
-): Promise<{ close: () => Promise<void>; closed: Promise<void> }> {
-  const { Server } = await import('@modelcontextprotocol/sdk/server/index.js');
-  const { CallToolRequestSchema, ListToolsRequestSchema } =
-    await import('@modelcontextprotocol/sdk/types.js');
-  const upstreamInfo = context.client.getServerVersion();
-  const instructions = context.client.getInstructions();
-  const server = new Server(
-    { name: upstreamInfo?.name ?? 'knack-record', version: upstreamInfo?.version ?? '1' },
-    { capabilities: { tools: {} }, ...(instructions ? { instructions } : {}) },
-  );
-  server.setRequestHandler(ListToolsRequestSchema, async (request, extra) => {
-    const page = await context.client
-      .listTools(request.params, { signal: extra.signal })
-      .catch((error: unknown) => {
-        throw passError(error);
-      });
-    return page.nextCursor === undefined ? { ...page, tools: [...page.tools, ...knackTools] } : page;
-  });
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    const { name } = request.params;
-    const answer = applyKnackTool(context.session, name, request.params.arguments ?? {});
-    if (answer === undefined) return callUpstream(context, request.params, extra.signal);
-    if (answer.ok) {
-      if (name === 'knack_task') {
-        context.redactor.scanText(context.session.task ?? '');
-        context.redactor.scanArgs(context.session.input ?? {});
-      }
-      if (name === 'knack_note') context.redactor.scanText(context.session.context?.at(-1) ?? '');
-      await context.save();
-    }
-    return { content: [{ type: 'text', text: answer.text }], ...(answer.ok ? {} : { isError: true }) };
-  });
-  const closed = new Promise<void>((resolveClosed) => {
-    server.onclose = () => resolveClosed();
-  });
-  await server.connect(transport);
-  return { close: () => server.close(), closed };
 }
 
 /**
@@ -283,6 +162,11 @@ export async function recordMcpSession(options: RecordMcpSessionOptions): Promis
     throw error;
   }
   let isClosed = false;
+  // A proxy without its server has nothing to offer: when the upstream goes away, so does the
+  // agent's session (and the file says how far it got).
+  client.onclose = () => {
+    if (!isClosed) void proxy.close();
+  };
   const ended = proxy.closed.then(async (): Promise<RecordedSessionSummary> => {
     isClosed = true;
     const { session } = context;

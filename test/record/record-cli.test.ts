@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -47,7 +48,7 @@ afterAll(async () => {
 });
 
 // Each test spawns `knack record` from source (tsx) and the memory server behind it.
-describe('knack record', { timeout: 120_000 }, () => {
+describe('knack record', { timeout: 180_000 }, () => {
   it('lists the server tools unchanged plus knack_task, knack_note and knack_done', async () => {
     const agent = await connectRecordingAgent(freshDir(), server);
     try {
@@ -128,25 +129,18 @@ describe('knack record', { timeout: 120_000 }, () => {
     expect(session.recording.status).toBe('incomplete');
     expect(session).not.toHaveProperty('outcome');
     expect(session).not.toHaveProperty('task');
+    // The server's tools as the session recorded them: the manifest to compile against.
+    const manifest = join(openDir, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify(session.recording.tools));
 
-    const refused = runCli([
-      'compile',
-      file,
-      '--tools',
-      `mcp+stdio:"MEMORY_FILE_PATH=${server.env.MEMORY_FILE_PATH} ${server.command} ${server.args?.join(' ')}"`,
-    ]);
+    const refused = runCli(['compile', file, '--tools', manifest]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(file);
     expect(refused.stderr).toContain('knack record mark');
     expect(refused.stderr).toContain('--task');
 
     expect(runCli(['record', 'mark', file, '--task', 'Show me Acme']).status).toBe(0);
-    const stillOpen = runCli([
-      'compile',
-      file,
-      '--tools',
-      `mcp+stdio:"MEMORY_FILE_PATH=${server.env.MEMORY_FILE_PATH} ${server.command} ${server.args?.join(' ')}"`,
-    ]);
+    const stillOpen = runCli(['compile', file, '--tools', manifest]);
     expect(stillOpen.stderr).toContain('ended without `knack_done`');
     expect(stillOpen.stderr).toContain(`knack record mark ${file} --outcome success`);
 
@@ -156,12 +150,7 @@ describe('knack record', { timeout: 120_000 }, () => {
       outcome: 'success',
       recording: { taskFrom: 'mark', outcomeFrom: 'mark' },
     });
-    const accepted = runCli([
-      'compile',
-      file,
-      '--tools',
-      `mcp+stdio:"MEMORY_FILE_PATH=${server.env.MEMORY_FILE_PATH} ${server.command} ${server.args?.join(' ')}"`,
-    ]);
+    const accepted = runCli(['compile', file, '--tools', manifest]);
     expect(accepted.stderr).not.toContain('INVALID_TRAJECTORY');
   });
 
@@ -219,6 +208,27 @@ describe('knack record', { timeout: 120_000 }, () => {
     ]);
     expect(session.recording.status).toBe('recording');
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('ends the session when the server behind it goes away, the file marked incomplete', async () => {
+    const dir = freshDir();
+    const agent = await connectRecordingAgent(dir, server);
+    await agent.client.callTool({ name: 'search_nodes', arguments: { query: 'Acme' } });
+    const disconnected = new Promise<void>((resolve) => {
+      agent.client.onclose = () => resolve();
+    });
+    // The memory server is the recorder's only child process.
+    const children = execFileSync('pgrep', ['-P', String(agent.pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    expect(children).toHaveLength(1);
+    process.kill(Number(children[0]), 'SIGKILL');
+    await disconnected;
+    await agent.close();
+    expect(readSession(onlySession(dir))).toMatchObject({
+      steps: [{ tool: 'search_nodes' }],
+      recording: { status: 'incomplete' },
+    });
   });
 
   it('names the missing upstream in a one-line usage error, exit 2', () => {
