@@ -109,6 +109,9 @@ describe('knack propose', { timeout: 180_000 }, () => {
         ).recording.proposed?.ref,
     );
     expect(marked.filter((mark) => mark === ref)).toHaveLength(3);
+    const shown = runCli(['show', ref, '--store', storeUrl]);
+    expect(shown.stdout).toContain('proposed     by knack propose from 3 recorded sessions (min 3)');
+    expect(shown.stdout).toContain('needs review proposed by knack propose from 3 recorded sessions');
   });
 
   it('does not activate a proposal without a reviewer; approved, it runs on a fourth input against the server', async () => {
