@@ -14,6 +14,17 @@ export interface ProxyContext {
   redactor: SecretRedactor;
   knackNames: Map<string, string>;
   save: () => Promise<void>;
+  /** Limit on one upstream call, reset by each progress notification, in ms. */
+  callTimeoutMs: number;
+}
+
+/** What a forwarded call needs of the agent's request: its abort signal and a way to report progress. */
+interface CallExtra {
+  signal: AbortSignal;
+  sendNotification: (notification: {
+    method: 'notifications/progress';
+    params: { progressToken: string | number; progress: number; total?: number; message?: string };
+  }) => Promise<void>;
 }
 
 // The upstream's JSON-RPC error goes back as it came: the SDK's McpError prefixes its message.
@@ -28,8 +39,8 @@ function passError(error: unknown): Error {
 
 async function callUpstream(
   context: ProxyContext,
-  params: { name: string; arguments?: Record<string, unknown> },
-  signal: AbortSignal,
+  params: { name: string; arguments?: Record<string, unknown>; _meta?: { progressToken?: string | number } },
+  extra: CallExtra,
 ): Promise<Record<string, unknown>> {
   const { CallToolResultSchema } = await import('@modelcontextprotocol/sdk/types.js');
   const { session, redactor } = context;
@@ -40,7 +51,28 @@ async function callUpstream(
   const isListed = context.knackNames.size === 0 || context.knackNames.has(params.name);
   let result: Record<string, unknown>;
   try {
-    result = await context.client.request({ method: 'tools/call', params }, CallToolResultSchema, { signal });
+    // The SDK gives the upstream request a progress token of its own; its progress goes back to
+    // the agent under the agent's token.
+    const progressToken = params._meta?.progressToken;
+    const forwarded: Promise<void>[] = [];
+    result = await context.client.request({ method: 'tools/call', params }, CallToolResultSchema, {
+      signal: extra.signal,
+      timeout: context.callTimeoutMs,
+      resetTimeoutOnProgress: true,
+      ...(progressToken === undefined
+        ? {}
+        : {
+            onprogress: (progress: { progress: number; total?: number; message?: string }) => {
+              const sent = extra.sendNotification({
+                method: 'notifications/progress',
+                params: { ...progress, progressToken },
+              });
+              forwarded.push(sent.catch(() => undefined)); // the agent may be gone; the result still counts
+            },
+          }),
+    });
+    // Progress sent before the result reaches the agent before the result, as it would directly.
+    await Promise.all(forwarded);
   } catch (error) {
     if (isListed) {
       redactor.scanArgs(args);
@@ -67,7 +99,7 @@ export function createSaver(
   session: RecordedSession,
   redactor: SecretRedactor,
   onError?: (error: KnackError) => void,
-) {
+): () => Promise<void> {
   let chain = Promise.resolve();
   return (): Promise<void> => {
     // One write at a time, each of the whole session as it is now: the last one wins.
@@ -108,7 +140,7 @@ export async function serveProxy(
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const { name } = request.params;
     const answer = applyKnackTool(context.session, name, request.params.arguments ?? {});
-    if (answer === undefined) return callUpstream(context, request.params, extra.signal);
+    if (answer === undefined) return callUpstream(context, request.params, extra as CallExtra);
     if (answer.ok) {
       if (name === 'knack_task') {
         context.redactor.scanText(context.session.task ?? '');

@@ -28,6 +28,11 @@ export interface RecordMcpSessionOptions {
   id?: string;
   /** Limit on starting the upstream server and its handshake, in ms. @default 30000 */
   timeoutMs?: number;
+  /**
+   * Limit on one forwarded tool call, in ms; each progress notification of the server restarts
+   * it (progress is passed on to the agent). @default 600000
+   */
+  callTimeoutMs?: number;
   /** Called when a write of the session file failed (the calls still pass through). @default none */
   onError?: (error: KnackError) => void;
 }
@@ -154,7 +159,14 @@ export async function recordMcpSession(options: RecordMcpSessionOptions): Promis
     };
     if (options.task !== undefined) redactor.scanText(options.task);
     const save = createSaver(file, session, redactor, options.onError);
-    context = { client, session, redactor, knackNames, save };
+    context = {
+      client,
+      session,
+      redactor,
+      knackNames,
+      save,
+      callTimeoutMs: options.callTimeoutMs ?? 600_000,
+    };
     await save();
     proxy = await serveProxy(context, options.transport);
   } catch (error) {

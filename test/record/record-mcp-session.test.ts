@@ -53,6 +53,34 @@ describe('recordMcpSession', { timeout: 60_000 }, () => {
     expect(answered.content).toBeDefined();
   });
 
+  it("passes the server's progress notifications on to the agent, under the agent's token", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'knack-record-api-'));
+    const [agentSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await using session = await recordMcpSession({
+      upstream: everythingServer(),
+      outDir,
+      transport: serverSide,
+    });
+    const agent = new Client({ name: 'agent', version: '1' });
+    await agent.connect(agentSide);
+    const progress: { progress: number; total?: number }[] = [];
+    const result = await agent.callTool(
+      { name: 'trigger-long-running-operation', arguments: { duration: 0.3, steps: 3 } },
+      undefined,
+      { onprogress: (update) => progress.push({ progress: update.progress, total: update.total }) },
+    );
+    expect(result.content).toEqual([
+      { type: 'text', text: 'Long running operation completed. Duration: 0.3 seconds, Steps: 3.' },
+    ]);
+    // The last update leaves the server right before the result; an SDK client handles a
+    // notification a microtask after a response read with it, so it may drop that one (directly too).
+    expect(progress.slice(0, 2)).toEqual([
+      { progress: 1, total: 3 },
+      { progress: 2, total: 3 },
+    ]);
+    expect(session.isClosed).toBe(false);
+  });
+
   it('answers a knack tool call with bad arguments as an isError result naming the field', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'knack-record-api-'));
     const [agentSide, serverSide] = InMemoryTransport.createLinkedPair();
