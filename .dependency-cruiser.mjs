@@ -6,7 +6,8 @@ const layers = ['core', 'sandbox', 'compiler', 'src', 'skills'];
 
 // Areas with one door each. A file may import files of its own area freely; any other area only
 // through `<area>/index.ts`. src/cli is part of the src area: the CLI is a thin shell over the
-// public API's modules and loads them lazily, one command at a time.
+// public API's modules and loads them lazily, one command at a time. src/serve is part of it too:
+// the MCP server runs skills through `callSkill`, a module of the src area.
 const areas = [
   { name: 'core', files: '^core/[^/]+$' },
   { name: 'sandbox', files: '^sandbox/[^/]+$' },
@@ -16,13 +17,15 @@ const areas = [
   { name: 'compiler/check', files: '^compiler/check/[^/]+$' },
   { name: 'compiler/llm', files: '^compiler/llm/[^/]+$' },
   { name: 'compiler/providers', files: '^compiler/providers/[^/]+$' },
-  { name: 'src', files: '^src/[^/]+$', members: '^src/([^/]+|cli/.+)$' },
+  { name: 'src', files: '^src/[^/]+$', members: '^src/([^/]+|cli/.+|serve/.+)$' },
   { name: 'src/store', files: '^src/store/[^/]+$' },
   { name: 'src/store/backends', files: '^src/store/backends/[^/]+$' },
   { name: 'src/diff', files: '^src/diff/[^/]+$' },
   { name: 'src/mcp', files: '^src/mcp/[^/]+$' },
   { name: 'src/search', files: '^src/search/[^/]+$' },
   { name: 'src/record', files: '^src/record/[^/]+$' },
+  { name: 'src/cases', files: '^src/cases/[^/]+$' },
+  { name: 'src/serve', files: '^src/serve/[^/]+$' },
   { name: 'skills', files: '^skills/[^/]+$' },
   { name: 'skills/support-desk', files: '^skills/support-desk/[^/]+$' },
   { name: 'skills/airline', files: '^skills/airline/[^/]+$' },

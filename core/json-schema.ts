@@ -115,9 +115,15 @@ function isSmall(value: unknown, max: number): boolean {
   while (pending.length > 0) {
     if (++count > max) return false;
     const next = pending.pop();
-    if (typeof next === 'object' && next !== null) {
-      for (const child of Object.values(next)) pending.push(child);
-      if (pending.length > max) return false;
+    if (Array.isArray(next)) {
+      // Checked before reading: a huge array must not be copied just to be found too big.
+      if (pending.length + next.length > max) return false;
+      for (const child of next) pending.push(child);
+    } else if (typeof next === 'object' && next !== null) {
+      for (const name in next) {
+        if (pending.length >= max) return false;
+        if (Object.hasOwn(next, name)) pending.push((next as Record<string, unknown>)[name]);
+      }
     }
   }
   return true;

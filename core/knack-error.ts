@@ -25,7 +25,8 @@ export type KnackErrorCode =
   | 'PROVIDER_FAILED'
   | 'MCP_SERVER_FAILED'
   | 'MCP_TOOL_ERROR'
-  | 'ABORTED';
+  | 'ABORTED'
+  | 'DECLINED';
 
 /** Where an error was found: the file, the trajectory step (1-based) and the field path. */
 export interface ErrorLocation {

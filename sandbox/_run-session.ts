@@ -1,5 +1,5 @@
 import type { SkillScript } from './compile-skill.js';
-import { formatIssues, MAX_JSON_DEPTH } from '../core/index.js';
+import { formatIssues, KnackError, MAX_JSON_DEPTH } from '../core/index.js';
 import { copyToolArgs, readToolArgs } from './_read-tool-args.js';
 import { errorText } from './_error-text.js';
 import { BUNDLE_FILENAME, type RunEndMessage, type ToolCallMessage } from './_protocol.js';
@@ -300,6 +300,14 @@ export class RunSession implements WorkerRun {
         json === undefined ? undefined : this.keep(() => JSON.parse(json) as unknown, json.length);
       return json === undefined ? 'u' : `v${json}`;
     } catch (error) {
+      // A person refused the call (a host-side confirmation): the run ends here, cleanly, rather
+      // than handing the skill an error it might catch and carry on past.
+      if (KnackError.isInstance(error) && error.code === 'DECLINED') {
+        const text = `Step ${step}: the call to \`${name}\` was declined: ${error.message}`;
+        record.error = { code: 'DECLINED', message: text };
+        this.fail({ code: 'DECLINED', message: text, step });
+        return endMessage(text);
+      }
       const text = `Tool \`${name}\` failed: ${errorText(error)}`;
       record.error = { code: 'TOOL_FAILED', message: text };
       return `e${JSON.stringify({ message: text, tool: name, step })}`;

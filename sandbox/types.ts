@@ -55,7 +55,9 @@ export type RunErrorCode =
   | 'SKILL_THREW'
   | 'WORKER_CRASHED'
   | 'COMPILE_ERROR'
-  | 'ABORTED';
+  | 'ABORTED'
+  | 'DECLINED'
+  | 'TOOL_SCHEMA_CHANGED';
 
 /** One tool call made by a run, in order. */
 export interface ToolCallRecord {

@@ -10,6 +10,7 @@ import {
 } from '../sandbox/index.js';
 import { KnackError } from '../core/index.js';
 import type { SkillStore } from './store/index.js';
+import { findToolSchemaDrift, type ToolSchemaDrift } from './_tool-schema-drift.js';
 
 /** Options of `callSkill`. */
 export interface CallSkillOptions {
@@ -67,10 +68,39 @@ export function restrictTools(options: RestrictToolsOptions): ToolPack {
   return bindTools(manifest, handlers);
 }
 
+// Refuses a run whose granted tools changed under the version, rather than sending arguments a
+// tool no longer accepts; flags the version once per distinct drift so a person sees it.
+async function refuseDrift(
+  store: SkillStore,
+  ref: string,
+  drift: ToolSchemaDrift[],
+): Promise<CallSkillResult> {
+  const message = `${ref} was checked against other tool schemas: ${drift
+    .map((item) => `\`${item.tool}\` input \`${item.field}\` ${item.change}`)
+    .join('; ')}. Recompile it against the current tools (knack refine / compile).`;
+  const history = await store.history(ref.split('@')[0] as string);
+  const version = Number(ref.split('@')[1]);
+  if (
+    !history.some((event) => event.kind === 'flagged' && event.version === version && event.note === message)
+  )
+    await store.flag(ref, { by: 'knack:tool-schema-check', note: message });
+  return {
+    ok: false,
+    error: { code: 'TOOL_SCHEMA_CHANGED', message },
+    trace: [],
+    metrics: { wallMs: 0, cpuMs: 0, heapUsedBytes: 0, toolCalls: 0 },
+    logs: [],
+    ref,
+  };
+}
+
 /**
  * Calls a stored skill as a function: resolves the version, runs its bundle in the sandbox with
  * only its granted tools and its Input/Output schemas, and counts the outcome in its reliability.
- * A skill failure is a result (`ok: false`); a missing skill or a broken store throws.
+ * A skill failure is a result (`ok: false`); a missing skill or a broken store throws. When a
+ * granted tool's input schema changed since the version was checked (a field now required or
+ * removed, a type narrowed), the run is refused with `TOOL_SCHEMA_CHANGED` naming tool and field,
+ * not counted, and the version gets a `flagged` history event.
  * @throws KnackError `NOT_FOUND`, `INVALID_SKILL_REF`, `INVALID_ARGUMENT`, `CLOSED`, store errors.
  * @example
  * const result = await callSkill({ store, ref: 'refund_order_full', input: { orderId: '8811' }, tools });
@@ -79,6 +109,8 @@ export function restrictTools(options: RestrictToolsOptions): ToolPack {
 export async function callSkill(options: CallSkillOptions): Promise<CallSkillResult> {
   const skill = await options.store.get(options.ref);
   const ref = `${skill.name}@${skill.version}`;
+  const drift = findToolSchemaDrift(skill.toolSchemas ?? [], options.tools.manifest);
+  if (drift.length > 0) return refuseDrift(options.store, ref, drift);
   const run = {
     source: skill.bundle,
     input: options.input,

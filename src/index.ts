@@ -58,6 +58,8 @@ export type {
   DraftOptions,
   SkillDraft,
   VerifyOptions,
+  SkillCase,
+  SkillCaseCall,
 } from '../compiler/index.js';
 // The store: immutable versions, review, diffs, library files.
 export {
@@ -75,6 +77,7 @@ export type {
   PublishOptions,
   PublishResult,
   ReviewOptions,
+  FlagOptions,
   SkillSummary,
   RecordRunOptions,
   ReportOutcomeOptions,
@@ -162,6 +165,16 @@ export type {
   SkillSearchHit,
   SkillIndexSearchOptions,
 } from './search/index.js';
+// The library as an MCP server (`knack serve`): agents search, read, run and report on skills (SDK loads lazily).
+export { createSkillServer, serveSkills, servesReviewedActive } from './serve/index.js';
+export type {
+  SkillServer,
+  CreateSkillServerOptions,
+  SkillExposure,
+  ServeSkillsOptions,
+  ServedSkills,
+  ServePolicy,
+} from './serve/index.js';
 // Calling stored skills as functions, and measuring how reliable they are.
 export { callSkill, restrictTools } from './call-skill.js';
 export type { CallSkillOptions, CallSkillResult, RestrictToolsOptions } from './call-skill.js';
@@ -179,6 +192,36 @@ export type {
 } from './open-library.js';
 export { benchmarkSkill } from './benchmark-skill.js';
 export type { BenchmarkSkillOptions, SkillBenchmark } from './benchmark-skill.js';
+// Stored test cases: replayed offline, and benchmarked under injected faults.
+export {
+  testSkill,
+  testSkills,
+  benchmarkCases,
+  renderBenchReport,
+  parseFaultSpec,
+  DEFAULT_FAULT_SPEC,
+  wilsonInterval,
+  fisherExactTest,
+  passHatK,
+} from './cases/index.js';
+export type {
+  TestSkillOptions,
+  TestSkillsOptions,
+  SkillTestResult,
+  CaseTestResult,
+  BenchmarkCasesOptions,
+  CasesBenchmark,
+  VersionBenchmark,
+  VersionComparison,
+  FaultOutcomes,
+  BenchFailure,
+  CaseVerdict,
+  FaultKind,
+  FaultSpec,
+  Share,
+  TwoByTwo,
+  CaseTally,
+} from './cases/index.js';
 // Models for the LLM compiler (SDKs load on first use): pass one as `compileTrajectories({ model })`.
 export {
   createOpenAIModel,

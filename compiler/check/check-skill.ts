@@ -6,7 +6,7 @@ import { typeCheckSkill } from './type-check-skill.js';
 import { checkPolicy } from './check-policy.js';
 import { deriveSchemas } from './derive-schemas.js';
 import { bundleSkill, type BundleResult } from './bundle-skill.js';
-import { verifySkill } from './verify-skill.js';
+import { verifySkill, type VerifyResult } from './verify-skill.js';
 import { skillDeclarations } from './_skill-declarations.js';
 import { readMeta } from './_read-meta.js';
 import { importedPermissions } from './_imported-permissions.js';
@@ -30,11 +30,28 @@ export interface CheckSkillOptions {
   secretParameters?: string[];
 }
 
-function notRun(trajectories: readonly Trajectory[], reason: string): CompiledSkill['verification'] {
+function notRun(trajectories: readonly Trajectory[], reason: string): VerifyResult {
   return {
     isVerified: false,
+    cases: [],
     reports: trajectories.map((trajectory) => ({ trajectoryId: trajectory.id, ok: false, message: reason })),
   };
+}
+
+// The schemas the cases were recorded against, so they replay without the manifest at hand.
+function grantedSchemas(
+  manifest: readonly ToolManifestEntry[],
+  permissions: readonly string[],
+): ToolManifestEntry[] {
+  const granted = new Set(permissions);
+  return manifest
+    .filter((entry) => granted.has(entry.name))
+    .map(({ name, inputSchema, outputSchema, annotations }) => ({
+      name,
+      inputSchema,
+      ...(outputSchema === undefined ? {} : { outputSchema }),
+      ...(annotations === undefined ? {} : { annotations }),
+    }));
 }
 
 // The words users used for this task, kept so search can match requests phrased like them.
@@ -89,7 +106,7 @@ export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSk
   diagnostics.push(...bundled.diagnostics);
   const { inputSchema, outputSchema } = schemas;
   const signal = options.signal ? { signal: options.signal } : {};
-  const verification = bundled.bundle
+  const replayed = bundled.bundle
     ? await verifySkill({
         bundle: bundled.bundle,
         manifest,
@@ -99,6 +116,7 @@ export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSk
         ...signal,
       })
     : notRun(trajectories, 'not replayed: the skill has errors (see diagnostics).');
+  const verification = { isVerified: replayed.isVerified, reports: replayed.reports };
   return {
     name,
     description: meta.description ?? '',
@@ -118,5 +136,7 @@ export async function checkSkill(options: CheckSkillOptions): Promise<CompiledSk
       tasks: userRequests(trajectories),
     },
     secretParameters: options.secretParameters ?? [],
+    cases: replayed.cases,
+    toolSchemas: grantedSchemas(manifest, permissions),
   };
 }

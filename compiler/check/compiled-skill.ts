@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../core/index.js';
+import type { JsonSchema, ToolManifestEntry } from '../../core/index.js';
 
 /**
  * Stable codes of check diagnostics: `TS<n>` from the type-checker, `POLICY_*` from the policy
@@ -35,6 +35,35 @@ export interface VerificationReport {
   message?: string;
   /** The 1-based trajectory step where replay diverged. */
   step?: number;
+}
+
+/** One recorded tool call of a test case: what the skill must ask, and what the tool answered. */
+export interface SkillCaseCall {
+  tool: string;
+  args: unknown;
+  /** What the tool answered (absent when it answered nothing or failed). */
+  result?: unknown;
+  /** Set when the tool failed instead of answering. */
+  error?: string;
+}
+
+/**
+ * A test case a version carries: one trajectory it was verified on, replayable offline. The
+ * bindings answer from `calls`, in order; the run must make exactly those calls and return `expected`.
+ */
+export interface SkillCase {
+  /** The trajectory the case comes from. */
+  trajectoryId: string;
+  /** The input the skill was verified with (derived parameters filled in). */
+  input: unknown;
+  calls: SkillCaseCall[];
+  /** The output the run must return (absent: the skill returned nothing). */
+  expected?: unknown;
+  /**
+   * `answer`: the trajectory's structured answer; `replay`: what the skill returned when it
+   * verified, because the trajectory's answer was prose.
+   */
+  expectedFrom: 'answer' | 'replay';
 }
 
 /** Where a compiled skill came from. */
@@ -92,6 +121,17 @@ export interface CompiledSkill {
   provenance: Provenance;
   /** Input fields that carry secrets found as literals in the trajectories; pass them at call time. */
   secretParameters: string[];
+  /**
+   * One case per trajectory the skill replayed correctly, for `testSkill` and `benchmarkCases`.
+   * Absent on versions compiled before cases were recorded.
+   */
+  cases?: SkillCase[];
+  /**
+   * The manifest entries of its permissions as it was checked against them: cases replay against
+   * them, and a run refuses a tool whose schema has since changed in a way that breaks these calls
+   * (`TOOL_SCHEMA_CHANGED`). Absent on versions compiled before it was recorded (no check then).
+   */
+  toolSchemas?: ToolManifestEntry[];
 }
 
 /** A stored skill as the bundler needs it to pin `knack:skills/<name>@<version>`. */

@@ -16,7 +16,7 @@ export type { DerivedSchemas } from './derive-schemas.js';
 export { bundleSkill } from './bundle-skill.js';
 export type { BundleOptions, BundleResult } from './bundle-skill.js';
 export { verifySkill, createReplayPack } from './verify-skill.js';
-export type { VerifyOptions } from './verify-skill.js';
+export type { VerifyOptions, VerifyResult } from './verify-skill.js';
 export type {
   CompiledSkill,
   Diagnostic,
@@ -24,6 +24,8 @@ export type {
   VerificationReport,
   Provenance,
   ProposalEvidence,
+  SkillCase,
+  SkillCaseCall,
   ResolvedSkill,
   SkillResolver,
 } from './compiled-skill.js';

@@ -1,6 +1,6 @@
 import { bindTools, runSkill, type ToolHandler, type ToolPack } from '../../sandbox/index.js';
 import { type JsonSchema, type ToolManifestEntry, stableJson } from '../../core/index.js';
-import type { VerificationReport } from './compiled-skill.js';
+import type { SkillCase, VerificationReport } from './compiled-skill.js';
 import type { Trajectory } from '../import/index.js';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -69,7 +69,13 @@ function isComparable(answer: unknown): boolean {
   return answer !== undefined && typeof answer !== 'string';
 }
 
-async function replay(options: VerifyOptions, trajectory: Trajectory): Promise<VerificationReport> {
+interface Replayed {
+  report: VerificationReport;
+  /** What the skill returned, when the replay passed. */
+  value?: unknown;
+}
+
+async function replay(options: VerifyOptions, trajectory: Trajectory): Promise<Replayed> {
   const { pack, state } = createReplayPack(trajectory, options.manifest);
   const result = await runSkill({
     source: options.bundle,
@@ -81,21 +87,27 @@ async function replay(options: VerifyOptions, trajectory: Trajectory): Promise<V
   });
   const id = trajectory.id;
   if (state.mismatch)
-    return { trajectoryId: id, ok: false, step: state.mismatch.step, message: state.mismatch.message };
+    return {
+      report: { trajectoryId: id, ok: false, step: state.mismatch.step, message: state.mismatch.message },
+    };
   if (!result.ok)
     return {
-      trajectoryId: id,
-      ok: false,
-      message: `run failed with ${result.error.code}: ${result.error.message}`,
-      ...(result.error.step ? { step: result.error.step } : {}),
+      report: {
+        trajectoryId: id,
+        ok: false,
+        message: `run failed with ${result.error.code}: ${result.error.message}`,
+        ...(result.error.step ? { step: result.error.step } : {}),
+      },
     };
   const next = trajectory.steps[state.cursor];
   if (next) {
     return {
-      trajectoryId: id,
-      ok: false,
-      step: state.cursor + 1,
-      message: `the skill returned before calling ${describeCall(next.tool, next.args)}`,
+      report: {
+        trajectoryId: id,
+        ok: false,
+        step: state.cursor + 1,
+        message: `the skill returned before calling ${describeCall(next.tool, next.args)}`,
+      },
     };
   }
   if (
@@ -103,22 +115,52 @@ async function replay(options: VerifyOptions, trajectory: Trajectory): Promise<V
     !isDeepStrictEqual(normalize(result.value), normalize(trajectory.answer))
   ) {
     return {
-      trajectoryId: id,
-      ok: false,
-      message: `returned ${stableJson(result.value)}, trajectory answer was ${stableJson(trajectory.answer)}`,
+      report: {
+        trajectoryId: id,
+        ok: false,
+        message: `returned ${stableJson(result.value)}, trajectory answer was ${stableJson(trajectory.answer)}`,
+      },
     };
   }
-  return { trajectoryId: id, ok: true };
+  return { report: { trajectoryId: id, ok: true }, value: result.value };
+}
+
+// A replay that passed becomes a case: the input, the recorded calls and the output to expect.
+function toCase(trajectory: Trajectory, value: unknown): SkillCase {
+  const isAnswer = isComparable(trajectory.answer);
+  const expected = normalize(isAnswer ? trajectory.answer : value);
+  return {
+    trajectoryId: trajectory.id,
+    input: normalize(trajectory.input ?? {}),
+    calls: trajectory.steps.map((step) => ({
+      tool: step.tool,
+      args: normalize(step.args),
+      ...(step.result === undefined ? {} : { result: normalize(step.result) }),
+      ...(step.error === undefined ? {} : { error: step.error }),
+    })),
+    ...(expected === undefined ? {} : { expected }),
+    expectedFrom: isAnswer ? 'answer' : 'replay',
+  };
+}
+
+/** What `verifySkill` found: a report per trajectory, and a test case per trajectory that replayed. */
+export interface VerifyResult {
+  isVerified: boolean;
+  reports: VerificationReport[];
+  cases: SkillCase[];
 }
 
 /**
  * Verifies a bundle by replaying each trajectory in the sandbox: tools answer with recorded
  * results matched by tool and arguments, in order; the returned value must equal a structured answer.
  */
-export async function verifySkill(
-  options: VerifyOptions,
-): Promise<{ isVerified: boolean; reports: VerificationReport[] }> {
+export async function verifySkill(options: VerifyOptions): Promise<VerifyResult> {
   const reports: VerificationReport[] = [];
-  for (const trajectory of options.trajectories) reports.push(await replay(options, trajectory));
-  return { isVerified: reports.length > 0 && reports.every((report) => report.ok), reports };
+  const cases: SkillCase[] = [];
+  for (const trajectory of options.trajectories) {
+    const { report, value } = await replay(options, trajectory);
+    reports.push(report);
+    if (report.ok) cases.push(toCase(trajectory, value));
+  }
+  return { isVerified: reports.length > 0 && reports.every((report) => report.ok), reports, cases };
 }

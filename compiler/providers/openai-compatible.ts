@@ -7,7 +7,10 @@ export interface OpenAICompatibleModelOptions extends ProviderSettings {
   modelId: string;
   /** The server's OpenAI-style base URL, e.g. `http://127.0.0.1:11434/v1` (Ollama). */
   baseURL: string;
-  /** @default process.env.OPENAI_API_KEY if set, else none (local servers need none) */
+  /**
+   * @default process.env.OPENAI_COMPATIBLE_API_KEY if set, else none (local servers need none).
+   * Never OPENAI_API_KEY: an OpenAI key is not sent to another server unless passed here.
+   */
   apiKey?: string;
 }
 
@@ -24,8 +27,8 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     modelId,
     settings,
     baseURL: () => baseURL,
-    apiKey: () => apiKey ?? (process.env['OPENAI_API_KEY']?.trim() || undefined),
-    keyEnvVar: 'OPENAI_API_KEY',
+    apiKey: () => apiKey ?? (process.env['OPENAI_COMPATIBLE_API_KEY']?.trim() || undefined),
+    keyEnvVar: 'OPENAI_COMPATIBLE_API_KEY',
     isKeyRequired: false,
   });
 }

@@ -21,6 +21,8 @@ export function buildRecord(
     verification: compiled.verification,
     provenance: compiled.provenance,
     diagnostics: compiled.diagnostics,
+    ...(compiled.toolSchemas === undefined ? {} : { toolSchemas: compiled.toolSchemas }),
+    ...(compiled.cases === undefined ? {} : { cases: compiled.cases }),
     ...(compiled.reviewNotes === undefined ? {} : { reviewNotes: compiled.reviewNotes }),
     source: compiled.source,
     bundle: compiled.bundle,

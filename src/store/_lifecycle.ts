@@ -7,7 +7,7 @@ import { assertTransition } from './_transitions.js';
 import { formatSkillRef } from './parse-skill-ref.js';
 import { assertActivation, checkActivation } from './review-policy.js';
 import type { HistoryEvent, SkillStatus, SkillVersionRecord } from './skill-record.js';
-import type { ChangeOptions, ReviewOptions } from './skill-store-types.js';
+import type { ChangeOptions, FlagOptions, ReviewOptions } from './skill-store-types.js';
 
 export function defaultActor(): string {
   try {
@@ -67,6 +67,26 @@ export async function moveStatus(
     by: options.by ?? defaultActor(),
     at,
     ...(options.note ? { note: options.note } : {}),
+  });
+}
+
+/** Appends a `flagged` event: the version was found unfit to run as it is. */
+export async function flagVersion(
+  context: StoreContext,
+  ref: string,
+  options: FlagOptions,
+): Promise<HistoryEvent> {
+  if (typeof options?.note !== 'string' || !options.note.trim())
+    throw new KnackError('INVALID_ARGUMENT', 'A flag needs a `note` saying what is wrong with the version.', {
+      where: { field: 'note' },
+    });
+  const { record } = await resolveRef(context, ref);
+  return appendEvent(context.backend(), context.keys, record.name, {
+    kind: 'flagged',
+    version: record.version,
+    by: options.by ?? defaultActor(),
+    at: context.now().toISOString(),
+    note: options.note,
   });
 }
 

@@ -6,6 +6,23 @@ const schemaValue = { type: ['object', 'boolean'] };
 const status = { enum: ['draft', 'verified', 'active', 'deprecated'] };
 const positiveInteger = { type: 'integer', minimum: 1 };
 
+const caseSchema = {
+  type: 'object',
+  required: ['trajectoryId', 'input', 'calls', 'expectedFrom'],
+  properties: {
+    trajectoryId: { type: 'string' },
+    calls: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['tool', 'args'],
+        properties: { tool: { type: 'string' }, error: { type: 'string' } },
+      },
+    },
+    expectedFrom: { enum: ['answer', 'replay'] },
+  },
+};
+
 const compiledProperties = {
   name: { type: 'string', pattern: SKILL_NAME_PATTERN },
   description: { type: 'string' },
@@ -64,7 +81,17 @@ const compiledProperties = {
     },
   },
   secretParameters: stringArray,
+  toolSchemas: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['name', 'inputSchema'],
+      properties: { name: { type: 'string' }, inputSchema: schemaValue, outputSchema: schemaValue },
+    },
+  },
   reviewNotes: { type: 'string' },
+  // Optional: versions published before cases (or tool schemas) were recorded lack them.
+  cases: { type: 'array', items: caseSchema },
 };
 const compiledRequired = [
   'name',
@@ -104,7 +131,7 @@ const eventSchema: JsonSchema = {
   required: ['number', 'kind', 'version', 'by', 'at'],
   properties: {
     number: positiveInteger,
-    kind: { enum: ['published', 'status-changed', 'reviewed', 'rolled-back'] },
+    kind: { enum: ['published', 'status-changed', 'reviewed', 'rolled-back', 'flagged'] },
     version: positiveInteger,
     status,
     previousStatus: status,

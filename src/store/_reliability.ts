@@ -19,6 +19,8 @@ const everyCode: Record<RunErrorCode, true> = {
   WORKER_CRASHED: true,
   COMPILE_ERROR: true,
   ABORTED: true,
+  DECLINED: true,
+  TOOL_SCHEMA_CHANGED: true,
 };
 export const runErrorCodes: readonly RunErrorCode[] = Object.keys(everyCode) as RunErrorCode[];
 

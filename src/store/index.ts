@@ -7,6 +7,7 @@ export type {
   PublishOptions,
   PublishResult,
   ReviewOptions,
+  FlagOptions,
   SkillSummary,
   RecordRunOptions,
   ReportOutcomeOptions,

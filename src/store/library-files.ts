@@ -7,12 +7,34 @@ import type { SkillSnapshot } from './skill-snapshot.js';
 /**
  * Layout of an exported library, one folder per skill:
  * `<name>/v<N>.ts` (source), `<name>/v<N>.bundle.js` (the runnable bundle, kept so a version
- * runs without rebuilding), `<name>/v<N>.js.map` (sourcemap, when stored), and `<name>/skill.json`:
- * every record minus those texts, with run counters, the history and the counters.
+ * runs without rebuilding), `<name>/v<N>.js.map` (sourcemap, when stored), `<name>/v<N>.cases.json`
+ * (the version's test cases and the tool schemas they replay against, when stored), and
+ * `<name>/skill.json`: every record minus those, with run counters, the history and the counters.
  */
 const format = 'knack-library/v1';
+const casesFormat = 'knack-cases/v1';
 
-type ExportedVersion = Omit<SkillSnapshot['versions'][number], 'source' | 'bundle' | 'sourcemap'>;
+type StoredVersion = SkillSnapshot['versions'][number];
+type ExportedVersion = Omit<StoredVersion, 'source' | 'bundle' | 'sourcemap' | 'cases' | 'toolSchemas'>;
+
+interface CasesFile {
+  format: typeof casesFormat;
+  /** `name@N` of the version the cases belong to. */
+  skill: string;
+  tools: NonNullable<StoredVersion['toolSchemas']>;
+  cases: NonNullable<StoredVersion['cases']>;
+}
+
+const validateCasesFile = createValidator<CasesFile>({
+  type: 'object',
+  required: ['format', 'skill', 'tools', 'cases'],
+  properties: {
+    format: { const: casesFormat },
+    skill: { type: 'string' },
+    tools: { type: 'array', items: { type: 'object' } },
+    cases: { type: 'array', items: { type: 'object' } },
+  },
+});
 
 interface SkillFile {
   format: typeof format;
@@ -90,17 +112,31 @@ export async function exportLibrary(options: LibraryFilesOptions): Promise<Expor
     const snapshot = await store.snapshot(name);
     mkdirSync(join(dir, name), { recursive: true });
     const versions: ExportedVersion[] = [];
-    for (const { source, bundle, sourcemap, ...rest } of snapshot.versions) {
+    for (const { source, bundle, sourcemap, cases, toolSchemas, ...rest } of snapshot.versions) {
       writeText(dir, `${name}/v${rest.version}.ts`, source, result.files);
       writeText(dir, `${name}/v${rest.version}.bundle.js`, bundle, result.files);
       if (sourcemap !== undefined) writeText(dir, `${name}/v${rest.version}.js.map`, sourcemap, result.files);
+      if (cases !== undefined) {
+        const file: CasesFile = {
+          format: casesFormat,
+          skill: `${name}@${rest.version}`,
+          tools: toolSchemas ?? [],
+          cases,
+        };
+        writeText(
+          dir,
+          `${name}/v${rest.version}.cases.json`,
+          `${JSON.stringify(file, null, 2)}\n`,
+          result.files,
+        );
+      }
       versions.push(rest);
     }
     const file: SkillFile = {
       format,
       name,
       files:
-        'v<N>.ts is the source of version N, v<N>.bundle.js its bundle, v<N>.js.map its sourcemap (when stored)',
+        'v<N>.ts is the source of version N, v<N>.bundle.js its bundle, v<N>.js.map its sourcemap, v<N>.cases.json its test cases (each when stored)',
       claimedVersions: snapshot.claimedVersions,
       claimedEvents: snapshot.claimedEvents,
       versions,
@@ -124,6 +160,17 @@ function readText(path: string, isOptional = false): string | undefined {
   }
 }
 
+function readCases(folder: string, version: number): Pick<StoredVersion, 'cases' | 'toolSchemas'> {
+  const path = join(folder, `v${version}.cases.json`);
+  const text = readText(path, true);
+  if (text === undefined) return {};
+  const parsed = safeParseJson(text, validateCasesFile);
+  if (!parsed.ok)
+    throw new KnackError('INVALID_RECORD', `${path}: ${parsed.message}`, { where: { file: path } });
+  // The store validates each case with the rest of the record when it restores the snapshot.
+  return { toolSchemas: parsed.value.tools, cases: parsed.value.cases };
+}
+
 function readSkillFolder(folder: string): SkillSnapshot {
   const path = join(folder, 'skill.json');
   const parsed = safeParseJson(readText(path) ?? '', validateSkillFile);
@@ -142,6 +189,7 @@ function readSkillFolder(folder: string): SkillSnapshot {
         source: readText(join(folder, `v${version.version}.ts`)) ?? '',
         bundle: readText(join(folder, `v${version.version}.bundle.js`)) ?? '',
         ...(sourcemap === undefined ? {} : { sourcemap }),
+        ...readCases(folder, version.version),
       };
     }),
   };

@@ -25,8 +25,11 @@ export interface SkillVersionRecord extends CompiledSkill {
   createdAt: string;
 }
 
-/** Kinds of history events. */
-export type HistoryEventKind = 'published' | 'status-changed' | 'reviewed' | 'rolled-back';
+/**
+ * Kinds of history events. `flagged`: something found the version unfit to run as it is (a tool
+ * schema changed under it); the note says what. A flag moves no status.
+ */
+export type HistoryEventKind = 'published' | 'status-changed' | 'reviewed' | 'rolled-back' | 'flagged';
 
 /** One append-only history entry of a skill: who did what to which version, when and why. */
 export interface HistoryEvent {

@@ -43,6 +43,14 @@ export interface ReviewOptions {
   note?: string;
 }
 
+/** Options of `flag`. */
+export interface FlagOptions {
+  /** What is wrong with the version (required). */
+  note: string;
+  /** Who or what flagged it. @default the OS user name */
+  by?: string;
+}
+
 /** Options of `reportOutcome`. */
 export interface ReportOutcomeOptions {
   /** The id a counted run's result carries (`callSkill(...).runId`). */
@@ -108,6 +116,11 @@ export interface SkillStore {
   rollback(ref: string, options?: ChangeOptions): Promise<HistoryEvent>;
   /** Records a reviewer's decision on a version. @throws KnackError INVALID_ARGUMENT without `by`. */
   review(ref: string, options: ReviewOptions): Promise<HistoryEvent>;
+  /**
+   * Appends a `flagged` event to a version's history (no status moves): found unfit to run as it
+   * is, e.g. a tool schema changed under it. @throws KnackError INVALID_ARGUMENT without `note`.
+   */
+  flag(ref: string, options: FlagOptions): Promise<HistoryEvent>;
   /** Why a version would need a human approval before activation (empty: none). */
   reviewRequirements(ref: string): Promise<ReviewRequirement[]>;
   /** Counts one run of a version (`name` counts against the active one); returns the new counters. */

@@ -2,7 +2,7 @@ import type { RunErrorCode } from '../../sandbox/index.js';
 import { diffSkillVersions, type SkillDiff } from '../diff/index.js';
 import { KnackError } from '../../core/index.js';
 import type { StoreKeys } from './_keys.js';
-import { moveStatus, reviewVersion } from './_lifecycle.js';
+import { flagVersion, moveStatus, reviewVersion } from './_lifecycle.js';
 import { publishVersion } from './_publish-version.js';
 import { countRun, readReliability, runErrorCodes } from './_reliability.js';
 import { activeRecord, latestRecord, readRecord, resolveRef, statusOf, viewOf } from './_read-version.js';
@@ -24,6 +24,7 @@ import type {
   PublishOptions,
   PublishResult,
   ReviewOptions,
+  FlagOptions,
   SkillStore,
   SkillSummary,
   RecordRunOptions,
@@ -121,6 +122,10 @@ export class KeyvSkillStore implements SkillStore {
 
   async review(ref: string, options: ReviewOptions): Promise<HistoryEvent> {
     return reviewVersion(this.#context, ref, options);
+  }
+
+  async flag(ref: string, options: FlagOptions): Promise<HistoryEvent> {
+    return flagVersion(this.#context, ref, options);
   }
 
   async reviewRequirements(ref: string): Promise<ReviewRequirement[]> {

@@ -98,3 +98,35 @@ describe('createValidator with several bounded patterns', () => {
     expect(check({ name: 'Refund', hash: `sha256:${'a'.repeat(64)}` }).ok).toBe(false);
   });
 });
+
+describe('createValidator with uniqueItems', () => {
+  const unique = createValidator({ type: 'array', uniqueItems: true });
+
+  it('treats values as JSON Schema does: key order is not a difference, type is', () => {
+    expect(unique([{ x: [{ a: 1, b: 2 }] }, { x: [{ b: 2, a: 1 }] }]).ok).toBe(false);
+    expect(unique([[1], [1]]).ok).toBe(false);
+    expect(unique(['a', 'a']).ok).toBe(false);
+    expect(unique([1, '1', true, 'true', null, 'null']).ok).toBe(true);
+    expect(
+      unique([
+        [1, 2],
+        [2, 1],
+      ]).ok,
+    ).toBe(true);
+    expect(unique([{ a: 'b:c' }, { 'a:b': 'c' }]).ok).toBe(true);
+  });
+
+  it('never takes a string item for an object with the same key text', () => {
+    for (const text of ['{s1:a:1,}', '{"a":1}', 's1:a:1']) expect(unique([text, { a: 1 }]).ok).toBe(true);
+  });
+
+  it('refuses arrays too large or too deep to check, naming the limit', () => {
+    const tooMany = unique(Array.from({ length: 20_001 }, (_, index) => index));
+    expect(tooMany.ok).toBe(false);
+    if (!tooMany.ok) expect(tooMany.issues[0]?.message).toMatch(/more than 20000 values/);
+    const tooDeep = unique([JSON.parse('['.repeat(2000) + ']'.repeat(2000)) as unknown]);
+    expect(tooDeep.ok).toBe(false);
+    expect(unique(Array.from({ length: 20_000 }, (_, index) => ({ id: index }))).ok).toBe(false);
+    expect(unique(Array.from({ length: 10_000 }, (_, index) => ({ id: index }))).ok).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defineTools } from '../../sandbox/index.js';
 import { expectFailure, expectStillServing, skill, useSandbox } from '../helpers/hostile.js';
 
 // TIMEOUT and MEMORY_LIMIT feed reliability counts: they must mean what the worker and V8
@@ -47,6 +48,16 @@ describe('run outcomes', () => {
         limits: { memoryLimitMb: 64, timeoutMs: 20_000 },
       },
     );
+    expectFailure(result, 'MEMORY_LIMIT');
+    await expectStillServing(run);
+  });
+
+  it('reports MEMORY_LIMIT for a huge string argument that kills the worker while it is sent', async () => {
+    const tools = defineTools({ echo: { inputSchema: {}, handler: () => 'sent' } });
+    const result = await run(skill("return await tools.echo({ text: 'x'.repeat(2 ** 28) });"), {
+      tools,
+      limits: { memoryLimitMb: 64, timeoutMs: 20_000 },
+    });
     expectFailure(result, 'MEMORY_LIMIT');
     await expectStillServing(run);
   });

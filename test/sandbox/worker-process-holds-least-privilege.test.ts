@@ -24,7 +24,10 @@ interface WorkerReport {
   net: string;
 }
 
-async function inspectWorker(): Promise<{ ok: boolean; callerNet: string; reports: WorkerReport[] }> {
+async function inspectWorker(asUser?: {
+  uid: number;
+  gid: number;
+}): Promise<{ ok: boolean; callerNet: string; reports: WorkerReport[] }> {
   const secretFile = join(tmpdir(), `knack-secret-${process.pid}.txt`);
   writeFileSync(secretFile, 'secret');
   const secretFd = openSync(secretFile, 'r');
@@ -34,6 +37,7 @@ async function inspectWorker(): Promise<{ ok: boolean; callerNet: string; report
       stdio: ['ignore', 'pipe', 'inherit', 'ignore', secretFd],
       env: { ...process.env, KNACK_STORE_URL: 'redis://:hunter2@store:6379', OPENAI_API_KEY: 'sk-secret' },
       cwd: process.cwd(),
+      ...asUser,
     });
     let output = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -59,6 +63,24 @@ describe.runIf(isLinux)('a worker process', () => {
       if (process.getuid?.() === 0) expect(worker.net).not.toBe(callerNet);
     }
   }, 60_000);
+
+  // `unshare --net` needs CAP_SYS_ADMIN: an unprivileged caller is refused it and falls back to
+  // `setpriv --no-new-privs` alone, so its workers still run, without new privileges, on its network.
+  it.runIf(process.getuid?.() === 0)(
+    'still runs, without new privileges, when the caller may not take a network namespace',
+    async () => {
+      const { ok, callerNet, reports } = await inspectWorker({ uid: 65534, gid: 65534 });
+      expect(ok).toBe(true);
+      expect(reports.length).toBeGreaterThan(0);
+      for (const worker of reports) {
+        expect(worker.uid).toBe('65534');
+        expect(worker.noNewPrivs).toBe('1');
+        expect(worker.net).toBe(callerNet);
+        expect(worker.environ.join('\n')).not.toMatch(/hunter2|sk-secret/);
+      }
+    },
+    60_000,
+  );
 
   it('runs a development worker script that only this user can have written', async () => {
     const entry = await workerEntry();

@@ -6,6 +6,7 @@ import { exportLibrary, importLibrary, type SkillStore } from '../../src/store/i
 import { compiledSkill } from '../helpers/compiled-skill.js';
 import { openTempStore } from '../helpers/temp-sqlite-store.js';
 
+const libraryDir = join(import.meta.dirname, '../../skills/library');
 const stores: SkillStore[] = [];
 async function fresh(): Promise<SkillStore> {
   const { store } = await openTempStore();
@@ -81,6 +82,46 @@ describe('exportLibrary / importLibrary', () => {
     expect(await target.get('refund_order')).toEqual(await source.get('refund_order'));
     const next = await target.publish(compiledSkill({ variant: 'c' }));
     expect(next.version).toBe(3);
+  });
+
+  it("writes each version's test cases beside its source and restores them on import", async () => {
+    const store = await fresh();
+    await importLibrary({ store, dir: libraryDir });
+    const refund = await store.get('refund_order_full@1');
+    expect(refund.cases?.map((skillCase) => skillCase.trajectoryId)).toEqual([
+      'refund-damaged-8812',
+      'refund-damaged-8814',
+      'refund-damaged-8817',
+    ]);
+    expect(refund.cases?.[0]?.calls.map((call) => call.tool)).toEqual([
+      'get_order',
+      'refund_order',
+      'send_email',
+    ]);
+    expect(refund.toolSchemas?.map((tool) => tool.name)).toEqual(['get_order', 'refund_order', 'send_email']);
+    const dir = mkdtempSync(join(tmpdir(), 'knack-export-'));
+    const result = await exportLibrary({ store, dir });
+    expect(result.files).toContain('refund_order_full/v1.cases.json');
+    const casesFile = 'refund_order_full/v1.cases.json';
+    expect(readTree(dir).get(casesFile)).toBe(readFileSync(join(libraryDir, casesFile), 'utf8'));
+    const skillFile = JSON.parse(readTree(dir).get('refund_order_full/skill.json') ?? '') as {
+      versions: Record<string, unknown>[];
+    };
+    expect(Object.keys(skillFile.versions[0] ?? {})).not.toContain('cases');
+  });
+
+  it("refuses a cases file that lost a case's calls, naming the version", async () => {
+    const store = await fresh();
+    await importLibrary({ store, dir: libraryDir });
+    const dir = mkdtempSync(join(tmpdir(), 'knack-export-'));
+    await exportLibrary({ store, dir });
+    const path = join(dir, 'refund_order_full', 'v1.cases.json');
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { cases: Record<string, unknown>[] };
+    delete file.cases[0]?.['calls'];
+    writeFileSync(path, JSON.stringify(file));
+    await expect(importLibrary({ store: await fresh(), dir })).rejects.toThrow(
+      /`refund_order_full`, version 1: .*calls/,
+    );
   });
 
   it('refuses a version file edited after export, naming the skill and version', async () => {

@@ -5,7 +5,10 @@ import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
 /** `knack export DIR`: the library as reviewable files. */
 export function registerExport(cli: CAC): void {
   withStoreFlags(
-    cli.command('export <dir>', 'Write the library as files: DIR/<name>/v<N>.ts, v<N>.bundle.js, skill.json'),
+    cli.command(
+      'export <dir>',
+      'Write the library as files: DIR/<name>/v<N>.ts, v<N>.bundle.js, v<N>.cases.json, skill.json',
+    ),
   )
     .example('knack export skills/library')
     .action(async (dir: string, flags: StoreFlags) => {

@@ -16,7 +16,9 @@ import { registerReview } from './review.js';
 import { registerRollback } from './rollback.js';
 import { registerRun } from './run.js';
 import { registerSearch } from './search.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
+import { registerTest } from './test.js';
 import { registerTypes } from './types.js';
 
 /** A CLI command module: registers itself on the cac instance; heavy imports happen inside actions. */
@@ -27,6 +29,7 @@ const commands: RegisterCommand[] = [
   registerCompile,
   registerRun,
   registerBench,
+  registerTest,
   registerDemo,
   registerRefine,
   registerList,
@@ -43,6 +46,7 @@ const commands: RegisterCommand[] = [
   registerTypes,
   registerRecord,
   registerPropose,
+  registerServe,
 ];
 
 export function registerCommands(cli: CAC): void {

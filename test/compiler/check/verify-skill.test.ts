@@ -31,7 +31,28 @@ async function bundled(source = orderTotalSkill): Promise<string> {
 describe('verifySkill', () => {
   it('passes when the replay makes the recorded calls and returns the answer', async () => {
     const result = await verifySkill({ bundle: await bundled(), manifest, trajectories: [recorded] });
-    expect(result).toEqual({ isVerified: true, reports: [{ trajectoryId: 't-001', ok: true }] });
+    expect(result).toMatchObject({ isVerified: true, reports: [{ trajectoryId: 't-001', ok: true }] });
+  });
+
+  it('turns each passing replay into a case: input, recorded calls in order, expected output', async () => {
+    const result = await verifySkill({ bundle: await bundled(), manifest, trajectories: [recorded] });
+    expect(result.cases).toEqual([
+      {
+        trajectoryId: 't-001',
+        input: { orderId: '123' },
+        calls: [{ tool: 'get_order', args: { id: '123' }, result: recorded.steps[0]?.result }],
+        expected: { total: 9.5, skus: ['A'] },
+        expectedFrom: 'answer',
+      },
+    ]);
+  });
+
+  it('expects what the skill returned when the answer was prose, and keeps no case for a failed replay', async () => {
+    const prose = { ...recorded, id: 't-002', answer: 'The total is 9.50 dollars.' };
+    const wrong = { ...recorded, id: 't-003', answer: { total: 10, skus: ['A'] } };
+    const result = await verifySkill({ bundle: await bundled(), manifest, trajectories: [prose, wrong] });
+    expect(result.cases.map((skillCase) => skillCase.trajectoryId)).toEqual(['t-002']);
+    expect(result.cases[0]).toMatchObject({ expected: { total: 9.5, skus: ['A'] }, expectedFrom: 'replay' });
   });
 
   it('names the first mismatching call with both argument sets', async () => {
