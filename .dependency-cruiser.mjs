@@ -23,6 +23,7 @@ const areas = [
   { name: 'src/diff', files: '^src/diff/[^/]+$' },
   { name: 'src/mcp', files: '^src/mcp/[^/]+$' },
   { name: 'src/search', files: '^src/search/[^/]+$' },
+  { name: 'src/record', files: '^src/record/[^/]+$' },
   { name: 'src/cases', files: '^src/cases/[^/]+$' },
   { name: 'src/serve', files: '^src/serve/[^/]+$' },
   { name: 'skills', files: '^skills/[^/]+$' },

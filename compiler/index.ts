@@ -15,8 +15,16 @@ export {
   assertCompilable,
   trajectorySchema,
   DEFAULT_TOOL_ERROR_PATTERN,
+  readUserTurns,
 } from './import/index.js';
-export type { Trajectory, TrajectoryStep, TrajectoryFormat, ImportOptions } from './import/index.js';
+export type {
+  Trajectory,
+  TrajectoryStep,
+  TrajectoryFormat,
+  ImportOptions,
+  UserTurns,
+  ReadUserTurnsOptions,
+} from './import/index.js';
 export {
   draftSkill,
   groupTrajectories,
@@ -61,6 +69,7 @@ export type {
   DiagnosticCode,
   VerificationReport,
   Provenance,
+  ProposalEvidence,
   SkillCase,
   SkillCaseCall,
   LeftOutStep,

@@ -35,6 +35,7 @@ export {
   draftSkill,
   verifySkill,
   trajectorySchema,
+  readUserTurns,
 } from '../compiler/index.js';
 export type {
   Trajectory,
@@ -46,9 +47,12 @@ export type {
   Provenance,
   LeftOutStep,
   LeftOutReason,
+  ProposalEvidence,
   SkillResolver,
   ResolvedSkill,
   ImportOptions,
+  UserTurns,
+  ReadUserTurnsOptions,
   CompileOptions,
   CompileResult,
   CompileError,
@@ -121,15 +125,38 @@ export type {
   RenderSkillDiffOptions,
 } from './diff/index.js';
 // MCP servers as tool packs: `tools/list` is the manifest, `tools/call` the binding (SDK loads lazily).
-export { connectMcpToolPack, createMcpToolPack } from './mcp/index.js';
+export { connectMcpToolPack, createMcpToolPack, connectMcpClient } from './mcp/index.js';
 export type {
   McpToolPack,
   CreateMcpToolPackOptions,
   ConnectMcpToolPackOptions,
+  ConnectMcpClientOptions,
   McpServerTarget,
   McpStdioServer,
   McpHttpServer,
 } from './mcp/index.js';
+// `knack record` / `knack propose`: an agent's MCP sessions as trajectories, and the skills they propose.
+export {
+  recordMcpSession,
+  markRecordedSession,
+  readRecordedSession,
+  proposeSkills,
+  MIN_PROPOSAL_RUNS,
+} from './record/index.js';
+export type {
+  RecordMcpSessionOptions,
+  RecordingSession,
+  RecordedSessionSummary,
+  RecordedSession,
+  RecordingInfo,
+  RecordingStatus,
+  SessionMarkSource,
+  MarkRecordedSessionOptions,
+  ProposeSkillsOptions,
+  ProposeSkillsResult,
+  ProposalOutcome,
+  SkippedSession,
+} from './record/index.js';
 // Finding the skill that fits a request (BM25 with a relevance threshold), once or with a warm index.
 export {
   searchSkills,

@@ -100,6 +100,25 @@ export interface Provenance {
   attempts?: unknown[];
   /** Recorded calls left out of the skill (failed attempts, unused read-only calls), and why. */
   leftOut?: LeftOutStep[];
+  /**
+   * Set when `knack propose` made the version from recorded sessions (`trajectoryIds` are their
+   * ids): such a version needs a reviewer's approval before it may become active.
+   */
+  proposal?: ProposalEvidence;
+}
+
+/** How a proposed version came about: `knack propose` over sessions of `knack record`. */
+export interface ProposalEvidence {
+  /** Who proposed it, e.g. `knack propose`. */
+  by: string;
+  /** Recorded sessions it was compiled from and replays (the length of `trajectoryIds`). */
+  runs: number;
+  /** The minimum of runs a proposal needed when it was made. */
+  minRuns: number;
+  /** Distinct tasks (user requests) among the sessions. */
+  distinctTasks: number;
+  /** ISO 8601 time of the proposal. */
+  at: string;
 }
 
 /** A checked, bundled and replay-verified skill, ready for the store. */

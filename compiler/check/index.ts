@@ -23,6 +23,7 @@ export type {
   DiagnosticCode,
   VerificationReport,
   Provenance,
+  ProposalEvidence,
   SkillCase,
   SkillCaseCall,
   LeftOutStep,

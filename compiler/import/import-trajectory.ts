@@ -7,6 +7,7 @@ import { fromAnthropic } from './_from-anthropic.js';
 import { checkTrajectory } from './check-trajectory.js';
 import { trajectorySchema } from './trajectory-schema.js';
 import { trajectoryError } from './_trajectory-error.js';
+import { checkRecordedSession } from './_recorded-session.js';
 
 function asWrapper(value: unknown): ConversationWrapper | undefined {
   if (Array.isArray(value)) return { messages: value as Record<string, unknown>[] };
@@ -30,7 +31,7 @@ export function detectFormat(value: unknown): TrajectoryFormat | undefined {
 }
 
 function fromNative(value: unknown, file: string | undefined): Omit<Trajectory, 'id'> & { id?: string } {
-  const checked = createValidator<Trajectory>(trajectorySchema)(value);
+  const checked = createValidator<Trajectory>(trajectorySchema)(checkRecordedSession(value, file));
   if (checked.ok) return checked.value;
   const issue = checked.issues[0] ?? { path: '/', message: 'is invalid' };
   const stepMatch = /^\/steps\/(\d+)(.*)$/.exec(issue.path);

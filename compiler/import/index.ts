@@ -8,3 +8,5 @@ export { checkTrajectory, assertCompilable } from './check-trajectory.js';
 export { trajectorySchema } from './trajectory-schema.js';
 export type { Trajectory, TrajectoryStep, TrajectoryFormat, ImportOptions } from './trajectory.js';
 export { DEFAULT_TOOL_ERROR_PATTERN } from './_tool-error.js';
+export { readUserTurns } from './read-user-turns.js';
+export type { UserTurns, ReadUserTurnsOptions } from './read-user-turns.js';

@@ -10,6 +10,7 @@ const secretShapes: RegExp[] = [
   /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, // JWTs
   /^(Bearer|Basic)\s+\S{8,}$/,
   /^[A-Fa-f0-9]{32,}$/, // long hex keys
+  /^<secret-\d+>$/, // what `knack record` writes in place of a secret it kept out of the file
 ];
 
 /**

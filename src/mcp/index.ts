@@ -8,3 +8,8 @@ export { connectMcpToolPack } from './connect-mcp-tool-pack.js';
 export type { ConnectMcpToolPackOptions } from './connect-mcp-tool-pack.js';
 export { parseMcpServerSpec, formatMcpServerTarget } from './mcp-server-target.js';
 export type { McpServerTarget, McpStdioServer, McpHttpServer } from './mcp-server-target.js';
+export { connectMcpClient } from './connect-mcp-client.js';
+export type { ConnectMcpClientOptions } from './connect-mcp-client.js';
+// For `knack record`, which writes what a pack of the same server would call and receive.
+export { toKnackToolName } from './_tool-names.js';
+export { readCallToolResult } from './_call-result.js';

@@ -81,6 +81,17 @@ const compiledProperties = {
           },
         },
       },
+      proposal: {
+        type: 'object',
+        required: ['by', 'runs', 'minRuns', 'at'],
+        properties: {
+          by: { type: 'string' },
+          runs: positiveInteger,
+          minRuns: positiveInteger,
+          distinctTasks: positiveInteger,
+          at: { type: 'string' },
+        },
+      },
     },
   },
   secretParameters: stringArray,

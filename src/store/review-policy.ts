@@ -4,7 +4,7 @@ import type { ReviewDecision, SkillVersionRecord } from './skill-record.js';
 
 /** Why a version needs a human approval before it may become active. */
 export interface ReviewRequirement {
-  reason: 'permission-added' | 'input-widened' | 'unverified';
+  reason: 'permission-added' | 'input-widened' | 'unverified' | 'proposed';
   message: string;
 }
 
@@ -40,6 +40,12 @@ export function reviewRequirements(
     requirements.push({
       reason: 'input-widened',
       message: `its Input accepts more than ${active.name}@${active.version}`,
+    });
+  }
+  if (candidate.provenance.proposal) {
+    requirements.push({
+      reason: 'proposed',
+      message: `proposed by ${candidate.provenance.proposal.by} from ${candidate.provenance.proposal.runs} recorded sessions; a reviewer decides`,
     });
   }
   if (!candidate.verification.isVerified) {

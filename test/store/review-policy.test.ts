@@ -49,6 +49,28 @@ describe('review policy', () => {
     expect((await store.get('refund_order')).version).toBe(2);
   });
 
+  it('asks for a human for a proposed version even with the same tools and input, auto-approve or not', async () => {
+    const store = await storeWith(true);
+    const same = compiledSkill({ variant: 'proposed' });
+    const proposal = {
+      by: 'knack propose',
+      runs: 3,
+      minRuns: 3,
+      distinctTasks: 3,
+      at: '2026-12-07T12:00:00.000Z',
+    };
+    await store.publish({ ...same, provenance: { ...same.provenance, proposal } });
+    expect((await store.reviewRequirements('refund_order@2')).map((item) => item.reason)).toEqual([
+      'proposed',
+    ]);
+    await expect(store.promote('refund_order@2', { by: 'bot' })).rejects.toMatchObject({
+      code: 'REVIEW_REQUIRED',
+    });
+    await store.review('refund_order@2', { decision: 'approve', by: 'ana' });
+    await store.promote('refund_order@2', { by: 'ana' });
+    expect((await store.get('refund_order')).version).toBe(2);
+  });
+
   it('auto-approves under the policy when permissions do not grow and replay passed', async () => {
     const store = await storeWith(true);
     await store.publish(

@@ -8,6 +8,8 @@ import { registerHistory } from './history.js';
 import { registerImportLibrary } from './import-library.js';
 import { registerList } from './list.js';
 import { registerPromote } from './promote.js';
+import { registerPropose } from './propose.js';
+import { registerRecord } from './record.js';
 import { registerRefine } from './refine.js';
 import { registerReport } from './report.js';
 import { registerReview } from './review.js';
@@ -44,6 +46,8 @@ const commands: RegisterCommand[] = [
   registerExport,
   registerImportLibrary,
   registerTypes,
+  registerRecord,
+  registerPropose,
   registerServe,
 ];
 

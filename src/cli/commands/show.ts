@@ -32,6 +32,11 @@ export function registerShow(cli: CAC): void {
         `imports      ${version.imports.join(', ') || '(none)'}`,
         `provenance   ${provenance.compiler}${provenance.model ? ` (${provenance.model})` : ''}, trajectories ${provenance.trajectoryIds.join(', ')}`,
         ...(provenance.leftOut ?? []).map((call) => `left out     ${describeLeftOut(call)}`),
+        ...(provenance.proposal
+          ? [
+              `proposed     by ${provenance.proposal.by} from ${provenance.proposal.runs} recorded sessions (min ${provenance.proposal.minRuns}), ${provenance.proposal.distinctTasks} distinct tasks, ${provenance.proposal.at}`,
+            ]
+          : []),
         `verified     ${verification.isVerified ? 'yes' : c.red('no')} (${verification.reports.filter((report) => report.ok).length}/${verification.reports.length} replays)`,
         `runs         ${reliability.runs} (${reliability.ok} ok${Object.entries(reliability.failures)
           .map(([code, count]) => `, ${code} ${count}`)
