@@ -20,6 +20,9 @@ export type { VerifyOptions } from './verify-skill.js';
 export type {
   CompiledSkill,
   Diagnostic,
+  GeneralizationEvidence,
+  LeaveOneOutEvidence,
+  SkillAssumption,
   DiagnosticCode,
   VerificationReport,
   Provenance,

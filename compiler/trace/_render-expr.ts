@@ -47,7 +47,7 @@ function renderPath(base: string, path: readonly PathStep[], names: RenderNames)
     else if (typeof key === 'string') code += identifier.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
     else {
       const element = elementNoun(base, path, index);
-      code += `.find((${element}) => ${element}${renderPath('', [key.find], names)} === ${renderExpr(key.equals, names)})`;
+      code += `.find((${element}) => ${element}${renderPath('', key.at ?? [key.find], names)} === ${renderExpr(key.equals, names)})`;
       code = names.hoisted?.get(code) ?? code;
     }
   });

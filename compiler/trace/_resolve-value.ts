@@ -1,10 +1,11 @@
 import type { JsonSchema } from '../../core/index.js';
 import type { Expr } from './_expr.js';
-import { isSameValue } from './_values.js';
+import { findPaths, isSameValue, isTrivialValue } from './_values.js';
 import { isSecretLike } from './detect-secrets.js';
 import {
   holdsEverywhere,
-  occursInText,
+  isUserWritten,
+  runCount,
   type DraftState,
   type Instance,
   type ResolveContext,
@@ -53,9 +54,13 @@ export function resolveValue(
   const primary = instances[0] as Instance;
   const value = primary.value;
   if (value === undefined) return { kind: 'literal', value };
-  const ref = resolveRef(state, instances, context);
+  const { expr: ref, choice } = resolveRef(state, instances, context);
   if (ref) return ref;
   const isObject = typeof value === 'object' && value !== null;
+  if (choice && !isObject) {
+    if (context.isOutput) return holdsEverywhere(choice, instances) ? choice : { kind: 'literal', value };
+    return unexplainedChoice(state, instances, context, choice);
+  }
   if (
     isObject &&
     instances.every((instance) => typeof instance.value === 'object' && instance.value !== null)
@@ -74,6 +79,7 @@ export function resolveValue(
           {
             ...context,
             schema: childSchema(context.schema, index),
+            position: index,
           },
         ),
       );
@@ -87,11 +93,63 @@ export function resolveValue(
   }
   if (context.isOutput || !isConsistentPerTrajectory(instances)) return { kind: 'literal', value };
   const isSame = instances.every((instance) => isSameValue(instance.value, value));
-  const isTyped = instances.every((instance) =>
-    occursInText(instance.value, state.texts[instance.trajectory] ?? ''),
+  const isTyped = instances.some((instance) =>
+    isUserWritten(instance.value, state.texts[instance.trajectory] ?? ''),
   );
-  // Parameters are what the caller said: literals of the task text. Siblings that agree on one keep
-  // it constant; a value that differs but that no user typed is left to replay (and the group splits).
-  if (!isTyped || isObject || (isSame && state.inputs.length > 1)) return { kind: 'literal', value };
+  // What the user said is an input, even when every sibling said the same (else a skill folded
+  // from two runs of one customer would act on that customer's account for everyone).
+  if (isTyped && !isObject && !(isSame && runCount(instances) > 1 && isVocabulary(value, context)))
+    return addParam(state, instances, context, false);
+  if (isSame && runCount(instances) > 1) return { kind: 'literal', value };
+  if (isSame || isObject) {
+    assume(state, context, value, 'in the only recorded run');
+    return { kind: 'literal', value };
+  }
+  // Siblings disagree on a value nobody typed. Derivable in some runs but not others, the runs do
+  // different things (the group splits); derivable in none, the caller decides it.
+  if (instances.some((instance) => isDerivable(instance, context))) return { kind: 'literal', value };
   return addParam(state, instances, context, false);
+}
+
+function isDerivable(instance: Instance, context: ResolveContext): boolean {
+  if (isTrivialValue(instance.value)) return false;
+  const results = instance.scope.results.slice(0, context.segment);
+  return [instance.scope.item, ...results].some((root) => findPaths(root, instance.value, 1).length > 0);
+}
+
+// A word of the task's vocabulary (an enum member, a plain lower-case word such as `processing`)
+// that every sibling used describes the task, not the customer: it stays a constant.
+function isVocabulary(value: unknown, context: ResolveContext): boolean {
+  const choices = typeof context.schema === 'object' ? context.schema['enum'] : undefined;
+  if (Array.isArray(choices) && choices.includes(value)) return true;
+  return typeof value === 'string' && /^[a-z]+( [a-z]+)*$/.test(value);
+}
+
+function assume(state: DraftState, context: ResolveContext, value: unknown, reason: string): void {
+  state.assumptions.push({ subject: context.key ?? 'value', value, reason });
+}
+
+// A list element picked by position with no rule that explains it: the caller passes its value.
+function unexplainedChoice(
+  state: DraftState,
+  instances: readonly Instance[],
+  context: ResolveContext,
+  choice: Expr,
+): Expr {
+  const param = addParam(state, instances, context, false);
+  const name = param.kind === 'ref' ? String(param.path[0]) : (context.key ?? 'value');
+  state.assumptions.push({
+    subject: name,
+    value: instances[0]?.value,
+    reason: `no rule found for which element of ${describeList(choice)} the run${runCount(instances) > 1 ? 's' : ''} picked; the caller gives it as \`${name}\``,
+  });
+  return param;
+}
+
+function describeList(expr: Expr): string {
+  if (expr.kind !== 'ref') return 'a list';
+  const at = expr.path.findIndex((key) => typeof key === 'number');
+  const root = expr.root.type === 'segment' ? `the result of call ${expr.root.index + 1}` : expr.root.type;
+  const keys = expr.path.slice(0, at).filter((key) => typeof key === 'string');
+  return keys.length > 0 ? `\`${keys.join('.')}\` (${root})` : root;
 }
