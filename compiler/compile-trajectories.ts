@@ -5,6 +5,7 @@ import type { CompileError, CompileOptions, CompileResult } from './compile-opti
 import { type CompiledSkill, type Diagnostic, checkSkill, toolsDeclarations } from './check/index.js';
 import { groupTrajectories, draftSkill } from './trace/index.js';
 import { compileWithModel } from './llm/index.js';
+import { gatherEvidence } from './_gather-evidence.js';
 import { resolveModel, type LanguageModel } from './providers/index.js';
 
 function toCompileError(error: unknown): CompileError {
@@ -204,7 +205,19 @@ export async function compileTrajectories(options: CompileOptions): Promise<Comp
     if (options.signal?.aborted)
       throw new KnackError('ABORTED', 'compileTrajectories was aborted.', { cause: options.signal.reason });
     options.onProgress?.(`compiling ${group.map((trajectory) => trajectory.id).join(', ')}`);
-    skills.push(...(await compileWithSplit(group, options, options.name, model)));
+    for (const skill of await compileWithSplit(group, options, options.name, model)) {
+      const own = group.filter((trajectory) => skill.provenance.trajectoryIds.includes(trajectory.id));
+      skill.evidence = await gatherEvidence(skill, own, options, (source, replayed) =>
+        checkSkill({
+          source,
+          manifest: options.manifest,
+          trajectories: replayed,
+          ...(options.resolver ? { resolver: options.resolver } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+      );
+      skills.push(skill);
+    }
   }
   uniqueSkillNames(skills);
   return { skills, errors };

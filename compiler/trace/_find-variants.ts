@@ -109,6 +109,17 @@ export function selectionRule(
   // What the user said names the element; the property becomes an input of the skill.
   const written = rules.filter((found) => found.writtenIn > 0).sort((a, b) => b.writtenIn - a.writtenIn);
   for (const rule of written) {
+    const value = rule.values[0];
+    // A plain word every run used (`lead`, `mastercard`) names a kind, not this customer's thing.
+    if (
+      typeof value === 'string' &&
+      /^[a-z]+$/.test(value) &&
+      rule.values.every((other) => other === value)
+    ) {
+      if (runCount(instances) < 2)
+        state.assumptions.push({ subject: rule.path.join('.'), value, reason: 'in the only recorded run' });
+      return withFind(candidate, rule.path, { kind: 'literal', value });
+    }
     const named = parameterize(state, candidate, rule, instances);
     if (named) return named;
   }

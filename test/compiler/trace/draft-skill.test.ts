@@ -168,11 +168,13 @@ describe('draftSkill', () => {
   it('picks an element by a property the user wrote, and makes that property an input', async () => {
     const trajectory = paging('p-7', 'checkout', 1);
     const list = trajectory.steps[0]?.result as { id: string; role: string; name?: string }[];
-    list.forEach((member, index) => (member.name = ['ada', 'grace', 'edsger'][index]));
-    trajectory.task = 'Page Grace on team checkout';
+    list.forEach(
+      (member, index) => (member.name = ['Ada Lovelace', 'Grace Hopper', 'Edsger Dijkstra'][index]),
+    );
+    trajectory.task = 'Page Grace Hopper on team checkout';
     const draft = draftSkill({ trajectories: [trajectory], manifest });
     expect(draft.source).toContain('members.find((member) => member.name === input.name)');
-    expect(draft.inputs.get('p-7')).toMatchObject({ name: 'grace' });
+    expect(draft.inputs.get('p-7')).toMatchObject({ name: 'Grace Hopper' });
     expect(draft.assumptions.map((assumption) => assumption.subject)).not.toContain('userId');
   });
 
