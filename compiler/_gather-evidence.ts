@@ -1,11 +1,6 @@
 import { stableJson, type ToolManifestEntry } from '../core/index.js';
 import type { Trajectory } from './import/index.js';
-import type {
-  CompiledSkill,
-  GeneralizationEvidence,
-  LeaveOneOutEvidence,
-  SkillAssumption,
-} from './check/index.js';
+import type { CompiledSkill, GeneralizationEvidence, LeaveOneOutEvidence } from './check/index.js';
 import { draftSkill, type SkillDraft } from './trace/index.js';
 
 /** Checks a skill source against trajectories that carry their replay input (`checkSkill`, bound). */
@@ -19,26 +14,6 @@ export interface EvidenceOptions {
 
 /** Leave-one-out needs this many siblings: with two, each fold is a single run. */
 const LEAVE_ONE_OUT_MIN = 3;
-
-/** `amount = 50 in the only recorded run`; `reservationId = "K2M9QA": no rule found ...`. */
-export function formatAssumption(assumption: SkillAssumption): string {
-  const value = assumption.value === undefined ? '' : ` = ${JSON.stringify(assumption.value)}`;
-  const joiner = assumption.reason.startsWith('in ') ? ' ' : ': ';
-  return `${assumption.subject}${value}${joiner}${assumption.reason}`;
-}
-
-/** One line for summaries: `verified on 1 run; 2 assumptions: a = 1 ..., b ...; leave-one-out 2/3`. */
-export function formatEvidence(evidence: GeneralizationEvidence): string {
-  const runs = `verified on ${evidence.verifiedInputs} distinct input${evidence.verifiedInputs === 1 ? '' : 's'}`;
-  const count = evidence.assumptions.length;
-  const assumptions =
-    count === 0
-      ? 'no assumptions'
-      : `${count} assumption${count === 1 ? '' : 's'}: ${evidence.assumptions.map(formatAssumption).join('; ')}`;
-  const loo = evidence.leaveOneOut;
-  const held = loo ? `; leave-one-out ${loo.reproduced}/${loo.total}` : '';
-  return `${runs}; ${assumptions}${held}`;
-}
 
 function distinctInputs(skill: CompiledSkill, draft: SkillDraft): number {
   const passed = skill.verification.reports.filter((report) => report.ok);

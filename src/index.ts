@@ -100,7 +100,7 @@ export type {
   ImportLibraryResult,
   LibraryFilesOptions,
 } from './store/index.js';
-export { diffSkillVersions, renderSkillDiff } from './diff/index.js';
+export { diffSkillVersions, formatAssumption, formatEvidence, renderSkillDiff } from './diff/index.js';
 export type {
   SkillDiff,
   SchemaChange,

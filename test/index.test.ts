@@ -43,6 +43,8 @@ describe('the public entry (built src/index.js)', () => {
       'diffSkillVersions',
       'draftSkill',
       'exportLibrary',
+      'formatAssumption',
+      'formatEvidence',
       'formatSkillRef',
       'importLibrary',
       'importTrajectory',

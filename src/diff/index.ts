@@ -5,3 +5,4 @@ export { diffSkillVersions } from './diff-skill-versions.js';
 export type { DiffableVersion, SkillDiff, VersionFacts } from './diff-skill-versions.js';
 export { renderSkillDiff } from './render-skill-diff.js';
 export type { RenderSkillDiffOptions } from './render-skill-diff.js';
+export { formatAssumption, formatEvidence } from './format-evidence.js';

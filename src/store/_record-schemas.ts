@@ -53,6 +53,37 @@ const compiledProperties = {
     },
   },
   secretParameters: stringArray,
+  evidence: {
+    type: 'object',
+    required: ['verifiedInputs', 'assumptions'],
+    properties: {
+      verifiedInputs: { type: 'integer', minimum: 0 },
+      assumptions: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['subject', 'reason'],
+          properties: { subject: { type: 'string' }, reason: { type: 'string' } },
+        },
+      },
+      leaveOneOut: {
+        type: 'object',
+        required: ['reproduced', 'total', 'failures'],
+        properties: {
+          reproduced: { type: 'integer', minimum: 0 },
+          total: { type: 'integer', minimum: 0 },
+          failures: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['trajectoryId', 'reason'],
+              properties: { trajectoryId: { type: 'string' }, reason: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+  },
   reviewNotes: { type: 'string' },
 };
 const compiledRequired = [
