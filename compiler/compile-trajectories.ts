@@ -3,7 +3,7 @@ import { isSkillName, KnackError, SKILL_NAME_RULE } from '../core/index.js';
 import { type Trajectory, importTrajectory, assertCompilable, checkTrajectory } from './import/index.js';
 import type { CompileError, CompileOptions, CompileResult } from './compile-options.js';
 import { type CompiledSkill, type Diagnostic, checkSkill, toolsDeclarations } from './check/index.js';
-import { groupTrajectories, draftSkill } from './trace/index.js';
+import { groupByShape, groupTrajectories, draftSkill, taskKey } from './trace/index.js';
 import { compileWithModel } from './llm/index.js';
 import { gatherEvidence } from './_gather-evidence.js';
 import { resolveModel, type LanguageModel } from './providers/index.js';
@@ -157,6 +157,38 @@ async function compileWithSplit(
   return skills;
 }
 
+function taskSplitNote(group: readonly Trajectory[], shapes: number, folded: CompiledSkill): Diagnostic {
+  const failed = folded.verification.reports.find((report) => !report.ok);
+  const why = failed
+    ? `${failed.trajectoryId}${failed.step === undefined ? '' : ` step ${failed.step}`}: ${failed.message ?? 'did not replay'}`
+    : (folded.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'not verified');
+  return {
+    severity: 'warning',
+    code: 'SPLIT',
+    message:
+      `${group.length} runs of one task (${taskKey(group[0] as Trajectory)}) took ${shapes} different step sequences ` +
+      `and no one skill replays them all (${why.slice(0, 200)}); compiled one skill per step sequence.`,
+  };
+}
+
+// Runs of one task fold into one skill when one skill replays them all; otherwise each step
+// sequence is compiled on its own, and every resulting skill says why.
+async function compileTask(
+  group: Trajectory[],
+  options: CompileOptions,
+  model: LanguageModel | undefined,
+): Promise<CompiledSkill[]> {
+  const shapes = groupByShape(group);
+  if (shapes.length === 1) return compileWithSplit(group, options, options.name, model);
+  const folded = await compileGroup(group, options, options.name, undefined);
+  if (folded.verification.isVerified) return [folded];
+  const skills: CompiledSkill[] = [];
+  for (const shape of shapes) skills.push(...(await compileWithSplit(shape, options, options.name, model)));
+  const note = taskSplitNote(group, shapes.length, folded);
+  for (const skill of skills) skill.diagnostics.push(note);
+  return skills;
+}
+
 function uniqueSkillNames(skills: CompiledSkill[]): void {
   const seen = new Map<string, number>();
   for (const skill of skills) {
@@ -201,11 +233,11 @@ export async function compileTrajectories(options: CompileOptions): Promise<Comp
   const model = resolveModel(options.model === undefined ? {} : { model: options.model });
   const trajectories = await loadAll(options, errors);
   const skills: CompiledSkill[] = [];
-  for (const group of groupTrajectories(trajectories)) {
+  for (const group of groupTrajectories(trajectories, { manifest: options.manifest })) {
     if (options.signal?.aborted)
       throw new KnackError('ABORTED', 'compileTrajectories was aborted.', { cause: options.signal.reason });
     options.onProgress?.(`compiling ${group.map((trajectory) => trajectory.id).join(', ')}`);
-    for (const skill of await compileWithSplit(group, options, options.name, model)) {
+    for (const skill of await compileTask(group, options, model)) {
       const own = group.filter((trajectory) => skill.provenance.trajectoryIds.includes(trajectory.id));
       skill.evidence = await gatherEvidence(skill, own, options, (source, replayed) =>
         checkSkill({

@@ -8,5 +8,6 @@
 export { draftSkill } from './draft-skill.js';
 export type { DraftOptions, SkillDraft } from './draft-skill.js';
 export type { DraftAssumption } from './_draft-state.js';
-export { groupTrajectories } from './group-trajectories.js';
+export { groupByShape, groupTrajectories, taskKey } from './group-trajectories.js';
+export type { GroupOptions } from './group-trajectories.js';
 export { isSecretLike } from './detect-secrets.js';

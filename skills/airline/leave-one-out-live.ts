@@ -1,0 +1,178 @@
+import { compileTrajectories, type CompiledSkill } from '../../compiler/index.js';
+import { defineTools, runSkill } from '../../sandbox/index.js';
+import { airlineManifest } from './airline-manifest.js';
+import { createAirline } from './create-airline.js';
+import { airlineRunFacts } from './held-out-inputs.js';
+import { airlineReplayInputs, airlineSkillInput } from './skill-inputs.js';
+import type { Facts } from './task-shape.js';
+import { checkAirlineEffect, findTaskShape, taskShapes } from './task-shapes.js';
+import { airlineTrajectoryFiles, type AirlineTrajectoryFormat } from './trajectory-files.js';
+
+/** One fold: the skill compiled without `leftOut`, run live for the left-out customer. */
+export interface LeaveOneOutFold {
+  shape: string;
+  leftOut: string;
+  /** The skill a caller would pick, or none when no verified skill came out. */
+  skill?: string;
+  isCorrect: boolean;
+  /** Why it failed: no skill, the run's error, or the state paths that differ. */
+  reason?: string;
+  /** For a failure: whether the skill's stored evidence named the cause before the run. */
+  wasForetold?: boolean;
+  /** What in the evidence named it. */
+  foretoldBy?: string;
+}
+
+/** What `evaluateLeaveOneOutLive` measured. */
+export interface LeaveOneOutLive {
+  format: AirlineTrajectoryFormat;
+  folds: LeaveOneOutFold[];
+  correct: number;
+  /** Folds with no verified skill at all (the compile result says so; nothing ran). */
+  unverified: number;
+  /** Folds whose verified skill ran and did the wrong thing. */
+  wrong: number;
+  /** Of `wrong`, those whose evidence named the cause in advance. */
+  foretold: number;
+}
+
+const idOf = (file: string): string => file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
+
+function trainingFacts(skill: CompiledSkill): Facts {
+  return airlineRunFacts(skill.provenance.trajectoryIds[0] ?? '') ?? {};
+}
+
+// Input values that are none of the training run's facts: the request cannot supply them.
+function unboundInputs(skill: CompiledSkill, format: AirlineTrajectoryFormat): string[] {
+  const first = skill.provenance.trajectoryIds[0] ?? '';
+  const input = airlineReplayInputs(skill.provenance.trajectoryIds, format).get(first) ?? {};
+  const facts = Object.values(trainingFacts(skill)).map((value) => String(value).toLowerCase());
+  return Object.entries(input)
+    .filter(([, value]) => !facts.some((fact) => fact.startsWith(String(value).toLowerCase())))
+    .map(([name]) => name);
+}
+
+/** The skill a caller with this request would pick: verified, its inputs fillable from what the customer said, most runs, fewest assumptions. */
+function pickSkill(
+  skills: readonly CompiledSkill[],
+  format: AirlineTrajectoryFormat,
+): CompiledSkill | undefined {
+  const score = (skill: CompiledSkill): number[] => [
+    unboundInputs(skill, format).length === 0 ? 1 : 0,
+    skill.provenance.trajectoryIds.length,
+    -(skill.evidence?.assumptions.length ?? 0),
+  ];
+  return [...skills]
+    .filter((skill) => skill.verification.isVerified)
+    .sort((a, b) => {
+      const [left, right] = [score(a), score(b)];
+      const index = left.findIndex((value, position) => value !== right[position]);
+      return index < 0 ? 0 : (right[index] ?? 0) - (left[index] ?? 0);
+    })[0];
+}
+
+// Named in advance: a failed leave-one-out, an input the request cannot fill (an explained
+// assumption), or an assumed value that the failing run used or that its error names.
+function foretelling(
+  skill: CompiledSkill,
+  format: AirlineTrajectoryFormat,
+  evidenceOfRun: string,
+): string | undefined {
+  const evidence = skill.evidence;
+  if (!evidence) return undefined;
+  const failedFold = evidence.leaveOneOut?.failures[0];
+  if (failedFold) return `leave-one-out failed on ${failedFold.trajectoryId}`;
+  const unbound = unboundInputs(skill, format);
+  const listed = evidence.assumptions.find((assumption) => unbound.includes(assumption.subject));
+  if (listed) return `assumption on input ${listed.subject}`;
+  const used = evidence.assumptions.find(
+    (assumption) =>
+      assumption.value !== undefined &&
+      typeof assumption.value !== 'object' &&
+      evidenceOfRun.includes(JSON.stringify(assumption.value)),
+  );
+  return used ? `assumption ${used.subject} = ${JSON.stringify(used.value)}` : undefined;
+}
+
+async function runFold(
+  shape: string,
+  left: string,
+  rest: string[],
+  format: AirlineTrajectoryFormat,
+): Promise<LeaveOneOutFold> {
+  const { skills } = await compileTrajectories({ files: rest, manifest: airlineManifest });
+  const skill = pickSkill(skills, format);
+  const request = airlineRunFacts(idOf(left));
+  if (!request) throw new Error(`${left} is not a recorded airline run`);
+  if (!skill) return { shape, leftOut: idOf(left), isCorrect: false, reason: 'no verified skill' };
+  const input = airlineSkillInput(skill.provenance.trajectoryIds, request, format);
+  const airline = createAirline();
+  const run = await runSkill({
+    source: skill.bundle,
+    input,
+    tools: defineTools(airline.definitions),
+    inputSchema: skill.inputSchema,
+  });
+  const effect = checkAirlineEffect(shape, request, airline.state);
+  const isCorrect = run.ok && effect.isCorrect;
+  const fold = { shape, leftOut: idOf(left), skill: skill.name, isCorrect };
+  if (isCorrect) return fold;
+  const reason = run.ok
+    ? effect.differences.slice(0, 3).join(', ')
+    : `${run.error.code}: ${run.error.message}`;
+  const trace = JSON.stringify(run.trace.map((call) => call.args));
+  const foretoldBy = foretelling(skill, format, `${trace} ${run.ok ? '' : run.error.message}`);
+  return {
+    ...fold,
+    reason: reason.slice(0, 200),
+    wasForetold: foretoldBy !== undefined,
+    ...(foretoldBy ? { foretoldBy } : {}),
+  };
+}
+
+/**
+ * The next-customer check of issue 18: for each task shape with three customers or more, compile
+ * from all runs but one and run the skill a caller would pick live for the customer left out,
+ * checking the effect on the airline's state; of the failures, how many the skill's evidence
+ * (a failed leave-one-out, an assumption) named in advance.
+ */
+export async function evaluateLeaveOneOutLive(
+  format: AirlineTrajectoryFormat = 'native',
+): Promise<LeaveOneOutLive> {
+  const files = await airlineTrajectoryFiles(format);
+  const folds: LeaveOneOutFold[] = [];
+  for (const shape of taskShapes) {
+    const own = files.filter((file) => findTaskShape(idOf(file)) === shape);
+    const customers = new Set(own.map((file) => airlineRunFacts(idOf(file))?.['user_id']));
+    if (customers.size < 3) continue;
+    for (const left of own)
+      folds.push(
+        await runFold(
+          shape.name,
+          left,
+          own.filter((file) => file !== left),
+          format,
+        ),
+      );
+  }
+  const wrong = folds.filter((fold) => !fold.isCorrect && fold.skill !== undefined);
+  return {
+    format,
+    folds,
+    correct: folds.filter((fold) => fold.isCorrect).length,
+    unverified: folds.filter((fold) => fold.skill === undefined).length,
+    wrong: wrong.length,
+    foretold: wrong.filter((fold) => fold.wasForetold).length,
+  };
+}
+
+/** `native: 5/17 left-out customers right live (29%); 3 no verified skill; of 9 wrong, 8 foretold by evidence (89%)`. */
+export function formatLeaveOneOutLive(result: LeaveOneOutLive): string {
+  const total = result.folds.length;
+  const share = (part: number, whole: number): string =>
+    whole === 0 ? '-' : `${Math.round((100 * part) / whole)}%`;
+  return (
+    `${result.format}: ${result.correct}/${total} left-out customers right live (${share(result.correct, total)}); ` +
+    `${result.unverified} with no verified skill; of ${result.wrong} wrong, ${result.foretold} foretold by the evidence (${share(result.foretold, result.wrong)})`
+  );
+}
