@@ -43,8 +43,8 @@ export interface ResolveContext {
   segment: number;
   /** Values of the answer never become parameters. @default false */
   isOutput?: boolean;
-  /** The value's position in the array being resolved, for structurally parallel sources. */
-  position?: number;
+  /** The value's place in an array of several being resolved, for structurally parallel sources. */
+  parallel?: { position: number; length: number };
 }
 
 /** True when `expr` yields each instance's value in its scope. */

@@ -1,4 +1,4 @@
-import type { Expr } from './_expr.js';
+import type { Expr, PathStep } from './_expr.js';
 import { findPaths, isTrivialValue } from './_values.js';
 import {
   holdsEverywhere,
@@ -8,7 +8,7 @@ import {
   type ResolveContext,
 } from './_draft-state.js';
 import { holdsWithFill, refineParamType } from './_params.js';
-import { isChoiceInEvery, isPositionalChoice, selectionRule } from './_find-variants.js';
+import { hasIndex, isChoiceInEvery, isPositionalChoice, selectionRule } from './_find-variants.js';
 import { mapCandidates } from './_map-candidates.js';
 
 function inputCandidates(instances: readonly Instance[]): Expr[] {
@@ -27,7 +27,8 @@ function parallelScore(expr: Expr, context: ResolveContext): number {
   if (expr.kind !== 'ref') return 0;
   const keys = expr.path.filter((key): key is string => typeof key === 'string');
   const sameKey = context.key !== undefined && keys[keys.length - 1] === context.key ? 2 : 0;
-  const samePosition = context.position !== undefined && expr.path.includes(context.position) ? 1 : 0;
+  const samePosition =
+    context.parallel !== undefined && expr.path.includes(context.parallel.position) ? 1 : 0;
   return sameKey + samePosition;
 }
 
@@ -51,9 +52,26 @@ function refCandidates(
       fromResults.push({ kind: 'ref', root: { type: 'segment', index }, path });
     }
   }
+  // `prices.economy` where the caller chose `economy`: `prices[input.cabin]`, not a constant key.
+  const keyed = fromResults.flatMap((expr) => keyedVariant(expr, scope.input));
+  fromResults.unshift(...keyed);
   // A stable sort keeps the latest, shortest source first among equally parallel ones.
   fromResults.sort((a, b) => parallelScore(b, context) - parallelScore(a, context));
   return [...candidates, ...fromResults];
+}
+
+function keyedVariant(expr: Expr, input: Record<string, unknown>): Expr[] {
+  if (expr.kind !== 'ref') return [];
+  const names = Object.keys(input);
+  let isKeyed = false;
+  const path = expr.path.map((key) => {
+    const name = typeof key === 'string' ? names.find((field) => input[field] === key) : undefined;
+    if (name === undefined) return key;
+    isKeyed = true;
+    const step: PathStep = { key: { kind: 'ref', root: { type: 'input' }, path: [name] } };
+    return step;
+  });
+  return isKeyed ? [{ ...expr, path }] : [];
 }
 
 /** What `resolveRef` found: an expression that holds everywhere, or a positional pick no rule explains. */
@@ -79,8 +97,9 @@ export function resolveRef(
     instances.every((instance) => occursInText(instance.value, state.texts[instance.trajectory] ?? ''));
   const candidates = refCandidates(instances, context, isFromCaller);
   let choice: Expr | undefined;
+  let single: Expr | undefined;
   for (const candidate of candidates) {
-    if (isPositionalChoice(candidate, instances, context.position)) {
+    if (isPositionalChoice(candidate, instances, context.parallel)) {
       // Siblings that took the value from different places did different things.
       if (!isChoiceInEvery(candidate, instances)) continue;
       const rule = selectionRule(state, candidate, instances);
@@ -88,11 +107,18 @@ export function resolveRef(
       choice ??= candidate;
       continue;
     }
+    // The only element of a one-element list may be a coincidence; a source found by what the
+    // user said (a rule on a later candidate) is preferred over it.
+    if (hasIndex(candidate) && candidate.kind === 'ref' && candidate.root.type !== 'item') {
+      if (!single && holdsEverywhere(candidate, instances)) single = candidate;
+      continue;
+    }
     if (holdsWithFill(candidate, instances)) {
       refineParamType(state, candidate, context);
       return { expr: candidate };
     }
   }
+  if (single) return { expr: single };
   const mapped = mapCandidates(primary, context).find((candidate) => holdsEverywhere(candidate, instances));
   if (mapped) return { expr: mapped };
   return choice ? { choice } : {};

@@ -22,14 +22,25 @@ function choiceAt(expr: RefExpr, instance: Instance): { list: unknown[]; element
 
 /**
  * True when `expr` picks a list element by position and the position is a choice: some instance's
- * list has more than one element. An index equal to the position of the value being resolved
- * (`items[1]` from `list[1]`) is structural, not a choice.
+ * list has more than one element.
  */
-export function isPositionalChoice(expr: Expr, instances: readonly Instance[], position?: number): boolean {
+export function isPositionalChoice(
+  expr: Expr,
+  instances: readonly Instance[],
+  parallel?: { position: number; length: number },
+): boolean {
   if (expr.kind !== 'ref' || expr.root.type === 'item') return false;
   const at = expr.path.findIndex((key) => typeof key === 'number');
-  if (at < 0 || expr.path[at] === position) return false;
-  return instances.some((instance) => (choiceAt(expr, instance)?.list.length ?? 0) > 1);
+  if (at < 0) return false;
+  const lengths = instances.map((instance) => choiceAt(expr, instance)?.list.length ?? 0);
+  // `items[1]` taken from `list[1]` of a list as long as `items`: parallel, not a choice.
+  if (
+    parallel &&
+    expr.path[at] === parallel.position &&
+    lengths.every((length) => length === parallel.length)
+  )
+    return false;
+  return lengths.some((length) => length > 1);
 }
 
 /** True when every instance's value is an element (or a field of one) of the same list. */
@@ -110,16 +121,14 @@ export function selectionRule(
   const written = rules.filter((found) => found.writtenIn > 0).sort((a, b) => b.writtenIn - a.writtenIn);
   for (const rule of written) {
     const value = rule.values[0];
-    // A plain word every run used (`lead`, `mastercard`) names a kind, not this customer's thing.
+    // A plain word every sibling used (`lead`) names a kind of element, not this customer's own.
     if (
       typeof value === 'string' &&
       /^[a-z]+$/.test(value) &&
+      runCount(instances) > 1 &&
       rule.values.every((other) => other === value)
-    ) {
-      if (runCount(instances) < 2)
-        state.assumptions.push({ subject: rule.path.join('.'), value, reason: 'in the only recorded run' });
+    )
       return withFind(candidate, rule.path, { kind: 'literal', value });
-    }
     const named = parameterize(state, candidate, rule, instances);
     if (named) return named;
   }
@@ -159,6 +168,12 @@ function parameterize(
     { key, segment: 0 },
     false,
   );
+  if (runCount(instances) < 2 && equals.kind === 'ref')
+    state.assumptions.push({
+      subject: String(equals.path[0]),
+      value: rule.values[0],
+      reason: `picks the element by \`${rule.path.join('.')}\` in the only recorded run; another customer may name it by something else`,
+    });
   // Each instance's value singles its element out (checked in `singlingRules`), so the find holds.
   return withFind(candidate, rule.path, equals);
 }

@@ -79,7 +79,7 @@ export function resolveValue(
           {
             ...context,
             schema: childSchema(context.schema, index),
-            position: index,
+            ...(value.length > 1 ? { parallel: { position: index, length: value.length } } : {}),
           },
         ),
       );

@@ -118,10 +118,24 @@ export function draftSkill(options: DraftOptions): SkillDraft {
   const trajectoryIds = trajectories.map((trajectory) => trajectory.id);
   const params = [...state.params.entries()].filter(([key]) => key in (state.inputs[0] ?? {}));
   const primaryId = primary.id;
+  const declared = new Set(options.manifest.filter((entry) => entry.outputSchema).map((entry) => entry.name));
+  const untypedSegments = new Set(
+    segments.flatMap((segment, index) => (segment.list || declared.has(segment.tool) ? [] : [index])),
+  );
   return {
     name,
     description,
-    source: renderSkill({ name, description, trajectoryIds, primaryId, segments, args, output, params }),
+    source: renderSkill({
+      name,
+      description,
+      trajectoryIds,
+      primaryId,
+      segments,
+      args,
+      output,
+      params,
+      untypedSegments,
+    }),
     inputs: new Map(
       trajectories.map((trajectory, position) => [trajectory.id, state.inputs[position] ?? {}]),
     ),

@@ -1,4 +1,10 @@
-import { compileTrajectories, type CompiledSkill } from '../../compiler/index.js';
+import { readFile } from 'node:fs/promises';
+import {
+  compileTrajectories,
+  importTrajectory,
+  type CompiledSkill,
+  type Trajectory,
+} from '../../compiler/index.js';
 import { defineTools, runSkill } from '../../sandbox/index.js';
 import { airlineManifest } from './airline-manifest.js';
 import { createAirline } from './create-airline.js';
@@ -42,13 +48,20 @@ function trainingFacts(skill: CompiledSkill): Facts {
   return airlineRunFacts(skill.provenance.trajectoryIds[0] ?? '') ?? {};
 }
 
-// Input values that are none of the training run's facts: the request cannot supply them.
-function unboundInputs(skill: CompiledSkill, format: AirlineTrajectoryFormat): string[] {
+const sameFact = (value: unknown, fact: string | number): boolean =>
+  String(fact).toLowerCase().startsWith(String(value).toLowerCase()) && String(value).length > 0;
+
+// Inputs the request cannot fill: their value is no fact of the training run (an id the agent
+// chose), or a fact the request does not have (the customer named the trip by date, not city).
+function unfillableInputs(skill: CompiledSkill, format: AirlineTrajectoryFormat, request: Facts): string[] {
   const first = skill.provenance.trajectoryIds[0] ?? '';
   const input = airlineReplayInputs(skill.provenance.trajectoryIds, format).get(first) ?? {};
-  const facts = Object.values(trainingFacts(skill)).map((value) => String(value).toLowerCase());
+  const facts = Object.entries(trainingFacts(skill));
   return Object.entries(input)
-    .filter(([, value]) => !facts.some((fact) => fact.startsWith(String(value).toLowerCase())))
+    .filter(([, value]) => {
+      const fact = facts.find(([, factValue]) => sameFact(value, factValue));
+      return !fact || request[fact[0]] === undefined;
+    })
     .map(([name]) => name);
 }
 
@@ -56,9 +69,10 @@ function unboundInputs(skill: CompiledSkill, format: AirlineTrajectoryFormat): s
 function pickSkill(
   skills: readonly CompiledSkill[],
   format: AirlineTrajectoryFormat,
+  request: Facts,
 ): CompiledSkill | undefined {
   const score = (skill: CompiledSkill): number[] => [
-    unboundInputs(skill, format).length === 0 ? 1 : 0,
+    -unfillableInputs(skill, format, request).length,
     skill.provenance.trajectoryIds.length,
     -(skill.evidence?.assumptions.length ?? 0),
   ];
@@ -71,27 +85,37 @@ function pickSkill(
     })[0];
 }
 
-// Named in advance: a failed leave-one-out, an input the request cannot fill (an explained
-// assumption), or an assumed value that the failing run used or that its error names.
+function argValues(root: unknown, key: string, found: unknown[] = []): unknown[] {
+  if (typeof root !== 'object' || root === null) return found;
+  for (const [name, value] of Object.entries(root)) {
+    if (name === key && typeof value !== 'object') found.push(value);
+    argValues(value, key, found);
+  }
+  return found;
+}
+
+// Named in advance: a failed leave-one-out; an assumption on an input this request cannot fill;
+// or an assumed constant that the left-out customer's own run had otherwise.
 function foretelling(
   skill: CompiledSkill,
   format: AirlineTrajectoryFormat,
-  evidenceOfRun: string,
+  request: Facts,
+  leftOut: Trajectory,
 ): string | undefined {
   const evidence = skill.evidence;
   if (!evidence) return undefined;
   const failedFold = evidence.leaveOneOut?.failures[0];
   if (failedFold) return `leave-one-out failed on ${failedFold.trajectoryId}`;
-  const unbound = unboundInputs(skill, format);
-  const listed = evidence.assumptions.find((assumption) => unbound.includes(assumption.subject));
-  if (listed) return `assumption on input ${listed.subject}`;
-  const used = evidence.assumptions.find(
-    (assumption) =>
-      assumption.value !== undefined &&
-      typeof assumption.value !== 'object' &&
-      evidenceOfRun.includes(JSON.stringify(assumption.value)),
-  );
-  return used ? `assumption ${used.subject} = ${JSON.stringify(used.value)}` : undefined;
+  // The interface asks for what this customer did not say (an id the agent picked, a destination
+  // when the customer named a date): the skill's own schema and assumptions tell beforehand.
+  const unfillable = unfillableInputs(skill, format, request);
+  if (unfillable.length > 0) return `needs ${unfillable.join(', ')}, which the request does not give`;
+  const args = leftOut.steps.filter((step) => step.error === undefined).map((step) => step.args);
+  const wrong = evidence.assumptions.find((assumption) => {
+    const own = argValues(args, assumption.subject);
+    return own.length > 0 && !own.some((value) => JSON.stringify(value) === JSON.stringify(assumption.value));
+  });
+  return wrong ? `assumption ${wrong.subject} = ${JSON.stringify(wrong.value)}` : undefined;
 }
 
 async function runFold(
@@ -101,9 +125,9 @@ async function runFold(
   format: AirlineTrajectoryFormat,
 ): Promise<LeaveOneOutFold> {
   const { skills } = await compileTrajectories({ files: rest, manifest: airlineManifest });
-  const skill = pickSkill(skills, format);
   const request = airlineRunFacts(idOf(left));
   if (!request) throw new Error(`${left} is not a recorded airline run`);
+  const skill = pickSkill(skills, format, request);
   if (!skill) return { shape, leftOut: idOf(left), isCorrect: false, reason: 'no verified skill' };
   const input = airlineSkillInput(skill.provenance.trajectoryIds, request, format);
   const airline = createAirline();
@@ -120,8 +144,11 @@ async function runFold(
   const reason = run.ok
     ? effect.differences.slice(0, 3).join(', ')
     : `${run.error.code}: ${run.error.message}`;
-  const trace = JSON.stringify(run.trace.map((call) => call.args));
-  const foretoldBy = foretelling(skill, format, `${trace} ${run.ok ? '' : run.error.message}`);
+  const trajectory = importTrajectory(await readFile(left, 'utf8'), {
+    file: left,
+    manifest: airlineManifest,
+  });
+  const foretoldBy = foretelling(skill, format, request, trajectory);
   return {
     ...fold,
     reason: reason.slice(0, 200),
