@@ -15,6 +15,7 @@ import {
 } from '../compiler/index.js';
 import { supportDeskManifest } from '../skills/index.js';
 import { percentile, report, type BenchRow } from './_report.js';
+import { reportAirlineGeneralization } from './_airline-generalization.js';
 
 const file = fileURLToPath(
   new URL('../skills/support-desk/trajectories/openai/refund-damaged-8812.json', import.meta.url),
@@ -104,4 +105,5 @@ export async function main(): Promise<void> {
     input: { trajectory: 'openai/refund-damaged-8812.json', steps: 3, tools: manifest.length, warmRuns },
     goal: { warmTotalMs: 50, isMet: percentile(warmTotals, 0.5) < 50 },
   });
+  await reportAirlineGeneralization();
 }
