@@ -20,8 +20,8 @@ function distinctInputs(skill: CompiledSkill, draft: SkillDraft): number {
   return new Set(passed.map((report) => stableJson(draft.inputs.get(report.trajectoryId) ?? {}))).size;
 }
 
-// Compile from all but one sibling, replay the one left out with its own input.
-async function leaveOneOut(
+/** Compile (trace drafts) from all but one sibling, replay the one left out with its own input. */
+export async function leaveOneOut(
   group: readonly Trajectory[],
   draft: SkillDraft,
   options: EvidenceOptions,

@@ -5,7 +5,7 @@ import type { CompileError, CompileOptions, CompileResult } from './compile-opti
 import { type CompiledSkill, type Diagnostic, checkSkill, toolsDeclarations } from './check/index.js';
 import { groupByShape, groupTrajectories, draftSkill, taskKey } from './trace/index.js';
 import { compileWithModel } from './llm/index.js';
-import { gatherEvidence } from './_gather-evidence.js';
+import { gatherEvidence, leaveOneOut } from './_gather-evidence.js';
 import { resolveModel, type LanguageModel } from './providers/index.js';
 
 function toCompileError(error: unknown): CompileError {
@@ -104,6 +104,13 @@ async function compileGroup(
       ...((request.signal ?? options.signal) ? { signal: request.signal ?? options.signal } : {}),
     });
   if (!model) return check({ source: draft.source, trajectories: replayable });
+  // The model hears which siblings the trace compiler could not generalize to.
+  const held =
+    group.length >= 3
+      ? await leaveOneOut(group, draft, options, (source, replayed) =>
+          check({ source, trajectories: replayed }),
+        )
+      : undefined;
   const { skill } = await compileWithModel({
     model,
     check,
@@ -111,6 +118,14 @@ async function compileGroup(
     context: {
       trajectories: replayable,
       toolsDeclarations: await toolsDeclarations(options.manifest),
+      assumptions: draft.assumptions.map(
+        (assumption) => `${assumption.subject} = ${JSON.stringify(assumption.value)}: ${assumption.reason}`,
+      ),
+      ...(held?.failures.length
+        ? {
+            leaveOneOutFailures: held.failures.map((failure) => `${failure.trajectoryId}: ${failure.reason}`),
+          }
+        : {}),
       ...(options.relatedSkills ? { relatedSkills: options.relatedSkills } : {}),
     },
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
