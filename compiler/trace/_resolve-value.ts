@@ -12,6 +12,7 @@ import {
 } from './_draft-state.js';
 import { addParam, isConsistentPerTrajectory } from './_params.js';
 import { resolveRef } from './_find-source-expr.js';
+import { isPositionalChoice } from './_find-variants.js';
 import { templateCandidate } from './_template-candidate.js';
 
 export type { DraftState, Instance, ParamSpec, ResolveContext } from './_draft-state.js';
@@ -89,7 +90,19 @@ export function resolveValue(
   if (isSecretLike(context.key, value)) return addParam(state, instances, context, true);
   if (typeof value === 'string') {
     const template = templateCandidate(primary, context, state.texts[primary.trajectory] ?? '');
-    if (template && holdsEverywhere(template, instances)) return template;
+    if (template && holdsEverywhere(template, instances)) {
+      const picked =
+        template.kind === 'template'
+          ? template.parts.find((part) => typeof part !== 'string' && isPositionalChoice(part, instances))
+          : undefined;
+      if (picked && typeof picked !== 'string')
+        state.assumptions.push({
+          subject: context.key ?? 'value',
+          value,
+          reason: `built from an element of ${describeList(picked)} picked by position`,
+        });
+      return template;
+    }
   }
   if (context.isOutput || !isConsistentPerTrajectory(instances)) return { kind: 'literal', value };
   const isSame = instances.every((instance) => isSameValue(instance.value, value));

@@ -101,6 +101,7 @@ function foretelling(
   format: AirlineTrajectoryFormat,
   request: Facts,
   leftOut: Trajectory,
+  error: string,
 ): string | undefined {
   const evidence = skill.evidence;
   if (!evidence) return undefined;
@@ -110,6 +111,12 @@ function foretelling(
   // when the customer named a date): the skill's own schema and assumptions tell beforehand.
   const unfillable = unfillableInputs(skill, format, request);
   if (unfillable.length > 0) return `needs ${unfillable.join(', ')}, which the request does not give`;
+  // The run failed on the very pick an assumption warned about (`picks the element by \`brand\``).
+  const rule = evidence.assumptions.find((assumption) => {
+    const property = /by `([^`]+)`/.exec(assumption.reason)?.[1]?.split('.').pop();
+    return property !== undefined && error.includes(`with ${property} `);
+  });
+  if (rule) return `assumption ${rule.subject}: ${rule.reason.slice(0, 60)}`;
   const args = leftOut.steps.filter((step) => step.error === undefined).map((step) => step.args);
   const wrong = evidence.assumptions.find((assumption) => {
     const own = argValues(args, assumption.subject);
@@ -148,7 +155,7 @@ async function runFold(
     file: left,
     manifest: airlineManifest,
   });
-  const foretoldBy = foretelling(skill, format, request, trajectory);
+  const foretoldBy = foretelling(skill, format, request, trajectory, run.ok ? '' : run.error.message);
   return {
     ...fold,
     reason: reason.slice(0, 200),
