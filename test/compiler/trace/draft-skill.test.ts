@@ -254,3 +254,43 @@ describe('draftSkill', () => {
     );
   });
 });
+
+describe('draftSkill against spurious data flow', () => {
+  it('never splices a fragment of a number into a string that was a whole value', () => {
+    const trajectory: Trajectory = {
+      id: 'seats-1',
+      task: 'Hold a seat',
+      steps: [
+        { tool: 'team.list_members', args: { team: 'ops' }, result: { seats: 20, code: 'B7' } },
+        { tool: 'team.page', args: { userId: 'B7', message: '2024-05-23' }, result: { paged: true } },
+      ],
+      outcome: 'success',
+    };
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).not.toContain('seats}');
+    expect(draft.source).toContain('message: "2024-05-23"');
+  });
+
+  it('takes the structurally parallel source of the same key when several earlier values are equal', () => {
+    const flights = [
+      { number: 'F1', date: '2026-05-20' },
+      { number: 'F2', date: '2026-05-20' },
+    ];
+    const trajectory: Trajectory = {
+      id: 'parallel-1',
+      task: 'Page both',
+      steps: [
+        { tool: 'team.list_members', args: { team: 'ops' }, result: { flights } },
+        {
+          tool: 'team.page',
+          args: { userId: 'x', message: 'm', legs: flights.map((flight) => ({ date: flight.date })) },
+          result: { paged: true },
+        },
+      ],
+      outcome: 'success',
+    };
+    const source = draftSkill({ trajectories: [trajectory], manifest }).source;
+    expect(source).not.toContain('flights[0].date }, { date: members.flights[0].date');
+    expect(source).toMatch(/flights\.map\(\(flight\) => flight\.date\)|flights\[1\]\.date/);
+  });
+});
