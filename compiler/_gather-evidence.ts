@@ -10,6 +10,8 @@ export type CheckSource = (source: string, trajectories: Trajectory[]) => Promis
 export interface EvidenceOptions {
   manifest: readonly ToolManifestEntry[];
   name?: string;
+  /** @default true */
+  leaveOneOut?: boolean;
 }
 
 /** Leave-one-out needs this many siblings: with two, each fold is a single run. */
@@ -75,7 +77,7 @@ export async function gatherEvidence(
     verifiedInputs: distinctInputs(skill, draft),
     assumptions: draft.assumptions,
   };
-  if (group.length >= LEAVE_ONE_OUT_MIN && skill.verification.isVerified)
+  if (options.leaveOneOut !== false && group.length >= LEAVE_ONE_OUT_MIN && skill.verification.isVerified)
     evidence.leaveOneOut = await leaveOneOut(group, draft, options, check);
   return evidence;
 }
