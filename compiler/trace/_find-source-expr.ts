@@ -8,7 +8,7 @@ import {
   type ResolveContext,
 } from './_draft-state.js';
 import { holdsWithFill, refineParamType } from './_params.js';
-import { hasIndex, isChoiceInEvery, isPositionalChoice, selectionRule } from './_find-variants.js';
+import { hasIndex, isChoiceInEvery, isPositionalChoice, selectionRule } from './_selection-rule.js';
 import { mapCandidates } from './_map-candidates.js';
 
 function inputCandidates(instances: readonly Instance[]): Expr[] {

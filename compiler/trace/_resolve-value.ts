@@ -12,7 +12,7 @@ import {
 } from './_draft-state.js';
 import { addParam, isConsistentPerTrajectory } from './_params.js';
 import { resolveRef } from './_find-source-expr.js';
-import { isPositionalChoice } from './_find-variants.js';
+import { isPositionalChoice } from './_selection-rule.js';
 import { templateCandidate } from './_template-candidate.js';
 
 export type { DraftState, Instance, ParamSpec, ResolveContext } from './_draft-state.js';
