@@ -62,48 +62,69 @@ export function resolveValue(
     if (context.isOutput) return holdsEverywhere(choice, instances) ? choice : { kind: 'literal', value };
     return unexplainedChoice(state, instances, context, choice);
   }
-  if (
-    isObject &&
-    instances.every((instance) => typeof instance.value === 'object' && instance.value !== null)
-  ) {
-    if (!Array.isArray(value) && Object.keys(value).length > 0)
-      return resolveEntries(state, instances, context);
-    if (
-      Array.isArray(value) &&
-      value.length > 0 &&
-      instances.every((instance) => (instance.value as unknown[]).length === value.length)
-    ) {
-      const items = value.map((_, index) =>
-        resolveValue(
-          state,
-          instances.map((instance) => ({ ...instance, value: (instance.value as unknown[])[index] })),
-          {
-            ...context,
-            schema: childSchema(context.schema, index),
-            ...(value.length > 1 ? { parallel: { position: index, length: value.length } } : {}),
-          },
-        ),
-      );
-      return { kind: 'array', items };
-    }
-  }
+  const structured = isObject ? resolveStructured(state, instances, context) : undefined;
+  if (structured) return structured;
   if (isSecretLike(context.key, value)) return addParam(state, instances, context, true);
-  if (typeof value === 'string') {
-    const template = templateCandidate(primary, context, state.texts[primary.trajectory] ?? '');
-    if (template && holdsEverywhere(template, instances)) {
-      const picked =
-        template.kind === 'template'
-          ? template.parts.find((part) => typeof part !== 'string' && isPositionalChoice(part, instances))
-          : undefined;
-      if (picked && typeof picked !== 'string')
-        state.assumptions.push({
-          subject: context.key ?? 'value',
-          value,
-          reason: `built from an element of ${describeList(picked)} picked by position`,
-        });
-      return template;
-    }
-  }
+  const template = typeof value === 'string' ? resolveTemplate(state, instances, context) : undefined;
+  if (template) return template;
+  return resolveScalar(state, instances, context);
+}
+
+// Objects entry by entry; arrays of one length in every instance item by item.
+function resolveStructured(
+  state: DraftState,
+  instances: readonly Instance[],
+  context: ResolveContext,
+): Expr | undefined {
+  const value = (instances[0] as Instance).value as object;
+  if (!instances.every((instance) => typeof instance.value === 'object' && instance.value !== null))
+    return undefined;
+  if (!Array.isArray(value))
+    return Object.keys(value).length > 0 ? resolveEntries(state, instances, context) : undefined;
+  if (
+    value.length === 0 ||
+    !instances.every((instance) => (instance.value as unknown[]).length === value.length)
+  )
+    return undefined;
+  const items = value.map((_, index) =>
+    resolveValue(
+      state,
+      instances.map((instance) => ({ ...instance, value: (instance.value as unknown[])[index] })),
+      {
+        ...context,
+        schema: childSchema(context.schema, index),
+        ...(value.length > 1 ? { parallel: { position: index, length: value.length } } : {}),
+      },
+    ),
+  );
+  return { kind: 'array', items };
+}
+
+function resolveTemplate(
+  state: DraftState,
+  instances: readonly Instance[],
+  context: ResolveContext,
+): Expr | undefined {
+  const primary = instances[0] as Instance;
+  const template = templateCandidate(primary, context, state.texts[primary.trajectory] ?? '');
+  if (!template || !holdsEverywhere(template, instances)) return undefined;
+  const picked =
+    template.kind === 'template'
+      ? template.parts.find((part) => typeof part !== 'string' && isPositionalChoice(part, instances))
+      : undefined;
+  if (picked && typeof picked !== 'string')
+    state.assumptions.push({
+      subject: context.key ?? 'value',
+      value: primary.value,
+      reason: `built from an element of ${describeList(picked)} picked by position`,
+    });
+  return template;
+}
+
+// A value no reference explains: an input, a constant, or (for a single run) an assumption.
+function resolveScalar(state: DraftState, instances: readonly Instance[], context: ResolveContext): Expr {
+  const value = (instances[0] as Instance).value;
+  const isObject = typeof value === 'object' && value !== null;
   if (context.isOutput || !isConsistentPerTrajectory(instances)) return { kind: 'literal', value };
   const isSame = instances.every((instance) => isSameValue(instance.value, value));
   const isTyped = instances.some((instance) =>
