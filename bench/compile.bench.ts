@@ -17,6 +17,7 @@ import { supportDeskManifest, trajectoryFiles } from '../skills/index.js';
 import { airlineManifest, airlineTrajectoryFiles } from '../skills/airline/index.js';
 import { percentile, report, type BenchRow } from './_report.js';
 import { corpusRows } from './_compile-corpus.js';
+import { reportAirlineGeneralization } from './_airline-generalization.js';
 
 const file = fileURLToPath(
   new URL('../skills/support-desk/trajectories/openai/refund-damaged-8812.json', import.meta.url),
@@ -114,4 +115,5 @@ export async function main(): Promise<void> {
     { name: 'support-desk native', files: await trajectoryFiles(), manifest: supportDeskManifest },
   ]);
   report('compile-corpus', corpora);
+  await reportAirlineGeneralization();
 }

@@ -39,6 +39,11 @@ export interface CompileOptions {
   maxAttempts?: number;
   /** Stored skills the model may import instead of repeating them. @default none */
   relatedSkills?: RelatedSkill[];
+  /**
+   * With three siblings or more, compile from all but one and replay the one left out, for each
+   * (the skill's `evidence.leaveOneOut`); costs one check per sibling. @default true
+   */
+  leaveOneOut?: boolean;
   /** Called with progress lines (for CLIs). */
   onProgress?: (message: string) => void;
 }

@@ -9,7 +9,14 @@ import {
   checkSkill,
   toolsDeclarations,
 } from './check/index.js';
-import { groupTrajectories, draftSkill, nameSkill } from './trace/index.js';
+import {
+  groupByShape,
+  groupTrajectories,
+  draftSkill,
+  nameSkill,
+  taskKey,
+  type SkillDraft,
+} from './trace/index.js';
 import {
   createSkillNames,
   metaNameOf,
@@ -20,6 +27,7 @@ import {
 } from './_prepare-trajectories.js';
 import { compileWithModel, type CheckFunction } from './llm/index.js';
 import { annotateUntypedParameters, hasUntypedParameters } from './_annotate-untyped.js';
+import { gatherEvidence, leaveOneOut } from './_gather-evidence.js';
 import { resolveModel, type LanguageModel } from './providers/index.js';
 
 function toCompileError(error: unknown): CompileError {
@@ -122,7 +130,12 @@ async function compileGroup(group: Trajectory[], context: CompileContext): Promi
   const readOnly = options.readOnly ?? [];
   // The name is decided before the check, so the bundle verified is the bundle stored.
   const name = names.free(options.name ?? nameSkill(group, { manifest: options.manifest, readOnly }));
-  const draft = draftSkill({ trajectories: group, manifest: options.manifest, name });
+  const draft = draftSkill({
+    trajectories: group,
+    manifest: options.manifest,
+    name,
+    typedResultTools: Object.keys(prepared.inferredResultSchemas),
+  });
   const replayable = group.map((trajectory) => ({
     ...trajectory,
     input: draft.inputs.get(trajectory.id) ?? {},
@@ -149,7 +162,7 @@ async function compileGroup(group: Trajectory[], context: CompileContext): Promi
     });
   };
   let skill = model
-    ? await compileWithModelDraft(draft.source, replayable, check, context)
+    ? await compileWithModelDraft(draft, group, replayable, check, context)
     : await check({ source: draft.source, trajectories: replayable });
   if (!model && hasUntypedParameters(skill.diagnostics)) {
     const source = annotateUntypedParameters(draft.source, skill.diagnostics);
@@ -161,19 +174,38 @@ async function compileGroup(group: Trajectory[], context: CompileContext): Promi
 }
 
 async function compileWithModelDraft(
-  traceDraft: string,
+  draft: SkillDraft,
+  group: Trajectory[],
   replayable: Trajectory[],
   check: CheckFunction,
   context: CompileContext,
 ): Promise<CompiledSkill> {
   const { options, prepared } = context;
+  // The model hears which siblings the trace compiler could not generalize to.
+  const held =
+    group.length >= 3
+      ? await leaveOneOut(
+          group,
+          draft,
+          { manifest: options.manifest, name: draft.name },
+          (source, replayed) => check({ source, trajectories: replayed }),
+        )
+      : undefined;
   const { skill } = await compileWithModel({
     model: context.model as LanguageModel,
     check,
-    traceDraft,
+    traceDraft: draft.source,
     context: {
       trajectories: replayable,
       toolsDeclarations: await toolsDeclarations(options.manifest, prepared.inferredResultSchemas),
+      assumptions: draft.assumptions.map(
+        (assumption) => `${assumption.subject} = ${JSON.stringify(assumption.value)}: ${assumption.reason}`,
+      ),
+      ...(held?.failures.length
+        ? {
+            leaveOneOutFailures: held.failures.map((failure) => `${failure.trajectoryId}: ${failure.reason}`),
+          }
+        : {}),
       ...(options.relatedSkills ? { relatedSkills: options.relatedSkills } : {}),
     },
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -219,6 +251,37 @@ async function compileWithSplit(group: Trajectory[], context: CompileContext): P
   return skills;
 }
 
+function taskSplitNote(group: readonly Trajectory[], shapes: number, folded: CompiledSkill): Diagnostic {
+  const failed = folded.verification.reports.find((report) => !report.ok);
+  const why = failed
+    ? `${failed.trajectoryId}${failed.step === undefined ? '' : ` step ${failed.step}`}: ${failed.message ?? 'did not replay'}`
+    : (folded.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'not verified');
+  return {
+    severity: 'warning',
+    code: 'SPLIT',
+    message:
+      `${group.length} runs of one task (${taskKey(group[0] as Trajectory)}) took ${shapes} different step sequences ` +
+      `and no one skill replays them all (${why.slice(0, 200)}); compiled one skill per step sequence.`,
+  };
+}
+
+// Runs of one task fold into one skill when one skill replays them all; otherwise each step
+// sequence is compiled on its own, and every resulting skill says why.
+async function compileTask(group: Trajectory[], context: CompileContext): Promise<CompiledSkill[]> {
+  const shapes = groupByShape(group);
+  if (shapes.length === 1) return compileWithSplit(group, context);
+  const folded = await compileGroup(group, { ...context, model: undefined });
+  if (folded.verification.isVerified) {
+    context.names.take(folded.name);
+    return [folded];
+  }
+  const skills: CompiledSkill[] = [];
+  for (const shape of shapes) skills.push(...(await compileWithSplit(shape, context)));
+  const note = taskSplitNote(group, shapes.length, folded);
+  for (const skill of skills) skill.diagnostics.push(note);
+  return skills;
+}
+
 /**
  * Compiles trajectories into verified skills offline with the trace compiler: imports and checks
  * each file, leaves out failed attempts and unused read-only calls (listed in
@@ -247,11 +310,29 @@ export async function compileTrajectories(options: CompileOptions): Promise<Comp
   const prepared = prepareTrajectories(await loadAll(options, errors), options.manifest, options.readOnly);
   const context: CompileContext = { options, model, prepared, names: createSkillNames() };
   const skills: CompiledSkill[] = [];
-  for (const group of groupTrajectories(prepared.trajectories)) {
+  for (const group of groupTrajectories(prepared.trajectories, { manifest: options.manifest })) {
     if (options.signal?.aborted)
       throw new KnackError('ABORTED', 'compileTrajectories was aborted.', { cause: options.signal.reason });
     options.onProgress?.(`compiling ${group.map((trajectory) => trajectory.id).join(', ')}`);
-    skills.push(...(await compileWithSplit(group, context)));
+    for (const skill of await compileTask(group, context)) {
+      const own = group.filter((trajectory) => skill.provenance.trajectoryIds.includes(trajectory.id));
+      const evidenceOptions = {
+        manifest: options.manifest,
+        name: skill.name,
+        ...(options.leaveOneOut === undefined ? {} : { leaveOneOut: options.leaveOneOut }),
+      };
+      skill.evidence = await gatherEvidence(skill, own, evidenceOptions, (source, replayed) =>
+        checkSkill({
+          source,
+          manifest: options.manifest,
+          trajectories: replayed,
+          inferredResultSchemas: prepared.inferredResultSchemas,
+          ...(options.resolver ? { resolver: options.resolver } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+      );
+      skills.push(skill);
+    }
   }
   return { skills, errors };
 }

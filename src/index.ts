@@ -43,6 +43,9 @@ export type {
   TrajectoryFormat,
   CompiledSkill,
   Diagnostic,
+  GeneralizationEvidence,
+  LeaveOneOutEvidence,
+  SkillAssumption,
   VerificationReport,
   Provenance,
   LeftOutStep,
@@ -116,7 +119,7 @@ export type {
   MaturityMark,
   MaturityMove,
 } from './store/index.js';
-export { diffSkillVersions, renderSkillDiff } from './diff/index.js';
+export { diffSkillVersions, formatAssumption, formatEvidence, renderSkillDiff } from './diff/index.js';
 export type {
   SkillDiff,
   SchemaChange,

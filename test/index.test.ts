@@ -52,6 +52,8 @@ describe('the public entry (built src/index.js)', () => {
       'draftSkill',
       'exportLibrary',
       'fisherExactTest',
+      'formatAssumption',
+      'formatEvidence',
       'formatSkillRef',
       'importLibrary',
       'importTrajectory',

@@ -121,6 +121,34 @@ export interface ProposalEvidence {
   at: string;
 }
 
+/** A value a skill takes on trust: a constant, or a choice the recorded runs do not explain. */
+export interface SkillAssumption {
+  /** The argument or input it concerns (`amount`, `reservationId`). */
+  subject: string;
+  /** The value in the recorded run(s). */
+  value?: unknown;
+  /** Why it is an assumption (`in the only recorded run`). */
+  reason: string;
+}
+
+/** Leave-one-out over siblings: compiled from all but one, replayed on the one left out. */
+export interface LeaveOneOutEvidence {
+  /** Left-out siblings the skill reproduced. */
+  reproduced: number;
+  /** Siblings left out in turn. */
+  total: number;
+  failures: { trajectoryId: string; reason: string }[];
+}
+
+/** How far a skill is known to generalize beyond the runs it was compiled from. */
+export interface GeneralizationEvidence {
+  /** Distinct inputs the skill was verified on (replays that passed). */
+  verifiedInputs: number;
+  assumptions: SkillAssumption[];
+  /** With three siblings or more. */
+  leaveOneOut?: LeaveOneOutEvidence;
+}
+
 /** A checked, bundled and replay-verified skill, ready for the store. */
 export interface CompiledSkill {
   name: string;
@@ -152,6 +180,8 @@ export interface CompiledSkill {
    * (`TOOL_SCHEMA_CHANGED`). Absent on versions compiled before it was recorded (no check then).
    */
   toolSchemas?: ToolManifestEntry[];
+  /** Generalization evidence; absent on versions compiled before it was recorded. */
+  evidence?: GeneralizationEvidence;
 }
 
 /** A stored skill as the bundler needs it to pin `knack:skills/<name>@<version>`. */

@@ -20,6 +20,9 @@ export type { VerifyOptions, VerifyResult } from './verify-skill.js';
 export type {
   CompiledSkill,
   Diagnostic,
+  GeneralizationEvidence,
+  LeaveOneOutEvidence,
+  SkillAssumption,
   DiagnosticCode,
   VerificationReport,
   Provenance,

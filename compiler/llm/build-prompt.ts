@@ -66,6 +66,30 @@ export interface BuildCompilePromptOptions {
   traceDraft: string;
 }
 
+// What the user said (the source of inputs), what the trace draft assumes and which siblings a
+// draft from the others missed: the model's chance to name the rule instead of a position.
+function generalizationNotes(context: LlmCompileContext): string[] {
+  const said = [
+    ...new Set(
+      context.trajectories.flatMap((trajectory) => [trajectory.task, ...(trajectory.context ?? [])]),
+    ),
+  ];
+  const list = (items: readonly string[]): string => items.map((item) => `- ${item}`).join('\n');
+  return [
+    ...(said.length > 1 ? [`## What the users said (values they wrote are inputs)\n${list(said)}`] : []),
+    ...(context.assumptions?.length
+      ? [
+          `## Assumptions of the trace draft (explain each by a rule or make it an input)\n${list(context.assumptions)}`,
+        ]
+      : []),
+    ...(context.leaveOneOutFailures?.length
+      ? [
+          `## Leave-one-out failures (a draft from the other siblings did not reproduce these)\n${list(context.leaveOneOutFailures)}`,
+        ]
+      : []),
+  ];
+}
+
 /** The first prompt of a compilation: task, trajectories, trace draft, tools, stored skills. */
 export function buildCompilePrompt(options: BuildCompilePromptOptions): Prompt {
   const { context } = options;
@@ -75,6 +99,7 @@ export function buildCompilePrompt(options: BuildCompilePromptOptions): Prompt {
     `## Task\n${task}`,
     `## ${plural} (JSON)\n${describeTrajectories(context.trajectories)}`,
     `## Trace draft (replays the recorded run; generalize it)\n\`\`\`ts\n${options.traceDraft.trim()}\n\`\`\``,
+    ...generalizationNotes(context),
     describeEnvironment(context),
     'Write the skill module.',
   ].join('\n\n');

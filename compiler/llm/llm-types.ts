@@ -37,6 +37,13 @@ export interface LlmCompileContext {
   /** The generated `Tools` declarations (`declare interface Tools { ... }`) the module is typed against. */
   toolsDeclarations: string;
   relatedSkills?: RelatedSkill[];
+  /**
+   * What the trace draft takes on trust (`amount = 50 in the only recorded run`, a pick no rule
+   * explains), so the model can name the selection rule or make the value an input. @default none
+   */
+  assumptions?: string[];
+  /** Siblings a draft from the others did not reproduce (`t-3: step 2: ...`). @default none */
+  leaveOneOutFailures?: string[];
 }
 
 /** Why an attempt did not produce a verified module. */

@@ -14,6 +14,16 @@ export interface ParamSpec {
   isSecret: boolean;
 }
 
+/** A value the skill takes on trust: a constant or a choice no recorded evidence explains. */
+export interface DraftAssumption {
+  /** The argument or input it concerns (`amount`, `reservationId`). */
+  subject: string;
+  /** The value in the recorded run(s). */
+  value: unknown;
+  /** Why it is an assumption, in words a reviewer reads. */
+  reason: string;
+}
+
 /** What the drafter knows across the sibling group. */
 export interface DraftState {
   /** Task text plus later user messages, per trajectory. */
@@ -21,6 +31,8 @@ export interface DraftState {
   /** Caller input per trajectory; derived parameters are added here. */
   inputs: Record<string, unknown>[];
   params: Map<string, ParamSpec>;
+  /** Constants and unexplained choices, for the skill's evidence. */
+  assumptions: DraftAssumption[];
 }
 
 /** Where the value sits: its key, the tool, its schema, and the segment (refs must come before it). */
@@ -31,6 +43,8 @@ export interface ResolveContext {
   segment: number;
   /** Values of the answer never become parameters. @default false */
   isOutput?: boolean;
+  /** The value's place in an array of several being resolved, for structurally parallel sources. */
+  parallel?: { position: number; length: number };
 }
 
 /** True when `expr` yields each instance's value in its scope. */
@@ -43,4 +57,23 @@ export function occursInText(value: unknown, text: string): boolean {
   if (typeof value === 'number')
     return new RegExp(`(^|[^\\d.])${String(value).replace('.', '\\.')}($|[^\\d])`).test(text);
   return typeof value === 'string' && value.length >= 2 && text.includes(value);
+}
+
+/** Distinct trajectories among the instances (loop iterations of one run count once). */
+export function runCount(instances: readonly Instance[]): number {
+  return new Set(instances.map((instance) => instance.trajectory)).size;
+}
+
+/**
+ * True when the user wrote `value` in the conversation, allowing the forms people type: any case
+ * for whole words (`mastercard` for `Mastercard`) and a time without seconds (`13:00` for `13:00:00`).
+ */
+export function isUserWritten(value: unknown, text: string): boolean {
+  if (occursInText(value, text)) return true;
+  if (typeof value !== 'string' || value.length < 2) return false;
+  const time = /^(\d\d:\d\d):00$/.exec(value);
+  if (time) return new RegExp(`(^|[^\\d:])${time[1]}($|[^\\d:])`).test(text);
+  // Any case only for one word: a phrase in other case is the agent's wording, not the user's.
+  if (!/^\w[\w-]*$/.test(value)) return false;
+  return new RegExp(`\\b${value}\\b`, 'i').test(text);
 }

@@ -3,8 +3,16 @@ import { isSameValue, valueAtPath } from './_values.js';
 /** Where a reference starts: the caller's input, the loop element, or the result of a segment. */
 export type ExprRoot = { type: 'input' } | { type: 'item' } | { type: 'segment'; index: number };
 
-/** One step of a reference path; `find` picks the array element whose `key` equals `equals`. */
-export type PathStep = string | number | { find: string; equals: Expr };
+/**
+ * One step of a reference path; `find` picks the array element whose `find` key (or the value at
+ * `at` inside it, such as `flights[0].date`) equals `equals`.
+ */
+export type PathStep =
+  | string
+  | number
+  | { find: string; equals: Expr; at?: (string | number)[] }
+  /** A key read from a value: `prices[input.cabin]`. */
+  | { key: Expr };
 
 /** A value of the drafted skill, as code. */
 export type Expr =
@@ -35,9 +43,14 @@ function rootValue(root: ExprRoot, scope: Scope): unknown {
 function step(value: unknown, key: PathStep, scope: Scope): unknown {
   if (typeof value !== 'object' || value === null) return missing;
   if (typeof key !== 'object') return (value as Record<string | number, unknown>)[key] ?? missing;
+  if ('key' in key) {
+    const name = evaluateExpr(key.key, scope);
+    if (typeof name !== 'string' && typeof name !== 'number') return missing;
+    return (value as Record<string | number, unknown>)[name] ?? missing;
+  }
   if (!Array.isArray(value)) return missing;
   const wanted = evaluateExpr(key.equals, scope);
-  return value.find((element) => isSameValue(valueAtPath(element, [key.find]), wanted)) ?? missing;
+  return value.find((element) => isSameValue(valueAtPath(element, key.at ?? [key.find]), wanted)) ?? missing;
 }
 
 /** Evaluates `expr` against recorded values, as the skill would; undefined where a path leads nowhere. */

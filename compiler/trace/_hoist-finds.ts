@@ -9,6 +9,7 @@ function collectFinds(expr: Expr, found: FindRef[]): void {
   if (expr.kind === 'ref') {
     expr.path.forEach((key, index) => {
       if (typeof key !== 'object') return;
+      if ('key' in key) return collectFinds(key.key, found);
       collectFinds(key.equals, found);
       if (expr.root.type !== 'item') found.push({ ...expr, path: expr.path.slice(0, index + 1) });
     });
@@ -27,7 +28,10 @@ function quote(text: string): string {
 
 function elementName(find: FindRef, noun: string, taken: ReadonlySet<string>): string {
   const step = find.path[find.path.length - 1];
-  const equals = typeof step === 'object' && step.equals.kind === 'literal' ? step.equals.value : undefined;
+  const equals =
+    typeof step === 'object' && 'find' in step && step.equals.kind === 'literal'
+      ? step.equals.value
+      : undefined;
   const prefix =
     typeof equals === 'string' && /^[A-Za-z][\w -]{0,20}$/.test(equals) ? toCamelCase(equals) : 'found';
   return uniqueName(`${prefix}${noun[0]?.toUpperCase() ?? ''}${noun.slice(1)}`, taken);

@@ -7,6 +7,8 @@ export interface RenderNames {
   segment: (index: number) => string;
   /** Rendered `list.find(...)` code -> the const that already holds the element. */
   hoisted?: ReadonlyMap<string, string>;
+  /** Segments whose tool declares no output schema: their results are `any`. */
+  untypedSegments?: ReadonlySet<number>;
 }
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -40,14 +42,17 @@ export function rootCode(root: ExprRoot, names: RenderNames): string {
   return rootName(root, names);
 }
 
-function renderPath(base: string, path: readonly PathStep[], names: RenderNames): string {
+// `isUntyped`: the base is `any`, so a `find` callback's element needs an explicit annotation
+// (an implicit `any` parameter does not type-check under `strict`).
+function renderPath(base: string, path: readonly PathStep[], names: RenderNames, isUntyped = false): string {
   let code = base;
   path.forEach((key, index) => {
     if (typeof key === 'number') code += `[${key}]`;
     else if (typeof key === 'string') code += identifier.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+    else if ('key' in key) code += `[${renderExpr(key.key, names)}]`;
     else {
       const element = elementNoun(base, path, index);
-      code += `.find((${element}) => ${element}${renderPath('', [key.find], names)} === ${renderExpr(key.equals, names)})`;
+      code += `.find((${element}${isUntyped ? ': any' : ''}) => ${element}${renderPath('', key.at ?? [key.find], names)} === ${renderExpr(key.equals, names)})`;
       code = names.hoisted?.get(code) ?? code;
     }
   });
@@ -69,7 +74,12 @@ export function renderExpr(expr: Expr, names: RenderNames, indent = ''): string 
     case 'literal':
       return expr.value === undefined ? 'undefined' : JSON.stringify(expr.value);
     case 'ref':
-      return renderPath(rootName(expr.root, names), expr.path, names);
+      return renderPath(
+        rootName(expr.root, names),
+        expr.path,
+        names,
+        expr.root.type === 'segment' && (names.untypedSegments?.has(expr.root.index) ?? false),
+      );
     case 'template':
       return `\`${expr.parts.map((part) => (typeof part === 'string' ? escapeTemplate(part) : `\${${renderExpr(part, names)}}`)).join('')}\``;
     case 'map': {

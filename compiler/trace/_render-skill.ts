@@ -18,12 +18,15 @@ export interface SkillParts {
   args: Expr[];
   output: { expr: Expr; tsType: string } | { segment: number };
   params: [string, ParamSpec][];
+  /** Segments whose tool declares no output schema. @default none */
+  untypedSegments?: ReadonlySet<number>;
 }
 
 function collectSegments(expr: Expr, used: Set<number>): void {
   if (expr.kind === 'ref') {
     if (expr.root.type === 'segment') used.add(expr.root.index);
-    for (const key of expr.path) if (typeof key === 'object') collectSegments(key.equals, used);
+    for (const key of expr.path)
+      if (typeof key === 'object') collectSegments('key' in key ? key.key : key.equals, used);
   }
   if (expr.kind === 'template')
     for (const part of expr.parts) if (typeof part !== 'string') collectSegments(part, used);
@@ -87,7 +90,11 @@ function renderBody(parts: SkillParts): string[] {
   const names = segmentNames(parts);
   const hoisted = new Map<string, string>();
   const taken = new Set(names.values());
-  const base: RenderNames = { segment: (index) => names.get(index) ?? 'result', hoisted };
+  const base: RenderNames = {
+    segment: (index) => names.get(index) ?? 'result',
+    hoisted,
+    ...(parts.untypedSegments ? { untypedSegments: parts.untypedSegments } : {}),
+  };
   const lines: string[] = [];
   parts.segments.forEach((segment, index) => {
     const args = parts.args[index] as Expr;

@@ -2,6 +2,15 @@ import type { Expr, ExprRoot } from './_expr.js';
 import { isTrivialValue, primitiveLeaves, type ValuePath } from './_values.js';
 import { occursInText, type Instance, type ResolveContext } from './_draft-state.js';
 
+// A number is spliced in only as a whole token: never `20` out of `2024-05-23`, nor `5` out of `15`.
+function isWholeToken(text: string, index: number, piece: string): boolean {
+  const end = index + piece.length;
+  const digitAt = (at: number): boolean => /\d/.test(text[at] ?? '');
+  if (/^\d/.test(piece) && (digitAt(index - 1) || (text[index - 1] === '.' && digitAt(index - 2))))
+    return false;
+  return !(/\d$/.test(piece) && (digitAt(end) || (text[end] === '.' && digitAt(end + 1))));
+}
+
 /** A template literal composing the string from earlier values, or undefined when none fits. */
 export function templateCandidate(
   primary: Instance,
@@ -37,7 +46,9 @@ export function templateCandidate(
   const parts: (string | Expr)[] = [];
   let index = 0;
   while (index < text.length) {
-    const piece = pieces.find((candidate) => text.startsWith(candidate.text, index));
+    const piece = pieces.find(
+      (candidate) => text.startsWith(candidate.text, index) && isWholeToken(text, index, candidate.text),
+    );
     if (piece) parts.push(piece.expr);
     else if (typeof parts[parts.length - 1] === 'string')
       parts[parts.length - 1] = `${String(parts[parts.length - 1])}${text[index] ?? ''}`;
@@ -45,5 +56,6 @@ export function templateCandidate(
     index += piece ? piece.text.length : 1;
   }
   // A single piece covering the whole string is a reference the ref search already refused.
+  if (parts.every((part) => typeof part === 'string')) return undefined;
   return parts.length === 1 && typeof parts[0] !== 'string' ? undefined : { kind: 'template', parts };
 }

@@ -3,6 +3,7 @@ import type { Trajectory } from '../import/index.js';
 import { evaluateExpr, type Expr, type Scope } from './_expr.js';
 import { splitSegments, type Segment } from './_segments.js';
 import { resolveEntries, resolveValue, type DraftState, type Instance } from './_resolve-value.js';
+import type { DraftAssumption } from './_draft-state.js';
 import { renderSkill, type SkillParts } from './_render-skill.js';
 import { skillNameFromTask } from './_naming.js';
 import { valueToTsType } from './_ts-type.js';
@@ -15,6 +16,11 @@ export interface DraftOptions {
   manifest: readonly ToolManifestEntry[];
   /** Skill name. @default snake_case words of the task */
   name?: string;
+  /**
+   * Tools without an `outputSchema` whose result types the compiler inferred from the recordings
+   * (`inferResultSchemas`): their results are typed, so a `find` over them needs no `any`.
+   */
+  typedResultTools?: readonly string[];
 }
 
 /** A trace-compiled skill module, plus the caller input that replays each trajectory. */
@@ -25,6 +31,8 @@ export interface SkillDraft {
   /** Per trajectory id: the input the skill needs to replay it (given input plus derived parameters). */
   inputs: Map<string, Record<string, unknown>>;
   secretParameters: string[];
+  /** Constants and unexplained choices the skill takes on trust (for its evidence). */
+  assumptions: DraftAssumption[];
 }
 
 function segmentInstances(
@@ -102,6 +110,7 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     texts: trajectories.map((trajectory) => [trajectory.task, ...(trajectory.context ?? [])].join('\n')),
     inputs: trajectories.map((trajectory) => ({ ...trajectory.input })),
     params: new Map(),
+    assumptions: [],
   };
   for (const [name, value] of Object.entries(primary.input ?? {}))
     state.params.set(name, { tsType: valueToTsType(value), isSecret: isSecretLike(name, value) });
@@ -114,15 +123,44 @@ export function draftSkill(options: DraftOptions): SkillDraft {
   const trajectoryIds = trajectories.map((trajectory) => trajectory.id);
   const params = [...state.params.entries()].filter(([key]) => key in (state.inputs[0] ?? {}));
   const primaryId = primary.id;
+  const declared = new Set([
+    ...options.manifest.filter((entry) => entry.outputSchema).map((entry) => entry.name),
+    ...(options.typedResultTools ?? []),
+  ]);
+  const untypedSegments = new Set(
+    segments.flatMap((segment, index) => (segment.list || declared.has(segment.tool) ? [] : [index])),
+  );
   return {
     name,
     description,
-    source: renderSkill({ name, description, trajectoryIds, primaryId, segments, args, output, params }),
+    source: renderSkill({
+      name,
+      description,
+      trajectoryIds,
+      primaryId,
+      segments,
+      args,
+      output,
+      params,
+      untypedSegments,
+    }),
     inputs: new Map(
       trajectories.map((trajectory, position) => [trajectory.id, state.inputs[position] ?? {}]),
     ),
     secretParameters: params.filter(([, spec]) => spec.isSecret).map(([key]) => key),
+    assumptions: uniqueAssumptions(state),
   };
+}
+
+// An input that replaced a constant in a later step is no assumption any more; repeats count once.
+function uniqueAssumptions(state: DraftState): DraftAssumption[] {
+  const seen = new Set<string>();
+  return state.assumptions.filter((assumption) => {
+    const key = JSON.stringify([assumption.subject, assumption.value]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 // Resolves each segment's arguments in order; each segment's results join the scopes afterwards.

@@ -1,13 +1,17 @@
 /**
  * @module compiler/trace: the trace compiler, offline and deterministic. It turns trajectories
  * into a TypeScript skill draft: values the caller supplied become `Input` fields, values read
- * from earlier results become expressions, repeated calls become loops, chosen list elements
- * become `.find(...)`, literal secrets become parameters; siblings tell parameters from constants.
+ * from earlier results become expressions, repeated calls become loops, a chosen list element is
+ * named by its selection rule (`.find(...)`) or becomes an input, literal secrets become
+ * parameters; what the user wrote stays an input; constants and unexplained choices of a single
+ * run are listed as assumptions; runs are grouped by task (their effect).
  * Drafts are checked by compiler/check, not here.
  */
 export { draftSkill } from './draft-skill.js';
 export type { DraftOptions, SkillDraft } from './draft-skill.js';
-export { groupTrajectories } from './group-trajectories.js';
+export type { DraftAssumption } from './_draft-state.js';
+export { groupByShape, groupTrajectories, taskKey } from './group-trajectories.js';
+export type { GroupOptions } from './group-trajectories.js';
 export { isSecretLike } from './detect-secrets.js';
 export { pruneSteps, readOnlyTools } from './prune-steps.js';
 export type { PruneOptions, PruneResult } from './prune-steps.js';

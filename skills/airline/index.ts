@@ -41,3 +41,5 @@ export type { AirlineEvaluation, EvaluateAirlineOptions } from './evaluate-airli
 export type { AirlineTrajectoryFormat } from './trajectory-files.js';
 export { createTools } from './pack.js';
 export { demoDomain } from './demo-domain.js';
+export { evaluateLeaveOneOutLive, formatLeaveOneOutLive } from './leave-one-out-live.js';
+export type { LeaveOneOutFold, LeaveOneOutLive } from './leave-one-out-live.js';

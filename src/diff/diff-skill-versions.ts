@@ -1,5 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import type { JsonSchema } from '../../core/index.js';
+import type { GeneralizationEvidence } from '../../compiler/index.js';
+import { formatAssumption } from './format-evidence.js';
 import { diffSchemas, type SchemaChange } from './diff-schemas.js';
 import { describeLeftOut, type LeftOutCall } from './describe-left-out.js';
 
@@ -22,6 +24,8 @@ export interface DiffableVersion {
   };
   verification: { isVerified: boolean; reports: readonly { ok: boolean }[] };
   reliability: { runs: number; ok: number; failures: Readonly<Record<string, number>> };
+  /** Absent on versions compiled before evidence was recorded. */
+  evidence?: GeneralizationEvidence;
 }
 
 /** One side of a diff's side-by-side figures. */
@@ -41,6 +45,8 @@ export interface VersionFacts {
   /** ok / runs, or null before any run. */
   successRate: number | null;
   failures: Record<string, number>;
+  /** `2 inputs, 1 assumption, leave-one-out 2/3`; absent on versions without evidence. */
+  evidence?: string;
 }
 
 /** A semantic summary of two versions plus the unified source diff. Also the `--json` form. */
@@ -55,6 +61,8 @@ export interface SkillDiff {
   trajectories: { added: string[]; removed: string[] };
   /** Recorded calls left out of the skill (failed attempts, unused read-only calls), one line each. */
   leftOut: { from: string[]; to: string[] };
+  /** Assumptions (formatted) the new version makes that the old did not, and the reverse. */
+  assumptions: { added: string[]; removed: string[] };
   isSourceChanged: boolean;
   /** Unified diff of the TypeScript sources (`--- name@1` / `+++ name@2`). */
   sourcePatch: string;
@@ -78,7 +86,21 @@ function facts(version: DiffableVersion): VersionFacts & { name: string } {
     ok: reliability.ok,
     successRate: reliability.runs === 0 ? null : reliability.ok / reliability.runs,
     failures: { ...reliability.failures },
+    ...(version.evidence ? { evidence: evidenceFigures(version.evidence) } : {}),
   };
+}
+
+function evidenceFigures(evidence: GeneralizationEvidence): string {
+  const count = evidence.assumptions.length;
+  const loo = evidence.leaveOneOut;
+  return (
+    `${evidence.verifiedInputs} input${evidence.verifiedInputs === 1 ? '' : 's'}, ${count} assumption${count === 1 ? '' : 's'}` +
+    (loo ? `, leave-one-out ${loo.reproduced}/${loo.total}` : '')
+  );
+}
+
+function assumptionsOf(version: DiffableVersion): string[] {
+  return (version.evidence?.assumptions ?? []).map(formatAssumption);
 }
 
 function setDifference(left: readonly string[], right: readonly string[]): string[] {
@@ -109,6 +131,10 @@ export function diffSkillVersions(from: DiffableVersion, to: DiffableVersion): S
     leftOut: {
       from: (from.provenance.leftOut ?? []).map(describeLeftOut),
       to: (to.provenance.leftOut ?? []).map(describeLeftOut),
+    },
+    assumptions: {
+      added: setDifference(assumptionsOf(to), assumptionsOf(from)),
+      removed: setDifference(assumptionsOf(from), assumptionsOf(to)),
     },
     isSourceChanged: from.source !== to.source,
     sourcePatch: createTwoFilesPatch(fromRef, toRef, from.source, to.source, undefined, undefined, {

@@ -7,3 +7,4 @@ export { renderSkillDiff } from './render-skill-diff.js';
 export type { RenderSkillDiffOptions } from './render-skill-diff.js';
 export { describeLeftOut } from './describe-left-out.js';
 export type { LeftOutCall } from './describe-left-out.js';
+export { formatAssumption, formatEvidence } from './format-evidence.js';

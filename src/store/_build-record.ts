@@ -20,6 +20,7 @@ export function buildRecord(
     secretParameters: compiled.secretParameters,
     verification: compiled.verification,
     provenance: compiled.provenance,
+    ...(compiled.evidence === undefined ? {} : { evidence: compiled.evidence }),
     diagnostics: compiled.diagnostics,
     ...(compiled.toolSchemas === undefined ? {} : { toolSchemas: compiled.toolSchemas }),
     ...(compiled.cases === undefined ? {} : { cases: compiled.cases }),

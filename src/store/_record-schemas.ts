@@ -103,6 +103,37 @@ const compiledProperties = {
       properties: { name: { type: 'string' }, inputSchema: schemaValue, outputSchema: schemaValue },
     },
   },
+  evidence: {
+    type: 'object',
+    required: ['verifiedInputs', 'assumptions'],
+    properties: {
+      verifiedInputs: { type: 'integer', minimum: 0 },
+      assumptions: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['subject', 'reason'],
+          properties: { subject: { type: 'string' }, reason: { type: 'string' } },
+        },
+      },
+      leaveOneOut: {
+        type: 'object',
+        required: ['reproduced', 'total', 'failures'],
+        properties: {
+          reproduced: { type: 'integer', minimum: 0 },
+          total: { type: 'integer', minimum: 0 },
+          failures: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['trajectoryId', 'reason'],
+              properties: { trajectoryId: { type: 'string' }, reason: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+  },
   reviewNotes: { type: 'string' },
   // Optional: versions published before cases (or tool schemas) were recorded lack them.
   cases: { type: 'array', items: caseSchema },

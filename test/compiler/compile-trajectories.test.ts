@@ -56,6 +56,27 @@ describe('compileTrajectories on the support-desk trajectories', () => {
     expect(skillFor('assign-oncall-billing-T-1002').provenance.trajectoryIds).toHaveLength(3);
   });
 
+  it('records generalization evidence: distinct inputs, assumptions, leave-one-out with 3+ siblings', () => {
+    expect(skillFor('refund-damaged-8812').evidence).toEqual({
+      verifiedInputs: 3,
+      assumptions: [],
+      leaveOneOut: { reproduced: 3, total: 3, failures: [] },
+    });
+    const single = skillFor('multi-turn-partial-refund-8819').evidence;
+    expect(single?.verifiedInputs).toBe(1);
+    expect(single?.leaveOneOut).toBeUndefined();
+  });
+
+  it('groups runs of one task by their effect and says why they did not fold', () => {
+    const partial = skillFor('multi-turn-partial-refund-8819');
+    expect(
+      partial.diagnostics.some(
+        (diagnostic) =>
+          diagnostic.code === 'SPLIT' && /runs of one task \(changes send_email\)/.test(diagnostic.message),
+      ),
+    ).toBe(true);
+  });
+
   it('refuses the failed run and says why', () => {
     expect(result.errors).toEqual([
       expect.objectContaining({

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { diffSkillVersions, renderSkillDiff, type DiffableVersion } from '../../src/diff/index.js';
+import {
+  diffSkillVersions,
+  formatEvidence,
+  renderSkillDiff,
+  type DiffableVersion,
+} from '../../src/diff/index.js';
 import { compiledSkill } from '../helpers/compiled-skill.js';
 
 function version(
@@ -30,6 +35,50 @@ const after = version(2, {
 });
 
 describe('diffSkillVersions', () => {
+  it('shows the evidence of each side and the assumptions a new version adds or drops', () => {
+    const narrow = version(
+      1,
+      { variant: 'a' },
+      {
+        evidence: {
+          verifiedInputs: 1,
+          assumptions: [{ subject: 'amount', value: 50, reason: 'in the only recorded run' }],
+        },
+      },
+    );
+    const wide = version(
+      2,
+      { variant: 'b' },
+      {
+        evidence: {
+          verifiedInputs: 3,
+          assumptions: [],
+          leaveOneOut: {
+            reproduced: 2,
+            total: 3,
+            failures: [{ trajectoryId: 't-3', reason: 'step 2: ...' }],
+          },
+        },
+      },
+    );
+    const diff = diffSkillVersions(narrow, wide);
+    expect(diff.from.evidence).toBe('1 input, 1 assumption');
+    expect(diff.to.evidence).toBe('3 inputs, 0 assumptions, leave-one-out 2/3');
+    expect(diff.assumptions).toEqual({ added: [], removed: ['amount = 50 in the only recorded run'] });
+    const text = renderSkillDiff(diff);
+    expect(text).toContain('Assumption: -amount = 50 in the only recorded run');
+    expect(text).toMatch(/evidence\s+1 input, 1 assumption\s+3 inputs, 0 assumptions, leave-one-out 2\/3/);
+  });
+
+  it('reads "verified on 1 distinct input; 1 assumption: ..." for a reviewer', () => {
+    expect(
+      formatEvidence({
+        verifiedInputs: 1,
+        assumptions: [{ subject: 'amount', value: 50, reason: 'in the only recorded run' }],
+      }),
+    ).toBe('verified on 1 distinct input; 1 assumption: amount = 50 in the only recorded run');
+  });
+
   it('summarises permissions, schemas, trajectories and the source', () => {
     const diff = diffSkillVersions(before, after);
     expect(diff.permissions).toEqual({ added: ['send_email'], removed: ['refund_payment'] });

@@ -1,12 +1,13 @@
 import type { Tools } from "knack:tools";
 
-export const meta = { name: "escalate_ticket_make", description: "Escalate ticket <ticketId>: make it <priority>, tag it <addTags> and assign it to the <team> team lead." } as const;
+export const meta = { name: "escalate_ticket_make", description: "Escalate ticket <ticketId>: make it <priority>, tag it <addTags> and assign it to the <team> team <memberRole>." } as const;
 
 export interface Input {
   ticketId: string;
   priority: "low" | "normal" | "high" | "urgent";
   addTags: string;
   team: "billing" | "shipping" | "platform" | "accounts";
+  memberRole: string;
 }
 
 export interface Output {
@@ -15,15 +16,15 @@ export interface Output {
   priority: string;
 }
 
-/** Escalate ticket <ticketId>: make it <priority>, tag it <addTags> and assign it to the <team> team lead. (trace-compiled from escalate-T-1005.) */
+/** Escalate ticket <ticketId>: make it <priority>, tag it <addTags> and assign it to the <team> team <memberRole>. (trace-compiled from escalate-T-1005.) */
 export default async function escalateTicketMake(input: Input, tools: Tools): Promise<Output> {
   // escalate-T-1005 step 1: tickets.update
   await tools.tickets.update({ ticketId: input.ticketId, priority: input.priority, addTags: [input.addTags] });
   // escalate-T-1005 step 2: team.list_members
   const members = await tools.team.list_members({ team: input.team });
   // escalate-T-1005 step 3: tickets.assign
-  const leadMember = members.members.find((member) => member.role === "lead");
-  if (!leadMember) throw new Error(`No member with role "lead" was found.`);
-  const assign = await tools.tickets.assign({ ticketId: input.ticketId, assignee: leadMember.handle });
+  const foundMember = members.members.find((member) => member.role === input.memberRole);
+  if (!foundMember) throw new Error(`No member with role ${JSON.stringify(input.memberRole)} was found.`);
+  const assign = await tools.tickets.assign({ ticketId: input.ticketId, assignee: foundMember.handle });
   return { ticketId: input.ticketId, assignee: assign.assignee, priority: input.priority };
 }

@@ -1,6 +1,7 @@
 import type { CAC } from 'cac';
 import { colors, fail, log, print, printJson, usageError } from '../output.js';
 import type { CompileResult } from '../../../compiler/index.js';
+import { formatEvidence } from '../../diff/index.js';
 
 interface CompileFlags {
   /** One spec, or several when `--tools` is repeated. */
@@ -44,6 +45,7 @@ async function printSkills(result: CompileResult): Promise<void> {
     const status = skill.verification.isVerified ? c.green('verified') : c.red('NOT verified');
     print(`${c.bold(skill.name)}  ${status}  (${skill.provenance.trajectoryIds.join(', ')})`);
     print(`  params: ${schemaFields(skill.inputSchema)}`);
+    if (skill.evidence) print(`  evidence: ${formatEvidence(skill.evidence)}`);
     print(`  permissions: ${skill.permissions.join(', ') || '(none)'}`);
     for (const call of skill.provenance.leftOut ?? []) print(`  left out: ${describeLeftOut(call)}`);
     if (skill.secretParameters.length > 0)

@@ -1,6 +1,7 @@
 import type { CAC } from 'cac';
 import { colors, print, printJson } from '../output.js';
 import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
+import { formatEvidence } from '../../diff/index.js';
 
 /** `knack show REF`: one version's record, status, review, counters and what review it needs. */
 export function registerShow(cli: CAC): void {
@@ -38,6 +39,7 @@ export function registerShow(cli: CAC): void {
             ]
           : []),
         `verified     ${verification.isVerified ? 'yes' : c.red('no')} (${verification.reports.filter((report) => report.ok).length}/${verification.reports.length} replays)`,
+        `evidence     ${version.evidence ? formatEvidence(version.evidence) : '- (compiled before evidence was recorded)'}`,
         `runs         ${reliability.runs} (${reliability.ok} ok${Object.entries(reliability.failures)
           .map(([code, count]) => `, ${code} ${count}`)
           .join('')})`,

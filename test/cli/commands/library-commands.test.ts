@@ -18,14 +18,30 @@ beforeEach(async () => {
   const { store, url } = await openTempStore();
   storeUrl = url;
   await store.publish(compiledSkill({ variant: 'a' }), { by: 'compiler' });
-  await store.publish(compiledSkill({ variant: 'b', tools: ['get_order', 'send_email'] }), {
-    by: 'compiler',
-  });
+  await store.publish(
+    {
+      ...compiledSkill({ variant: 'b', tools: ['get_order', 'send_email'] }),
+      evidence: {
+        verifiedInputs: 1,
+        assumptions: [{ subject: 'amount', value: 50, reason: 'in the only recorded run' }],
+      },
+    },
+    { by: 'compiler' },
+  );
   await store.close();
 });
 
 // Each test spawns the CLI (tsx compiles it on start), slow on a loaded machine.
 describe('knack store commands', { timeout: 120_000 }, () => {
+  it("shows a version's generalization evidence, and says when an old version has none", () => {
+    expect(knack('show', 'refund_order@2').stdout).toMatch(
+      /evidence\s+verified on 1 distinct input; 1 assumption: amount = 50 in the only recorded run/,
+    );
+    expect(knack('show', 'refund_order@1').stdout).toMatch(
+      /evidence\s+- \(compiled before evidence was recorded\)/,
+    );
+  });
+
   it('lists skills as a table and as JSON', () => {
     const table = knack('list');
     expect(table.code).toBe(0);

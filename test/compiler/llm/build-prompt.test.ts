@@ -22,6 +22,29 @@ describe('buildCompilePrompt', () => {
     expect(content).toContain('## Stored skills you may import instead of repeating their steps\nNone.');
   });
 
+  it('carries what the users said, the trace draft assumptions and the leave-one-out failures', () => {
+    const prompt = buildCompilePrompt({
+      context: {
+        trajectories: [{ ...damagedOrder, context: ['It is order 8812.'] }, intactOrder],
+        toolsDeclarations: context.toolsDeclarations,
+        assumptions: [
+          'reservationId = "K2M9QA": no rule found for which element of `reservations` the run picked',
+        ],
+        leaveOneOutFailures: ['t-002: step 2: called refund_order(...)'],
+      },
+      traceDraft,
+    });
+    const content = prompt.messages[0]?.content ?? '';
+    expect(content).toContain('## What the users said (values they wrote are inputs)\n- ');
+    expect(content).toContain('- It is order 8812.');
+    expect(content).toContain(
+      '## Assumptions of the trace draft (explain each by a rule or make it an input)\n- reservationId = "K2M9QA"',
+    );
+    expect(content).toContain(
+      '## Leave-one-out failures (a draft from the other siblings did not reproduce these)\n- t-002: step 2',
+    );
+  });
+
   it('cuts huge tool results short instead of pasting them whole', () => {
     const huge = {
       ...damagedOrder,

@@ -132,10 +132,50 @@ describe('draftSkill', () => {
     expect(skill.verification.isVerified).toBe(true);
   });
 
-  it('keeps the index for one example whose element the task does not name', () => {
+  it('takes the element as an input and lists the assumption when no rule picks it (no silent index)', () => {
     const trajectory = paging('p-3', 'checkout', 1);
     trajectory.task = 'Page somebody on team checkout';
-    expect(draftSkill({ trajectories: [trajectory], manifest }).source).toContain('userId: members[1].id');
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).not.toContain('members[1]');
+    expect(draft.source).toContain('userId: input.userId');
+    expect(draft.inputs.get('p-3')).toMatchObject({ userId: 'u-2' });
+    expect(draft.assumptions).toContainEqual(
+      expect.objectContaining({
+        subject: 'userId',
+        value: 'u-2',
+        reason: expect.stringMatching(/no rule found/),
+      }),
+    );
+  });
+
+  it('lists every constant of a single run as an assumption', () => {
+    const draft = draftSkill({ trajectories: [paging('p-4', 'checkout', 1)], manifest });
+    expect(draft.assumptions).toContainEqual({
+      subject: 'message',
+      value: 'Checkout is down',
+      reason: 'in the only recorded run',
+    });
+  });
+
+  it('keeps a value the user typed as an input even when every sibling typed the same', () => {
+    const first = paging('p-5', 'checkout-eu-2', 2);
+    const second = paging('p-6', 'checkout-eu-2', 0);
+    const draft = draftSkill({ trajectories: [first, second], manifest });
+    expect(draft.source).toContain('team: input.team');
+    expect(draft.source).not.toContain('"checkout-eu-2"');
+  });
+
+  it('picks an element by a property the user wrote, and makes that property an input', async () => {
+    const trajectory = paging('p-7', 'checkout', 1);
+    const list = trajectory.steps[0]?.result as { id: string; role: string; name?: string }[];
+    list.forEach(
+      (member, index) => (member.name = ['Ada Lovelace', 'Grace Hopper', 'Edsger Dijkstra'][index]),
+    );
+    trajectory.task = 'Page Grace Hopper on team checkout';
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).toContain('members.find((member) => member.name === input.name)');
+    expect(draft.inputs.get('p-7')).toMatchObject({ name: 'Grace Hopper' });
+    expect(draft.assumptions.map((assumption) => assumption.subject)).not.toContain('userId');
   });
 
   it('writes a for...of loop for repeated calls over an earlier list', async () => {
@@ -212,5 +252,45 @@ describe('draftSkill', () => {
     expect(draftSkill({ trajectories: [refund], manifest, name: 'refund_damaged' }).source).toContain(
       'export default async function refundDamaged(input: Input, tools: Tools): Promise<Output>',
     );
+  });
+});
+
+describe('draftSkill against spurious data flow', () => {
+  it('never splices a fragment of a number into a string that was a whole value', () => {
+    const trajectory: Trajectory = {
+      id: 'seats-1',
+      task: 'Hold a seat',
+      steps: [
+        { tool: 'team.list_members', args: { team: 'ops' }, result: { seats: 20, code: 'B7' } },
+        { tool: 'team.page', args: { userId: 'B7', message: '2024-05-23' }, result: { paged: true } },
+      ],
+      outcome: 'success',
+    };
+    const draft = draftSkill({ trajectories: [trajectory], manifest });
+    expect(draft.source).not.toContain('seats}');
+    expect(draft.source).toContain('message: "2024-05-23"');
+  });
+
+  it('takes the structurally parallel source of the same key when several earlier values are equal', () => {
+    const flights = [
+      { number: 'F1', date: '2026-05-20' },
+      { number: 'F2', date: '2026-05-20' },
+    ];
+    const trajectory: Trajectory = {
+      id: 'parallel-1',
+      task: 'Page both',
+      steps: [
+        { tool: 'team.list_members', args: { team: 'ops' }, result: { flights } },
+        {
+          tool: 'team.page',
+          args: { userId: 'x', message: 'm', legs: flights.map((flight) => ({ date: flight.date })) },
+          result: { paged: true },
+        },
+      ],
+      outcome: 'success',
+    };
+    const source = draftSkill({ trajectories: [trajectory], manifest }).source;
+    expect(source).not.toContain('flights[0].date }, { date: members.flights[0].date');
+    expect(source).toMatch(/flights\.map\(\(flight\) => flight\.date\)|flights\[1\]\.date/);
   });
 });

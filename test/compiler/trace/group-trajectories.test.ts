@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupTrajectories, type Trajectory } from '../../../compiler/index.js';
+import { groupByShape } from '../../../compiler/trace/index.js';
 
 function trajectory(id: string, tools: string[], list: unknown[] = []): Trajectory {
   return {
@@ -27,8 +28,28 @@ describe('groupTrajectories', () => {
     expect(groups.map((group) => group.map((item) => item.id))).toEqual([['a', 'b'], ['c']]);
   });
 
-  it('keeps repeated calls that do not follow a list apart from a loop', () => {
-    const groups = groupTrajectories([trajectory('a', ['touch', 'touch']), trajectory('b', ['touch'])]);
+  it('keeps repeated calls that do not follow a list apart from a loop, by shape', () => {
+    const groups = groupByShape([trajectory('a', ['touch', 'touch']), trajectory('b', ['touch'])]);
     expect(groups).toHaveLength(2);
+  });
+
+  it('groups runs of one task by their effect whatever steps they took, and lets the fold decide', () => {
+    const lookup = { tool: 'lookup', args: {}, result: {} };
+    const groups = groupTrajectories(
+      [
+        trajectory('a', ['touch']),
+        { ...trajectory('b', ['touch']), steps: [lookup, ...trajectory('b', ['touch']).steps, lookup] },
+        trajectory('c', ['other']),
+      ],
+      {
+        manifest: [
+          { name: 'lookup', inputSchema: { type: 'object' }, annotations: { readOnlyHint: true } },
+          { name: 'list', inputSchema: { type: 'object' }, annotations: { readOnlyHint: true } },
+          { name: 'touch', inputSchema: { type: 'object' } },
+          { name: 'other', inputSchema: { type: 'object' } },
+        ],
+      },
+    );
+    expect(groups.map((group) => group.map((item) => item.id))).toEqual([['a', 'b'], ['c']]);
   });
 });

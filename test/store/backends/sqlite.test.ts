@@ -53,3 +53,27 @@ describe('sqlite backend failures', () => {
     });
   });
 });
+
+describe('generalization evidence in records', () => {
+  it('stores a version with its evidence and still accepts one without', async () => {
+    const { openTempStore } = await import('../../helpers/temp-sqlite-store.js');
+    const { compiledSkill } = await import('../../helpers/compiled-skill.js');
+    const { store } = await openTempStore();
+    try {
+      const evidence = {
+        verifiedInputs: 1,
+        assumptions: [{ subject: 'amount', value: 50, reason: 'in the only recorded run' }],
+        leaveOneOut: { reproduced: 2, total: 3, failures: [{ trajectoryId: 't-3', reason: 'step 2' }] },
+      };
+      await store.publish({ ...compiledSkill({ variant: 'a' }), evidence });
+      expect((await store.get('refund_order@1')).evidence).toEqual(evidence);
+      await store.publish(compiledSkill({ variant: 'b' }));
+      expect((await store.get('refund_order@2')).evidence).toBeUndefined();
+      await expect(
+        store.publish({ ...compiledSkill({ variant: 'c' }), evidence: { verifiedInputs: -1 } as never }),
+      ).rejects.toThrow(/evidence/);
+    } finally {
+      await store.close();
+    }
+  });
+});

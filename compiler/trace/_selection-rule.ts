@@ -1,0 +1,183 @@
+import { evaluateExpr, type Expr, type PathStep } from './_expr.js';
+import { findPaths, isSameValue, primitiveLeaves, valueAtPath, type ValuePath } from './_values.js';
+import { holdsEverywhere, isUserWritten, runCount, type DraftState, type Instance } from './_draft-state.js';
+import { addParam } from './_params.js';
+
+type RefExpr = Expr & { kind: 'ref' };
+
+/** The list a positional ref indexes into and the element that yields the instance's value. */
+function choiceAt(expr: RefExpr, instance: Instance): { list: unknown[]; element: unknown } | undefined {
+  const at = expr.path.findIndex((key) => typeof key === 'number');
+  if (at < 0) return undefined;
+  const list = evaluateExpr({ ...expr, path: expr.path.slice(0, at) }, instance.scope);
+  if (!Array.isArray(list)) return undefined;
+  const rest = expr.path.slice(at + 1);
+  if (rest.some((key) => typeof key === 'object')) return { list, element: list[expr.path[at] as number] };
+  // Siblings may have chosen their element at another position: find the one yielding their value.
+  const element = list.find((candidate) =>
+    isSameValue(valueAtPath(candidate, rest as ValuePath), instance.value),
+  );
+  return element === undefined ? undefined : { list, element };
+}
+
+/**
+ * True when `expr` picks a list element by position and the position is a choice: some instance's
+ * list has more than one element.
+ */
+export function isPositionalChoice(
+  expr: Expr,
+  instances: readonly Instance[],
+  parallel?: { position: number; length: number },
+): boolean {
+  if (expr.kind !== 'ref' || expr.root.type === 'item') return false;
+  const at = expr.path.findIndex((key) => typeof key === 'number');
+  if (at < 0) return false;
+  const lengths = instances.map((instance) => choiceAt(expr, instance)?.list.length ?? 0);
+  // `items[1]` taken from `list[1]` of a list as long as `items`: parallel, not a choice.
+  if (
+    parallel &&
+    expr.path[at] === parallel.position &&
+    lengths.every((length) => length === parallel.length)
+  )
+    return false;
+  return lengths.some((length) => length > 1);
+}
+
+/** True when every instance's value is an element (or a field of one) of the same list. */
+export function isChoiceInEvery(expr: Expr, instances: readonly Instance[]): boolean {
+  return expr.kind === 'ref' && instances.every((instance) => choiceAt(expr, instance) !== undefined);
+}
+
+// The primitive properties of an element that could name it: top-level fields, and fields one
+// level down (`flights[0].date`), never free text.
+function propertyPaths(element: unknown): ValuePath[] {
+  return primitiveLeaves(element)
+    .filter((leaf) => leaf.path.length > 0 && leaf.path.length <= 3 && leaf.value !== null)
+    .filter((leaf) => typeof leaf.value !== 'string' || leaf.value.length <= 40)
+    .map((leaf) => leaf.path);
+}
+
+function isUnique(list: readonly unknown[], path: ValuePath, value: unknown): boolean {
+  return list.filter((other) => isSameValue(valueAtPath(other, path), value)).length === 1;
+}
+
+function withFind(expr: RefExpr, path: ValuePath, equals: Expr): RefExpr {
+  const at = expr.path.findIndex((key) => typeof key === 'number');
+  const name = [...path].reverse().find((key) => typeof key === 'string') ?? 'value';
+  const step: PathStep = path.length === 1 ? { find: name, equals } : { find: name, equals, at: path };
+  return { ...expr, path: [...expr.path.slice(0, at), step, ...expr.path.slice(at + 1)] };
+}
+
+/** One way of naming the element: the property path and each instance's value there. */
+interface Rule {
+  path: ValuePath;
+  values: unknown[];
+  /** Siblings whose user wrote the value. */
+  writtenIn: number;
+}
+
+// Properties that single the chosen element out in every instance's list.
+function singlingRules(state: DraftState, expr: RefExpr, instances: readonly Instance[]): Rule[] {
+  const first = choiceAt(expr, instances[0] as Instance);
+  if (!first || typeof first.element !== 'object' || first.element === null) return [];
+  const rules: Rule[] = [];
+  for (const path of propertyPaths(first.element)) {
+    const values: unknown[] = [];
+    const written = new Set<number>();
+    const holds = instances.every((instance) => {
+      const choice = choiceAt(expr, instance);
+      const value = valueAtPath(choice?.element, path);
+      if (!choice || value === undefined || typeof value === 'object' || !isUnique(choice.list, path, value))
+        return false;
+      values.push(value);
+      if (isUserWritten(value, state.texts[instance.trajectory] ?? '')) written.add(instance.trajectory);
+      return true;
+    });
+    if (holds) rules.push({ path, values, writtenIn: written.size });
+  }
+  return rules;
+}
+
+/**
+ * The selection rule for a list element picked by position: a property equal to an input field or
+ * to a value the user wrote (in at least one sibling; the others take the same property as input),
+ * or, with two siblings or more, a property whose value they all share. The rule must pick the
+ * right element in every instance. Undefined when no rule is found.
+ */
+export function selectionRule(
+  state: DraftState,
+  candidate: Expr,
+  instances: readonly Instance[],
+): Expr | undefined {
+  if (candidate.kind !== 'ref' || !isPositionalChoice(candidate, instances)) return undefined;
+  const rules = singlingRules(state, candidate, instances);
+  for (const rule of rules) {
+    const fromInput = findPaths((instances[0] as Instance).scope.input, rule.values[0], 1)[0];
+    if (!fromInput?.length) continue;
+    const variant = withFind(candidate, rule.path, { kind: 'ref', root: { type: 'input' }, path: fromInput });
+    if (holdsEverywhere(variant, instances)) return variant;
+  }
+  // What the user said names the element; the property becomes an input of the skill.
+  const written = rules.filter((found) => found.writtenIn > 0).sort((a, b) => b.writtenIn - a.writtenIn);
+  for (const rule of written) {
+    const value = rule.values[0];
+    // A plain word every sibling used (`lead`) names a kind of element, not this customer's own.
+    if (
+      typeof value === 'string' &&
+      /^[a-z]+$/.test(value) &&
+      runCount(instances) > 1 &&
+      rule.values.every((other) => other === value)
+    )
+      return withFind(candidate, rule.path, { kind: 'literal', value });
+    const named = parameterize(state, candidate, rule, instances);
+    if (named) return named;
+  }
+  if (runCount(instances) < 2) return undefined;
+  for (const rule of rules) {
+    if (!rule.values.every((value) => isSameValue(value, rule.values[0]))) continue;
+    const variant = withFind(candidate, rule.path, { kind: 'literal', value: rule.values[0] });
+    if (holdsEverywhere(variant, instances)) return variant;
+  }
+  return undefined;
+}
+
+function parameterize(
+  state: DraftState,
+  candidate: RefExpr,
+  rule: Rule,
+  instances: readonly Instance[],
+): Expr | undefined {
+  const property = [...rule.path].reverse().find((part) => typeof part === 'string') ?? 'value';
+  const at = candidate.path.findIndex((part) => typeof part === 'number');
+  const list = candidate.path
+    .slice(0, at)
+    .reverse()
+    .find((part) => typeof part === 'string');
+  const noun = typeof list === 'string' ? list.replace(/ies$/, 'y').replace(/([^s])s$/, '$1') : undefined;
+  const key = noun ? `${noun}_${property}` : property;
+  const perRun = new Map<number, unknown>();
+  for (const [index, instance] of instances.entries()) {
+    const value = rule.values[index];
+    if (perRun.has(instance.trajectory) && !isSameValue(perRun.get(instance.trajectory), value))
+      return undefined;
+    perRun.set(instance.trajectory, value);
+  }
+  const equals = addParam(
+    state,
+    instances.map((instance) => ({ ...instance, value: perRun.get(instance.trajectory) })),
+    { key, segment: 0 },
+    false,
+  );
+  if (runCount(instances) < 2 && equals.kind === 'ref')
+    state.assumptions.push({
+      subject: String(equals.path[0]),
+      value: rule.values[0],
+      reason: `picks the element by \`${rule.path.join('.')}\` in the only recorded run; another customer may name it by something else`,
+    });
+  // Each instance's value singles its element out (checked in `singlingRules`), so the find holds.
+  return withFind(candidate, rule.path, equals);
+}
+
+export function hasIndex(expr: Expr): boolean {
+  return expr.kind === 'ref' && expr.path.some((key) => typeof key === 'number');
+}
