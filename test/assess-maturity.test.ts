@@ -135,7 +135,14 @@ describe('assessMaturity', () => {
     const record = JSON.parse((await backend.get(key)) ?? '{}') as Record<string, unknown>;
     await backend.set(
       key,
-      JSON.stringify({ ...record, evidence: { leaveOneOut: { reproduced: 40, total: 40 } } }),
+      JSON.stringify({
+        ...record,
+        evidence: {
+          verifiedInputs: 3,
+          assumptions: [],
+          leaveOneOut: { reproduced: 40, total: 40, failures: [] },
+        },
+      }),
     );
     await backend.close();
     const [skill] = await assessMaturity({ store, isRecorded: false });
