@@ -181,7 +181,7 @@ export type {
   SkillIndexSearchOptions,
 } from './search/index.js';
 // The library as an MCP server (`knack serve`): agents search, read, run and report on skills (SDK loads lazily).
-export { createSkillServer, serveSkills, servesReviewedActive } from './serve/index.js';
+export { createSkillServer, serveSkills } from './serve/index.js';
 export type {
   SkillServer,
   CreateSkillServerOptions,

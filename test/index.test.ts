@@ -82,7 +82,6 @@ describe('the public entry (built src/index.js)', () => {
       'runSkill',
       'searchSkills',
       'serveSkills',
-      'servesReviewedActive',
       'skillTypes',
       'testSkill',
       'testSkills',

@@ -4,7 +4,8 @@ import type { Limits, ToolPack } from '../../sandbox/index.js';
 import type { SkillStore } from '../store/index.js';
 import { openSkillCatalog, type SkillExposure } from './_skill-catalog.js';
 import type { SessionContext } from './_skill-session.js';
-import { servesReviewedActive, type ServePolicy } from './serve-policy.js';
+import type { ServePolicy } from './serve-policy.js';
+import { mayServe, resolveMaturityPolicy, type MaturityPolicy } from '../maturity-policy.js';
 
 /** Options of `createSkillServer`. */
 export interface CreateSkillServerOptions {
@@ -23,7 +24,12 @@ export interface CreateSkillServerOptions {
    * that cannot ask, ends the run with `DECLINED`. @default 'none'
    */
   confirm?: 'none' | 'destructive';
-  /** Which versions may be listed and run. @default servesReviewedActive (reviewed, active versions) */
+  /**
+   * The maturity policy deciding which versions may be listed and run (`mayServe`): reviewed,
+   * active versions at least `serveAtLeast` mature. @default every reviewed, active version
+   */
+  maturity?: MaturityPolicy;
+  /** Replaces the maturity rule with a function of your own. @default (skill) => mayServe(skill, maturity) */
   policy?: ServePolicy;
   /**
    * Bounds of each run. With `confirm: 'destructive'` the wait for the user counts in `timeoutMs`.
@@ -72,6 +78,7 @@ function checkOptions(options: CreateSkillServerOptions): void {
   if (confirm !== 'none' && confirm !== 'destructive')
     fail('confirm', `\`confirm\` is 'none' or 'destructive', got ${JSON.stringify(confirm)}.`);
   if (policy !== undefined && typeof policy !== 'function') fail('policy', '`policy` must be a function.');
+  if (options.maturity !== undefined) resolveMaturityPolicy(options.maturity);
 }
 
 /** Validates options, loads the MCP SDK and the served skills, and starts watching the store. */
@@ -81,7 +88,8 @@ export async function openServeContext(options: CreateSkillServerOptions): Promi
     import('@modelcontextprotocol/sdk/server/index.js'),
     import('@modelcontextprotocol/sdk/types.js'),
   ]);
-  const policy = options.policy ?? servesReviewedActive;
+  const maturity = options.maturity ?? {};
+  const policy = options.policy ?? ((skill) => mayServe(skill, maturity));
   const confirm = options.confirm ?? 'none';
   const catalog = await openSkillCatalog({
     store: options.store,

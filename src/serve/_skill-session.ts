@@ -178,6 +178,9 @@ export function createSkillSession(context: SessionContext): Server {
     description: skill.description,
     status: skill.status,
     review: skill.review ?? null,
+    maturity: skill.maturity,
+    // How far it generalizes: distinct inputs verified, assumptions, leave-one-out k/n.
+    evidence: skill.evidence ?? null,
     permissions: skill.permissions,
     annotations: skillAnnotations(skill.permissions, context.tools.manifest),
     inputSchema: skill.inputSchema,
@@ -205,7 +208,9 @@ export function createSkillSession(context: SessionContext): Server {
           score: Math.round(hit.score * 100) / 100,
           status: hit.status,
           inputSchema: hit.inputSchema,
-          ...(skill ? { review: skill.review?.decision, reliability: skill.reliability } : {}),
+          ...(skill
+            ? { review: skill.review?.decision, maturity: skill.maturity, reliability: skill.reliability }
+            : {}),
         };
       });
       const lines = skills.map((hit) => `${hit.ref} (score ${hit.score}): ${hit.description}`);

@@ -8,5 +8,4 @@ export type { CreateSkillServerOptions } from './_serve-context.js';
 export type { SkillExposure } from './_skill-catalog.js';
 export { serveSkills, isLoopbackHost } from './serve-skills.js';
 export type { ServeSkillsOptions, ServedSkills } from './serve-skills.js';
-export { servesReviewedActive } from './serve-policy.js';
 export type { ServePolicy } from './serve-policy.js';

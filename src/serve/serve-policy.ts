@@ -6,11 +6,3 @@ import type { SkillVersion } from '../store/index.js';
  * `run_skill NAME`), and of an exact version an agent names (`run_skill NAME@N`).
  */
 export type ServePolicy = (skill: SkillVersion) => boolean;
-
-/**
- * The default `ServePolicy`: only reviewed, active versions. `active` says a person (or the
- * auto-approve review policy) put the version into use; the latest review must approve it.
- */
-export function servesReviewedActive(skill: SkillVersion): boolean {
-  return skill.status === 'active' && skill.review?.decision === 'approve';
-}

@@ -50,6 +50,18 @@ describe('createSkillServer', () => {
     expect(all).not.toContain('thank_reporter_ticket');
   });
 
+  it('serves by the maturity policy: serveAtLeast autonomous hides supervised versions', async () => {
+    expect(await toolNames(store, { expose: 'all', maturity: { serveAtLeast: 'supervised' } })).toHaveLength(
+      4 + 11,
+    );
+    expect(await toolNames(store, { expose: 'all', maturity: { serveAtLeast: 'autonomous' } })).toHaveLength(
+      4,
+    );
+    await expect(
+      createSkillServer({ store, tools: createTools(), maturity: { serveAtLeast: 'trusted' as never } }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
   it('names the bad option', async () => {
     await expect(
       createSkillServer({ store, tools: createTools(), expose: { top: 0 } }),

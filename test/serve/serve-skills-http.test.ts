@@ -56,6 +56,7 @@ describe('serveSkills over Streamable HTTP', () => {
     expect(skills[0]?.name).toBe('refund_order_full');
     expect(skills[0]?.inputSchema).toMatchObject({ required: ['orderId'] });
     expect(skills[0]?.reliability).toMatchObject({ runs: 0 });
+    expect(skills[0]).toMatchObject({ maturity: 'supervised' });
   });
 
   it('reads a skill: source, permissions, annotations, review and evidence', async () => {
@@ -65,6 +66,8 @@ describe('serveSkills over Streamable HTTP', () => {
       ref: 'refund_order_full@1',
       status: 'active',
       review: { decision: 'approve' },
+      maturity: 'supervised',
+      evidence: { verifiedInputs: expect.any(Number), assumptions: expect.any(Array) },
       permissions: ['get_order', 'refund_order', 'send_email'],
       annotations: { readOnlyHint: false, destructiveHint: true },
       provenance: { trajectoryIds: expect.arrayContaining(['refund-damaged-8812']) },

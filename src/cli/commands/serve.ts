@@ -1,5 +1,6 @@
 import type { CAC } from 'cac';
 import type { SkillExposure } from '../../serve/index.js';
+import type { Maturity } from '../../store/index.js';
 import { log, usageError } from '../output.js';
 import { withStore, withStoreFlags, type StoreFlags } from './_store-flags.js';
 
@@ -10,6 +11,7 @@ interface ServeFlags extends StoreFlags {
   token?: string;
   expose?: string;
   confirm?: string;
+  serveAtLeast?: string;
   timeoutMs?: number | string;
 }
 
@@ -60,6 +62,10 @@ export function registerServe(cli: CAC): void {
     )
     .option('--confirm <which>', 'destructive: ask the client user before a skill calls a destructive tool')
     .option(
+      '--serve-at-least <maturity>',
+      'Serve only reviewed, active versions at least this mature: deliberate (default), supervised or autonomous',
+    )
+    .option(
       '--timeout-ms <ms>',
       'Wall-clock limit of each run (default 5000; 120000 with --confirm destructive)',
     )
@@ -70,6 +76,9 @@ export function registerServe(cli: CAC): void {
     .action(async (flags: ServeFlags) => {
       if (!flags.tools) usageError('`knack serve` needs `--tools PACK`: the tools the skills call.');
       const expose = parseExpose(flags.expose);
+      const atLeast = flags.serveAtLeast;
+      if (atLeast !== undefined && !['deliberate', 'supervised', 'autonomous'].includes(atLeast))
+        usageError(`--serve-at-least is deliberate, supervised or autonomous, got \`${atLeast}\`.`);
       if (flags.confirm !== undefined && flags.confirm !== 'destructive' && flags.confirm !== 'none')
         usageError(`--confirm is destructive or none, got \`${flags.confirm}\`.`);
       const token = flags.token ?? process.env['KNACK_SERVE_TOKEN'];
@@ -95,6 +104,7 @@ export function registerServe(cli: CAC): void {
             tools: tools.createTools(),
             expose,
             confirm: flags.confirm === 'destructive' ? 'destructive' : 'none',
+            ...(atLeast ? { maturity: { serveAtLeast: atLeast as Maturity } } : {}),
             ...(flags.timeoutMs === undefined ? {} : { limits: { timeoutMs: Number(flags.timeoutMs) } }),
             ...(http ? { http } : {}),
             onError: (error) => log(`knack serve: ${error instanceof Error ? error.message : String(error)}`),

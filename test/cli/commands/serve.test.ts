@@ -20,13 +20,24 @@ describe('knack serve', { timeout: 120_000 }, () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   });
 
-  it('needs --tools, and a known --expose', () => {
+  it('needs --tools, a known --expose and a known --serve-at-least', () => {
     const bare = runCli(['serve', '--store', storeUrl]);
     expect(bare.status).toBe(2);
     expect(bare.stderr).toContain('`knack serve` needs `--tools PACK`');
     const expose = runCli(['serve', '--store', storeUrl, '--tools', DESK_PACK, '--expose', 'most']);
     expect(expose.status).toBe(2);
     expect(expose.stderr).toContain('--expose is top:N');
+    const maturity = runCli([
+      'serve',
+      '--store',
+      storeUrl,
+      '--tools',
+      DESK_PACK,
+      '--serve-at-least',
+      'trusted',
+    ]);
+    expect(maturity.status).toBe(2);
+    expect(maturity.stderr).toContain('--serve-at-least is deliberate, supervised or autonomous');
   });
 
   it('refuses a non-loopback --host without --token (a usage error, exit 2)', () => {
