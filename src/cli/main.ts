@@ -1,22 +1,9 @@
 #!/usr/bin/env node
 // The knack CLI: a thin shell over the public API (STYLE.md rule 24).
-import { createRequire } from 'node:module';
 import { cac } from 'cac';
 import { registerCommands } from './commands/index.js';
 import { fail, log } from './output.js';
-
-function packageVersion(): string {
-  const require = createRequire(import.meta.url);
-  // Run from source the manifest is two folders up; built (dist/src/cli) it is three.
-  for (const path of ['../../package.json', '../../../package.json']) {
-    try {
-      return (require(path) as { version: string }).version;
-    } catch {
-      // not at this depth; try the next
-    }
-  }
-  return 'unknown';
-}
+import { packageVersion } from '../package-version.js';
 
 const cli = cac('knack');
 registerCommands(cli);

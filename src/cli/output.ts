@@ -71,3 +71,16 @@ export function fail(error: unknown): void {
 export function usageError(message: string): never {
   throw new KnackError('INVALID_ARGUMENT', message);
 }
+
+/** Rows of cells as columns padded to their widest cell, under the header and a rule. */
+export function alignedTable(header: string[], body: string[][]): string {
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...body.map((line) => line[column]?.length ?? 0)),
+  );
+  const format = (cells: string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [format(header), format(widths.map((width) => '-'.repeat(width))), ...body.map(format)].join('\n');
+}

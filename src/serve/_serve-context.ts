@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { KnackError } from '../../core/index.js';
 import type { Limits, ToolPack } from '../../sandbox/index.js';
 import type { SkillStore } from '../store/index.js';
@@ -6,6 +5,7 @@ import { openSkillCatalog, type SkillExposure } from './_skill-catalog.js';
 import type { SessionContext } from './_skill-session.js';
 import type { ServePolicy } from './serve-policy.js';
 import { mayServe, resolveMaturityPolicy, type MaturityPolicy } from '../maturity-policy.js';
+import { packageVersion } from '../package-version.js';
 
 /** Options of `createSkillServer`. */
 export interface CreateSkillServerOptions {
@@ -45,19 +45,6 @@ export interface CreateSkillServerOptions {
 /** Shared state of a server's sessions, with its closer. */
 export interface ServeContext extends SessionContext {
   close(): void;
-}
-
-function packageVersion(): string {
-  const require = createRequire(import.meta.url);
-  // From source the manifest is two folders up; built (dist/src/serve) three.
-  for (const path of ['../../package.json', '../../../package.json']) {
-    try {
-      return (require(path) as { version: string }).version;
-    } catch {
-      // not at this depth; try the next
-    }
-  }
-  return '0.0.0';
 }
 
 function checkOptions(options: CreateSkillServerOptions): void {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { colors, log, print, printJson } from '../output.js';
+import { alignedTable, colors, log, print, printJson } from '../output.js';
 import { withStore } from './_store-flags.js';
 import type { CasesBenchmark, VersionBenchmark } from '../../cases/index.js';
 
@@ -15,18 +15,6 @@ export interface BenchCasesFlags {
 }
 
 const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
-
-function alignedTable(header: string[], body: string[][]): string {
-  const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...body.map((line) => line[column]?.length ?? 0)),
-  );
-  const format = (cells: string[]): string =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [format(header), format(widths.map((width) => '-'.repeat(width))), ...body.map(format)].join('\n');
-}
 
 function versionRow(version: VersionBenchmark): string[] {
   const share = (value: VersionBenchmark['correct']): string =>

@@ -1,5 +1,5 @@
 import type { CAC } from 'cac';
-import { colors, log, print, printJson, usageError } from '../output.js';
+import { alignedTable, colors, log, print, printJson, usageError } from '../output.js';
 import { withStore, type StoreFlags } from './_store-flags.js';
 import type { BenchCasesFlags } from './_bench-cases.js';
 import type { SkillBenchmark } from '../../benchmark-skill.js';
@@ -29,15 +29,7 @@ export function benchmarkTable(rows: readonly SkillBenchmark[]): string {
     row.p99Ms.toFixed(2),
     row.runsPerSecond.toFixed(0),
   ]);
-  const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...body.map((line) => line[column]?.length ?? 0)),
-  );
-  const format = (cells: string[]): string =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [format(header), format(widths.map((width) => '-'.repeat(width))), ...body.map(format)].join('\n');
+  return alignedTable(header, body);
 }
 
 /** `knack bench REF...`: stored cases under injected faults; with `--inputs`, the live-tools loop. */
