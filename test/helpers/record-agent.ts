@@ -1,11 +1,9 @@
 // A scripted agent: an official SDK client connected to `knack record` (spawned from source via
 // tsx, as `knack record --out DIR -- COMMAND ARGS`), in front of a real MCP server.
-import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { McpStdioServer } from '../../src/mcp/index.js';
-
-const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+import { KNACK_FROM_SOURCE } from './run-cli.js';
 
 export interface RecordingAgent {
   client: Client;
@@ -30,10 +28,7 @@ export async function connectRecordingAgent(
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [
-      '--no-node-snapshot',
-      '--import',
-      'tsx',
-      main,
+      ...KNACK_FROM_SOURCE,
       'record',
       '--out',
       outDir,

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
+/** Node arguments that start `knack` from source: `[process.execPath, ...KNACK_FROM_SOURCE, 'serve', ...]`. */
+export const KNACK_FROM_SOURCE: readonly string[] = ['--no-node-snapshot', '--import', 'tsx', main];
+
 export interface CliResult {
   status: number | null;
   stdout: string;

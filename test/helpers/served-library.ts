@@ -9,7 +9,6 @@ import { openTempStore } from './temp-sqlite-store.js';
 
 export const LIBRARY_DIR = fileURLToPath(new URL('../../skills/library', import.meta.url));
 export const DESK_PACK = fileURLToPath(new URL('../fixtures/serve/desk-pack.ts', import.meta.url));
-export const CLI_MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 export async function openServedLibrary(): Promise<{ store: SkillStore; url: string; dir: string }> {
   const temp = await openTempStore();

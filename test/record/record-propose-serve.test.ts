@@ -11,9 +11,8 @@ import type { ProposeSkillsResult } from '../../src/record/index.js';
 import { openStore } from '../../src/store/index.js';
 import { connectClient, memoryServer } from '../helpers/mcp-servers.js';
 import { recordEmploymentSession } from '../helpers/record-agent.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, KNACK_FROM_SOURCE } from '../helpers/run-cli.js';
 import { openTempStore } from '../helpers/temp-sqlite-store.js';
-import { CLI_MAIN } from '../helpers/served-library.js';
 
 const server = memoryServer();
 let observer: Client;
@@ -73,17 +72,7 @@ describe('record -> propose -> review -> serve -> run', { timeout: 300_000 }, ()
     await agent.connect(
       new StdioClientTransport({
         command: process.execPath,
-        args: [
-          '--no-node-snapshot',
-          '--import',
-          'tsx',
-          CLI_MAIN,
-          'serve',
-          '--store',
-          url,
-          '--tools',
-          memorySpec,
-        ],
+        args: [...KNACK_FROM_SOURCE, 'serve', '--store', url, '--tools', memorySpec],
         env: { ...(process.env as Record<string, string>), NO_COLOR: '1' },
         stderr: 'ignore',
       }),

@@ -2,24 +2,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SkillStore } from '../../src/store/index.js';
-import { CLI_MAIN, DESK_PACK, openServedLibrary } from '../helpers/served-library.js';
+import { DESK_PACK, openServedLibrary } from '../helpers/served-library.js';
+import { KNACK_FROM_SOURCE } from '../helpers/run-cli.js';
 
 const run = promisify(execFile);
 
 // The way users check an MCP server: @modelcontextprotocol/inspector in CLI mode spawns it.
 async function inspect(storeUrl: string, method: string[]): Promise<unknown> {
-  const server = [
-    'node',
-    '--no-node-snapshot',
-    '--import',
-    'tsx',
-    CLI_MAIN,
-    'serve',
-    '--store',
-    storeUrl,
-    '--tools',
-    DESK_PACK,
-  ];
+  const server = ['node', ...KNACK_FROM_SOURCE, 'serve', '--store', storeUrl, '--tools', DESK_PACK];
   const { stdout } = await run(
     'npx',
     ['--no-install', '@modelcontextprotocol/inspector', '--cli', ...server, ...method],

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { SkillStore } from '../../src/store/index.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, KNACK_FROM_SOURCE } from '../helpers/run-cli.js';
 import {
-  CLI_MAIN,
   DESK_PACK,
   connectTestClient,
   openServedLibrary,
@@ -23,18 +22,7 @@ function serveTransport(
 ): { transport: StdioClientTransport; stderr: () => string } {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [
-      '--no-node-snapshot',
-      '--import',
-      'tsx',
-      CLI_MAIN,
-      'serve',
-      '--store',
-      storeUrl,
-      '--tools',
-      DESK_PACK,
-      ...extra,
-    ],
+    args: [...KNACK_FROM_SOURCE, 'serve', '--store', storeUrl, '--tools', DESK_PACK, ...extra],
     env: { ...(process.env as Record<string, string>), NO_COLOR: '1' },
     stderr: 'pipe',
   });
@@ -142,7 +130,7 @@ describe('knack serve stdio hygiene', () => {
     await store.close();
     const child = spawn(
       process.execPath,
-      ['--no-node-snapshot', '--import', 'tsx', CLI_MAIN, 'serve', '--store', url, '--tools', DESK_PACK],
+      [...KNACK_FROM_SOURCE, 'serve', '--store', url, '--tools', DESK_PACK],
       { env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     let stdout = '';

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { runCli } from '../../helpers/run-cli.js';
-import { CLI_MAIN, DESK_PACK, openServedLibrary } from '../../helpers/served-library.js';
+import { runCli, KNACK_FROM_SOURCE } from '../../helpers/run-cli.js';
+import { DESK_PACK, openServedLibrary } from '../../helpers/served-library.js';
 
 let storeUrl = '';
 
@@ -55,19 +55,7 @@ describe('knack serve', { timeout: 120_000 }, () => {
   it('serves Streamable HTTP on loopback, prints the endpoint on stderr, and stops on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
-      [
-        '--no-node-snapshot',
-        '--import',
-        'tsx',
-        CLI_MAIN,
-        'serve',
-        '--store',
-        storeUrl,
-        '--tools',
-        DESK_PACK,
-        '--http',
-        '0',
-      ],
+      [...KNACK_FROM_SOURCE, 'serve', '--store', storeUrl, '--tools', DESK_PACK, '--http', '0'],
       { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     children.push(child);
