@@ -1,6 +1,7 @@
 import type { LanguageModel, Trajectory } from '../compiler/index.js';
 import { KnackError, type ToolManifestEntry } from '../core/index.js';
-import { resolveMaturityPolicy, wilsonLowerBound, type MaturityPolicy } from './maturity-policy.js';
+import { resolveMaturityPolicy, type MaturityPolicy } from './maturity-policy.js';
+import { wilsonInterval } from './cases/index.js';
 import { refineStoredSkill } from './refine-stored-skill.js';
 import type {
   Maturity,
@@ -188,7 +189,7 @@ async function figuresOf(
     ...(leaveOneOut ? { leaveOneOut } : {}),
     evidencePassed,
     evidenceTotal,
-    lowerBound: Number(wilsonLowerBound(evidencePassed, evidenceTotal).toFixed(4)),
+    lowerBound: Number(wilsonInterval(evidencePassed, evidenceTotal).low.toFixed(4)),
     window: {
       windowMs: policy.windowMs,
       runs: window.runs,

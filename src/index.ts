@@ -270,11 +270,6 @@ export type {
   MaturityFigures,
   SkillMaturity,
 } from './assess-maturity.js';
-export {
-  defaultMaturityPolicy,
-  mayServe,
-  resolveMaturityPolicy,
-  wilsonLowerBound,
-} from './maturity-policy.js';
+export { defaultMaturityPolicy, mayServe, resolveMaturityPolicy } from './maturity-policy.js';
 export type { MaturityPolicy } from './maturity-policy.js';
 export type { RefineStoredSkillOptions, RefineStoredSkillResult } from './refine-stored-skill.js';

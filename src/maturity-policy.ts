@@ -73,20 +73,6 @@ export function resolveMaturityPolicy(policy: MaturityPolicy = {}): Required<Mat
 }
 
 /**
- * Lower bound of the Wilson score interval of `passed` out of `total` (95% by default): the pass
- * rate the evidence supports with confidence. 0 without trials.
- * @example wilsonLowerBound(35, 35) // 0.901
- */
-export function wilsonLowerBound(passed: number, total: number, z: number = 1.959964): number {
-  if (total <= 0) return 0;
-  const rate = passed / total;
-  const z2 = z * z;
-  const centre = rate + z2 / (2 * total);
-  const spread = z * Math.sqrt((rate * (1 - rate)) / total + z2 / (4 * total * total));
-  return Math.max(0, (centre - spread) / (1 + z2 / total));
-}
-
-/**
  * Whether a server may list and run this version for agents: active, approved, and at least
  * `policy.serveAtLeast` mature. The default serves every reviewed active version.
  * @example if (mayServe(await store.resolve('refund_order'), policy)) listTool(version);

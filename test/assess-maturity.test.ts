@@ -4,7 +4,7 @@ import {
   assessMaturity,
   mayServe,
   resolveMaturityPolicy,
-  wilsonLowerBound,
+  wilsonInterval,
   type SkillStore,
 } from '../src/index.js';
 import { sqliteBackend } from '../src/store/index.js';
@@ -94,7 +94,7 @@ describe('assessMaturity', () => {
       figures: { runs: 10, evidencePassed: 10, evidenceTotal: 10 },
     });
     // 10 of 10 is not enough: the lower bound of its interval is about 0.72.
-    expect(skill?.figures.lowerBound).toBeCloseTo(wilsonLowerBound(10, 10), 4);
+    expect(skill?.figures.lowerBound).toBeCloseTo(wilsonInterval(10, 10).low, 4);
     expect(skill?.figures.lowerBound).toBeLessThan(0.9);
   });
 

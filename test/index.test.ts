@@ -88,7 +88,6 @@ describe('the public entry (built src/index.js)', () => {
       'trajectorySchema',
       'verifySkill',
       'wilsonInterval',
-      'wilsonLowerBound',
     ]);
   });
 
