@@ -14,6 +14,8 @@ export interface LiveCheck {
   isCorrect: boolean;
   /** The run's error code, or the first state paths that differ from the expected state. */
   reason?: string;
+  /** The run's error message, when it failed. */
+  error?: string;
 }
 
 /**
@@ -47,5 +49,6 @@ export async function checkSkillLive(
     input,
     isCorrect,
     ...(isCorrect ? {} : { reason: reason.slice(0, 200) }),
+    ...(run.ok ? {} : { error: run.error.message }),
   };
 }

@@ -5,13 +5,12 @@ import {
   type CompiledSkill,
   type Trajectory,
 } from '../../compiler/index.js';
-import { defineTools, runSkill } from '../../sandbox/index.js';
 import { airlineManifest } from './airline-manifest.js';
-import { createAirline } from './create-airline.js';
+import { checkSkillLive } from './_live-check.js';
 import { airlineRunFacts } from './held-out-inputs.js';
-import { airlineReplayInputs, airlineSkillInput } from './skill-inputs.js';
+import { airlineReplayInputs } from './skill-inputs.js';
 import type { Facts } from './task-shape.js';
-import { checkAirlineEffect, findTaskShape, taskShapes } from './task-shapes.js';
+import { findTaskShape, taskShapes } from './task-shapes.js';
 import { airlineTrajectoryFiles, type AirlineTrajectoryFormat } from './trajectory-files.js';
 
 /** One fold: the skill compiled without `leftOut`, run live for the left-out customer. */
@@ -136,29 +135,17 @@ async function runFold(
   if (!request) throw new Error(`${left} is not a recorded airline run`);
   const skill = pickSkill(skills, format, request);
   if (!skill) return { shape, leftOut: idOf(left), isCorrect: false, reason: 'no verified skill' };
-  const input = airlineSkillInput(skill.provenance.trajectoryIds, request, format);
-  const airline = createAirline();
-  const run = await runSkill({
-    source: skill.bundle,
-    input,
-    tools: defineTools(airline.definitions),
-    inputSchema: skill.inputSchema,
-  });
-  const effect = checkAirlineEffect(shape, request, airline.state);
-  const isCorrect = run.ok && effect.isCorrect;
-  const fold = { shape, leftOut: idOf(left), skill: skill.name, isCorrect };
-  if (isCorrect) return fold;
-  const reason = run.ok
-    ? effect.differences.slice(0, 3).join(', ')
-    : `${run.error.code}: ${run.error.message}`;
+  const live = await checkSkillLive(skill, format, request);
+  const fold = { shape, leftOut: idOf(left), skill: skill.name, isCorrect: live.isCorrect };
+  if (live.isCorrect) return fold;
   const trajectory = importTrajectory(await readFile(left, 'utf8'), {
     file: left,
     manifest: airlineManifest,
   });
-  const foretoldBy = foretelling(skill, format, request, trajectory, run.ok ? '' : run.error.message);
+  const foretoldBy = foretelling(skill, format, request, trajectory, live.error ?? '');
   return {
     ...fold,
-    reason: reason.slice(0, 200),
+    ...(live.reason === undefined ? {} : { reason: live.reason }),
     wasForetold: foretoldBy !== undefined,
     ...(foretoldBy ? { foretoldBy } : {}),
   };
