@@ -8,7 +8,7 @@ import {
   type ToolHandler,
   type ToolPack,
 } from '../sandbox/index.js';
-import { KnackError } from '../core/index.js';
+import { KnackError, type ToolManifestEntry } from '../core/index.js';
 import type { SkillStore } from './store/index.js';
 import { findToolSchemaDrift, type ToolSchemaDrift } from './_tool-schema-drift.js';
 
@@ -68,6 +68,25 @@ export function restrictTools(options: RestrictToolsOptions): ToolPack {
   return bindTools(manifest, handlers);
 }
 
+// Stored versions never change (the store's version cache hands out the same record) and packs'
+// manifests are frozen, so a drift verdict holds for the pair: the hot path compares schemas once.
+const driftVerdicts = new WeakMap<
+  readonly ToolManifestEntry[],
+  WeakMap<readonly ToolManifestEntry[], ToolSchemaDrift[]>
+>();
+
+function toolSchemaDrift(
+  stored: readonly ToolManifestEntry[] | undefined,
+  current: readonly ToolManifestEntry[],
+): ToolSchemaDrift[] {
+  if (!stored) return [];
+  let verdicts = driftVerdicts.get(current);
+  if (!verdicts) driftVerdicts.set(current, (verdicts = new WeakMap()));
+  let drift = verdicts.get(stored);
+  if (!drift) verdicts.set(stored, (drift = findToolSchemaDrift(stored, current)));
+  return drift;
+}
+
 // Refuses a run whose granted tools changed under the version, rather than sending arguments a
 // tool no longer accepts; flags the version once per distinct drift so a person sees it.
 async function refuseDrift(
@@ -110,7 +129,7 @@ async function refuseDrift(
 export async function callSkill(options: CallSkillOptions): Promise<CallSkillResult> {
   const skill = await options.store.resolve(options.ref);
   const ref = `${skill.name}@${skill.version}`;
-  const drift = findToolSchemaDrift(skill.toolSchemas ?? [], options.tools.manifest);
+  const drift = toolSchemaDrift(skill.toolSchemas, options.tools.manifest);
   if (drift.length > 0) return refuseDrift(options.store, ref, drift);
   const run = {
     source: skill.bundle,
