@@ -50,7 +50,9 @@ describe('recordMcpSession', { timeout: 60_000 }, () => {
       steps: [{ tool: 'get_sum', args: { a: 2, b: 3 } }],
     });
     expect(written.steps[0]?.result).toEqual(viaPack);
-    expect(answered.content).toBeDefined();
+    // The agent got the server's own answer, passed through unchanged.
+    expect(JSON.stringify(answered.content)).toContain('5');
+    expect(answered.isError).toBeFalsy();
   });
 
   it("passes the server's progress notifications on to the agent, under the agent's token", async () => {
