@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import { compileTrajectories, type CompiledSkill } from '../../compiler/index.js';
+import { compileTrajectories } from '../../compiler/index.js';
 import { airlineManifest } from './airline-manifest.js';
 import { checkSkillLive, type LiveCheck } from './_live-check.js';
-import { airlineRunFacts } from './held-out-inputs.js';
-import { findTaskShape, taskShapes } from './task-shapes.js';
+import { evaluateLeaveOneOutLive } from './leave-one-out-live.js';
+import { findTaskShape } from './task-shapes.js';
 import { airlineTrajectoryFiles, type AirlineTrajectoryFormat } from './trajectory-files.js';
 
 /** What `evaluateAirlineSkills` measured on the recorded corpus. */
@@ -37,41 +37,10 @@ export interface EvaluateAirlineOptions {
   leaveOneOut?: boolean;
 }
 
-const idOf = (file: string): string => file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
-
-/** The verified skill a caller would pick: the one covering the most runs. */
-function bestVerified(skills: readonly CompiledSkill[]): CompiledSkill | undefined {
-  return [...skills]
-    .filter((skill) => skill.verification.isVerified)
-    .sort((a, b) => b.provenance.trajectoryIds.length - a.provenance.trajectoryIds.length)[0];
-}
-
-async function leaveOneOut(
-  files: string[],
-  format: AirlineTrajectoryFormat,
-): Promise<{ folds: number; verified: number; correct: number }> {
-  const totals = { folds: 0, verified: 0, correct: 0 };
-  for (const shape of taskShapes) {
-    const own = files.filter((file) => findTaskShape(idOf(file)) === shape);
-    if (own.length < 3) continue;
-    for (const left of own) {
-      totals.folds += 1;
-      const rest = own.filter((file) => file !== left);
-      const { skills } = await compileTrajectories({ files: rest, manifest: airlineManifest });
-      const skill = bestVerified(skills);
-      const request = airlineRunFacts(idOf(left));
-      if (!skill || !request) continue;
-      totals.verified += 1;
-      if ((await checkSkillLive(skill, format, request)).isCorrect) totals.correct += 1;
-    }
-  }
-  return totals;
-}
-
 /**
  * Compiles the recorded airline corpus with the trace compiler and measures it: skills verified,
  * verified skills run live on held-out requests (effects checked against the policy), and
- * leave-one-out per shape. Reports figures; asserts nothing.
+ * leave-one-out per shape (`evaluateLeaveOneOutLive`). Reports figures; asserts nothing.
  * @example npx tsx --no-node-snapshot skills/airline/evaluate-airline-skills.ts
  */
 export async function evaluateAirlineSkills(
@@ -93,8 +62,11 @@ export async function evaluateAirlineSkills(
     checks.push(...own);
     if (own.length > 0 && own.every((check) => check.isCorrect)) skillsRightOnHeldOut += 1;
   }
+  // The next-customer check of issue 18, with its picker: one leave-one-out, one set of figures.
   const loo =
-    options.leaveOneOut === false ? { folds: 0, verified: 0, correct: 0 } : await leaveOneOut(files, format);
+    options.leaveOneOut === false
+      ? { folds: [], unverified: 0, correct: 0 }
+      : await evaluateLeaveOneOutLive(format);
   return {
     format,
     trajectories: files.length,
@@ -104,8 +76,8 @@ export async function evaluateAirlineSkills(
     heldOutRuns: checks.length,
     heldOutCorrect: checks.filter((check) => check.isCorrect).length,
     skillsRightOnHeldOut,
-    leaveOneOutFolds: loo.folds,
-    leaveOneOutVerified: loo.verified,
+    leaveOneOutFolds: loo.folds.length,
+    leaveOneOutVerified: loo.folds.length - loo.unverified,
     leaveOneOutCorrect: loo.correct,
     compileMs,
     checks,
