@@ -29,6 +29,7 @@ const areas = [
   { name: 'skills', files: '^skills/[^/]+$' },
   { name: 'skills/support-desk', files: '^skills/support-desk/[^/]+$' },
   { name: 'skills/airline', files: '^skills/airline/[^/]+$' },
+  { name: 'skills/recording', files: '^skills/recording/[^/]+$' },
 ];
 
 const upward = layers.flatMap((layer, index) =>

@@ -1,25 +1,19 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { playConversation } from './_conversation-runner.js';
 import { toNativeTrajectory, toOpenAiTrajectory } from './_trajectory-formats.js';
 import { airlineManifest } from './airline-manifest.js';
 import { airlineRuns } from './task-shapes.js';
+import { listRecordedFiles, writeRecordedJson } from '../recording/index.js';
 
 /** The folder of the airline domain, where `manifest.json` and `trajectories/` are committed. */
 export const AIRLINE_DIR: string = dirname(fileURLToPath(import.meta.url));
 
 const formats = { native: toNativeTrajectory, openai: toOpenAiTrajectory } as const;
 
-async function writeJson(path: string, value: unknown): Promise<void> {
-  // Formatted like the repo's prettier config so `npm run format` leaves recorded files alone.
-  // Imported on first use: prettier is a dev dependency and the airline itself must not need it.
-  const { format, resolveConfig } = await import('prettier');
-  const config = (await resolveConfig(join(AIRLINE_DIR, 'manifest.json'))) ?? {};
-  const text = await format(JSON.stringify(value), { ...config, parser: 'json' });
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-}
+const writeJson = (path: string, value: unknown): Promise<void> =>
+  writeRecordedJson(AIRLINE_DIR, path, value);
 
 /**
  * Plays every run of every task shape against a fresh seeded airline and writes `manifest.json`
@@ -47,15 +41,8 @@ export async function recordAirlineTrajectories(outDir: string = AIRLINE_DIR): P
 }
 
 /** Lists the committed trajectory and manifest files under `dir`, relative and sorted. */
-export async function listAirlineFiles(dir: string = AIRLINE_DIR): Promise<string[]> {
-  const files = ['manifest.json'];
-  for (const name of Object.keys(formats)) {
-    const entries = await readdir(join(dir, 'trajectories', name));
-    files.push(
-      ...entries.filter((entry) => entry.endsWith('.json')).map((entry) => join('trajectories', name, entry)),
-    );
-  }
-  return files.sort();
+export function listAirlineFiles(dir: string = AIRLINE_DIR): Promise<string[]> {
+  return listRecordedFiles(dir, Object.keys(formats));
 }
 
 // Run as a script: `npx tsx skills/airline/record-trajectories.ts`.

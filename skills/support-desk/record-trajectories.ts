@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { orderScenarios } from './_order-scenarios.js';
@@ -6,6 +6,7 @@ import { playScenario, type Scenario } from './_scenario-runner.js';
 import { ticketScenarios } from './_ticket-scenarios.js';
 import { toAnthropicTrajectory, toNativeTrajectory, toOpenAiTrajectory } from './_trajectory-formats.js';
 import { supportDeskManifest } from './support-desk-manifest.js';
+import { listRecordedFiles as listFiles, writeRecordedJson } from '../recording/index.js';
 
 /** The folder of the support-desk pack, where `manifest.json` and `trajectories/` are committed. */
 export const SUPPORT_DESK_DIR: string = dirname(fileURLToPath(import.meta.url));
@@ -19,15 +20,8 @@ const formats = {
   anthropic: toAnthropicTrajectory,
 } as const;
 
-async function writeJson(path: string, value: unknown): Promise<void> {
-  // Formatted like the repo's prettier config so `npm run format` leaves recorded files alone.
-  // Imported on first use: prettier is a dev dependency and the desk itself must not need it.
-  const { format, resolveConfig } = await import('prettier');
-  const config = (await resolveConfig(join(SUPPORT_DESK_DIR, 'manifest.json'))) ?? {};
-  const text = await format(JSON.stringify(value), { ...config, parser: 'json' });
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-}
+const writeJson = (path: string, value: unknown): Promise<void> =>
+  writeRecordedJson(SUPPORT_DESK_DIR, path, value);
 
 /**
  * Plays every scenario against a fresh `createSupportDesk()` and writes `manifest.json` and
@@ -53,15 +47,8 @@ export async function recordTrajectories(outDir: string = SUPPORT_DESK_DIR): Pro
 }
 
 /** Lists the committed trajectory and manifest files under `dir`, relative and sorted. */
-export async function listRecordedFiles(dir: string = SUPPORT_DESK_DIR): Promise<string[]> {
-  const files = ['manifest.json'];
-  for (const name of Object.keys(formats)) {
-    const entries = await readdir(join(dir, 'trajectories', name));
-    files.push(
-      ...entries.filter((entry) => entry.endsWith('.json')).map((entry) => join('trajectories', name, entry)),
-    );
-  }
-  return files.sort();
+export function listRecordedFiles(dir: string = SUPPORT_DESK_DIR): Promise<string[]> {
+  return listFiles(dir, Object.keys(formats));
 }
 
 // Run as a script: `npx tsx skills/support-desk/record-trajectories.ts`. No top-level await, so
