@@ -67,11 +67,12 @@ async function replayFold(
   const replayed = await check(fold.source, [{ ...left, input }]);
   const report = replayed.verification.reports[0];
   if (report?.ok) return undefined;
-  const error = replayed.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
-  const why = report
-    ? `${report.step === undefined ? '' : `step ${report.step}: `}${report.message ?? 'not replayed'}`
-    : (error?.message ?? 'not replayed');
-  return why;
+  // No report: the check stopped before replay (a type or policy error); say which.
+  if (!report)
+    return (
+      replayed.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'not replayed'
+    );
+  return `${report.step === undefined ? '' : `step ${report.step}: `}${report.message ?? 'not replayed'}`;
 }
 
 /**
