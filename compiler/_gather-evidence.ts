@@ -6,61 +6,106 @@ import { draftSkill, type SkillDraft } from './trace/index.js';
 /** Checks a skill source against trajectories that carry their replay input (`checkSkill`, bound). */
 export type CheckSource = (source: string, trajectories: Trajectory[]) => Promise<CompiledSkill>;
 
+/** A fold's skill compiled from the other siblings: its source and the input fields it needs, or why there is none. */
+export type FoldDraft = { ok: true; source: string; required: string[] } | { ok: false; reason: string };
+
+/** Compiles one fold from `rest` (never shown the sibling left out). */
+export type CompileFold = (rest: Trajectory[]) => Promise<FoldDraft>;
+
+/** Who compiles the folds, and how they report progress. */
+export interface FoldCompiler {
+  compiler: LeaveOneOutEvidence['compiler'];
+  compile: CompileFold;
+  /** Called before each fold with `(index, total, leftOutId)`, 1-based. @default none */
+  onFold?: (index: number, total: number, leftOutId: string) => void;
+}
+
 /** What drafting needs besides the trajectories. */
 export interface EvidenceOptions {
   manifest: readonly ToolManifestEntry[];
   name?: string;
-  /** @default true */
-  leaveOneOut?: boolean;
+  /** `false`: no leave-one-out; `'trace'`: trace folds even when `modelFolds` is given. @default true */
+  leaveOneOut?: boolean | 'trace';
+  /** Folds compiled by the model (for a skill the model drafted); without it, trace folds. */
+  modelFolds?: FoldCompiler;
 }
 
 /** Leave-one-out needs this many siblings: with two, each fold is a single run. */
 const LEAVE_ONE_OUT_MIN = 3;
+const MAX_REASON_CHARS = 300;
 
 function distinctInputs(skill: CompiledSkill, draft: SkillDraft): number {
   const passed = skill.verification.reports.filter((report) => report.ok);
   return new Set(passed.map((report) => stableJson(draft.inputs.get(report.trajectoryId) ?? {}))).size;
 }
 
-/** Compile (trace drafts) from all but one sibling, replay the one left out with its own input. */
+/** Trace folds: the trace compiler's draft of the other siblings. */
+export function traceFolds(options: Pick<EvidenceOptions, 'manifest' | 'name'>): FoldCompiler {
+  return {
+    compiler: 'trace',
+    compile: (rest) => {
+      const fold = draftSkill({
+        trajectories: rest,
+        manifest: options.manifest,
+        ...(options.name ? { name: options.name } : {}),
+      });
+      const required = Object.keys(fold.inputs.get(rest[0]?.id ?? '') ?? {});
+      return Promise.resolve({ ok: true, source: fold.source, required });
+    },
+  };
+}
+
+async function replayFold(
+  left: Trajectory,
+  input: Record<string, unknown>,
+  fold: FoldDraft,
+  check: CheckSource,
+): Promise<string | undefined> {
+  if (!fold.ok) return fold.reason;
+  const missing = fold.required.filter((key) => !(key in input));
+  if (missing.length > 0) return `its request does not give ${missing.join(', ')}`;
+  const replayed = await check(fold.source, [{ ...left, input }]);
+  const report = replayed.verification.reports[0];
+  if (report?.ok) return undefined;
+  // No report: the check stopped before replay (a type or policy error); say which.
+  if (!report)
+    return (
+      replayed.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'not replayed'
+    );
+  return `${report.step === undefined ? '' : `step ${report.step}: `}${report.message ?? 'not replayed'}`;
+}
+
+/**
+ * Compiles from all but one sibling (with `folds`: trace drafts by default, or the model) and
+ * replays the one left out with its own input (from `draft`, the whole group's trace draft).
+ */
 export async function leaveOneOut(
   group: readonly Trajectory[],
   draft: SkillDraft,
   options: EvidenceOptions,
   check: CheckSource,
+  folds: FoldCompiler = traceFolds(options),
 ): Promise<LeaveOneOutEvidence> {
   const failures: LeaveOneOutEvidence['failures'] = [];
-  for (const left of group) {
+  for (const [index, left] of group.entries()) {
+    folds.onFold?.(index + 1, group.length, left.id);
     const rest = group.filter((trajectory) => trajectory !== left);
-    const fold = draftSkill({
-      trajectories: rest,
-      manifest: options.manifest,
-      ...(options.name ? { name: options.name } : {}),
-    });
-    const input = draft.inputs.get(left.id) ?? {};
-    const missing = Object.keys(fold.inputs.get(rest[0]?.id ?? '') ?? {}).filter((key) => !(key in input));
-    if (missing.length > 0) {
-      failures.push({ trajectoryId: left.id, reason: `its request does not give ${missing.join(', ')}` });
-      continue;
-    }
-    const replayed = await check(fold.source, [{ ...left, input }]);
-    const report = replayed.verification.reports[0];
-    if (!report?.ok)
-      failures.push({
-        trajectoryId: left.id,
-        reason:
-          `${report?.step === undefined ? '' : `step ${report.step}: `}${report?.message ?? 'not replayed'}`.slice(
-            0,
-            300,
-          ),
-      });
+    const reason = await replayFold(left, draft.inputs.get(left.id) ?? {}, await folds.compile(rest), check);
+    if (reason !== undefined)
+      failures.push({ trajectoryId: left.id, reason: reason.slice(0, MAX_REASON_CHARS) });
   }
-  return { reproduced: group.length - failures.length, total: group.length, failures };
+  return {
+    reproduced: group.length - failures.length,
+    total: group.length,
+    failures,
+    compiler: folds.compiler,
+  };
 }
 
 /**
  * The generalization evidence of a skill compiled from `group`: distinct inputs it was verified
- * on, the trace draft's assumptions, and with three siblings or more a leave-one-out check.
+ * on, the trace draft's assumptions, and with three siblings or more a leave-one-out check whose
+ * folds come from the model when `modelFolds` is given (and `leaveOneOut` is not `'trace'`).
  */
 export async function gatherEvidence(
   skill: CompiledSkill,
@@ -77,7 +122,9 @@ export async function gatherEvidence(
     verifiedInputs: distinctInputs(skill, draft),
     assumptions: draft.assumptions,
   };
-  if (options.leaveOneOut !== false && group.length >= LEAVE_ONE_OUT_MIN && skill.verification.isVerified)
-    evidence.leaveOneOut = await leaveOneOut(group, draft, options, check);
+  if (options.leaveOneOut !== false && group.length >= LEAVE_ONE_OUT_MIN && skill.verification.isVerified) {
+    const folds = options.leaveOneOut === 'trace' ? undefined : options.modelFolds;
+    evidence.leaveOneOut = await leaveOneOut(group, draft, options, check, folds);
+  }
   return evidence;
 }

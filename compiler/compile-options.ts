@@ -41,9 +41,15 @@ export interface CompileOptions {
   relatedSkills?: RelatedSkill[];
   /**
    * With three siblings or more, compile from all but one and replay the one left out, for each
-   * (the skill's `evidence.leaveOneOut`); costs one check per sibling. @default true
+   * (the skill's `evidence.leaveOneOut`, whose `compiler` says who compiled the folds). `true`:
+   * folds are compiled the way the skill was: trace drafts for a trace-compiled skill (one check per
+   * sibling); for a skill the model drafted, the model drafts each fold from the other siblings
+   * (same prompt inputs, check and repair loop, at most 2 calls per fold; a fold whose model call
+   * fails or whose draft never verifies counts as a failure with the reason), so n extra model
+   * compiles. `'trace'`: trace folds even for a model-drafted skill (no extra model calls).
+   * `false`: no leave-one-out. @default true
    */
-  leaveOneOut?: boolean;
+  leaveOneOut?: boolean | 'trace';
   /** Called with progress lines (for CLIs). */
   onProgress?: (message: string) => void;
 }

@@ -5,9 +5,9 @@ import type { CompileError, CompileOptions, CompileResult } from './compile-opti
 import {
   type CompiledSkill,
   type Diagnostic,
+  type GeneralizationEvidence,
   type LeftOutStep,
   checkSkill,
-  toolsDeclarations,
 } from './check/index.js';
 import {
   groupByShape,
@@ -25,9 +25,11 @@ import {
   type PreparedTrajectories,
   type SkillNames,
 } from './_prepare-trajectories.js';
-import { compileWithModel, type CheckFunction } from './llm/index.js';
+import type { CheckFunction } from './llm/index.js';
 import { annotateUntypedParameters, hasUntypedParameters } from './_annotate-untyped.js';
-import { gatherEvidence, leaveOneOut } from './_gather-evidence.js';
+import { gatherEvidence, type EvidenceOptions } from './_gather-evidence.js';
+import { draftWithModel, type ModelDraftSettings } from './_draft-with-model.js';
+import { modelFolds } from './_model-folds.js';
 import { resolveModel, type LanguageModel } from './providers/index.js';
 
 function toCompileError(error: unknown): CompileError {
@@ -180,38 +182,21 @@ async function compileWithModelDraft(
   check: CheckFunction,
   context: CompileContext,
 ): Promise<CompiledSkill> {
-  const { options, prepared } = context;
-  // The model hears which siblings the trace compiler could not generalize to.
-  const held =
-    group.length >= 3
-      ? await leaveOneOut(
-          group,
-          draft,
-          { manifest: options.manifest, name: draft.name },
-          (source, replayed) => check({ source, trajectories: replayed }),
-        )
-      : undefined;
-  const { skill } = await compileWithModel({
-    model: context.model as LanguageModel,
-    check,
-    traceDraft: draft.source,
-    context: {
-      trajectories: replayable,
-      toolsDeclarations: await toolsDeclarations(options.manifest, prepared.inferredResultSchemas),
-      assumptions: draft.assumptions.map(
-        (assumption) => `${assumption.subject} = ${JSON.stringify(assumption.value)}: ${assumption.reason}`,
-      ),
-      ...(held?.failures.length
-        ? {
-            leaveOneOutFailures: held.failures.map((failure) => `${failure.trajectoryId}: ${failure.reason}`),
-          }
-        : {}),
-      ...(options.relatedSkills ? { relatedSkills: options.relatedSkills } : {}),
-    },
-    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const { skill } = await draftWithModel(draft, group, replayable, check, modelSettings(context));
   return skill;
+}
+
+function modelSettings(context: CompileContext): ModelDraftSettings {
+  const { options } = context;
+  return {
+    model: context.model as LanguageModel,
+    manifest: options.manifest,
+    inferredResultSchemas: context.prepared.inferredResultSchemas,
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    ...(options.relatedSkills ? { relatedSkills: options.relatedSkills } : {}),
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
 }
 
 function splitNote(group: readonly Trajectory[], first: CompiledSkill): Diagnostic {
@@ -282,6 +267,41 @@ async function compileTask(group: Trajectory[], context: CompileContext): Promis
   return skills;
 }
 
+// A skill the model drafted is tested the way it was made: its leave-one-out folds are drafted by
+// the model too (unless `leaveOneOut: 'trace'`), each without the sibling left out.
+function evidenceOf(
+  skill: CompiledSkill,
+  own: readonly Trajectory[],
+  context: CompileContext,
+): Promise<GeneralizationEvidence> {
+  const { options, prepared } = context;
+  const byModel = context.model !== undefined && skill.provenance.compiler === 'llm';
+  const evidenceOptions: EvidenceOptions = {
+    manifest: options.manifest,
+    name: skill.name,
+    ...(options.leaveOneOut === undefined ? {} : { leaveOneOut: options.leaveOneOut }),
+    ...(byModel
+      ? {
+          modelFolds: modelFolds({
+            ...modelSettings(context),
+            name: skill.name,
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          }),
+        }
+      : {}),
+  };
+  return gatherEvidence(skill, own, evidenceOptions, (source, replayed) =>
+    checkSkill({
+      source,
+      manifest: options.manifest,
+      trajectories: replayed,
+      inferredResultSchemas: prepared.inferredResultSchemas,
+      ...(options.resolver ? { resolver: options.resolver } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    }),
+  );
+}
+
 /**
  * Compiles trajectories into verified skills offline with the trace compiler: imports and checks
  * each file, leaves out failed attempts and unused read-only calls (listed in
@@ -316,21 +336,7 @@ export async function compileTrajectories(options: CompileOptions): Promise<Comp
     options.onProgress?.(`compiling ${group.map((trajectory) => trajectory.id).join(', ')}`);
     for (const skill of await compileTask(group, context)) {
       const own = group.filter((trajectory) => skill.provenance.trajectoryIds.includes(trajectory.id));
-      const evidenceOptions = {
-        manifest: options.manifest,
-        name: skill.name,
-        ...(options.leaveOneOut === undefined ? {} : { leaveOneOut: options.leaveOneOut }),
-      };
-      skill.evidence = await gatherEvidence(skill, own, evidenceOptions, (source, replayed) =>
-        checkSkill({
-          source,
-          manifest: options.manifest,
-          trajectories: replayed,
-          inferredResultSchemas: prepared.inferredResultSchemas,
-          ...(options.resolver ? { resolver: options.resolver } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        }),
-      );
+      skill.evidence = await evidenceOf(skill, own, context);
       skills.push(skill);
     }
   }

@@ -138,6 +138,12 @@ export interface LeaveOneOutEvidence {
   /** Siblings left out in turn. */
   total: number;
   failures: { trajectoryId: string; reason: string }[];
+  /**
+   * Who compiled the folds: `trace` (the trace compiler's drafts) or `model` (the model, prompted
+   * per fold without the sibling left out, as it drafted the skill). Absent on versions recorded
+   * before it was: their folds were trace drafts.
+   */
+  compiler?: 'trace' | 'model';
 }
 
 /** How far a skill is known to generalize beyond the runs it was compiled from. */

@@ -45,7 +45,7 @@ export interface VersionFacts {
   /** ok / runs, or null before any run. */
   successRate: number | null;
   failures: Record<string, number>;
-  /** `2 inputs, 1 assumption, leave-one-out 2/3`; absent on versions without evidence. */
+  /** `2 inputs, 1 assumption, leave-one-out 2/3 (model folds)`; absent on versions without evidence. */
   evidence?: string;
 }
 
@@ -95,7 +95,9 @@ function evidenceFigures(evidence: GeneralizationEvidence): string {
   const loo = evidence.leaveOneOut;
   return (
     `${evidence.verifiedInputs} input${evidence.verifiedInputs === 1 ? '' : 's'}, ${count} assumption${count === 1 ? '' : 's'}` +
-    (loo ? `, leave-one-out ${loo.reproduced}/${loo.total}` : '')
+    (loo
+      ? `, leave-one-out ${loo.reproduced}/${loo.total}${loo.compiler ? ` (${loo.compiler} folds)` : ''}`
+      : '')
   );
 }
 

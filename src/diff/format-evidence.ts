@@ -12,7 +12,8 @@ export function formatAssumption(assumption: SkillAssumption): string {
 
 /**
  * A version's generalization evidence on one line, for `knack show` and the compile summary:
- * `verified on 1 distinct input; 2 assumptions: a = 1 in the only recorded run; ...; leave-one-out 2/3`.
+ * `verified on 1 distinct input; 2 assumptions: a = 1 in the only recorded run; ...; leave-one-out
+ * 2/3 with model-compiled folds (failed: t-3 (...))`; the folds' compiler is named when recorded.
  */
 export function formatEvidence(evidence: GeneralizationEvidence): string {
   const inputs = evidence.verifiedInputs;
@@ -24,8 +25,9 @@ export function formatEvidence(evidence: GeneralizationEvidence): string {
       : `${count} assumption${count === 1 ? '' : 's'}: ${evidence.assumptions.map(formatAssumption).join('; ')}`;
   const loo = evidence.leaveOneOut;
   const failed = loo?.failures.map((failure) => `${failure.trajectoryId} (${failure.reason})`).join(', ');
+  const folds = loo?.compiler ? ` with ${loo.compiler}-compiled folds` : '';
   const held = loo
-    ? `; leave-one-out ${loo.reproduced}/${loo.total}${failed ? ` (failed: ${failed})` : ''}`
+    ? `; leave-one-out ${loo.reproduced}/${loo.total}${folds}${failed ? ` (failed: ${failed})` : ''}`
     : '';
   return `${runs}; ${assumptions}${held}`;
 }

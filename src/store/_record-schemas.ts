@@ -122,6 +122,7 @@ const compiledProperties = {
         properties: {
           reproduced: { type: 'integer', minimum: 0 },
           total: { type: 'integer', minimum: 0 },
+          compiler: { enum: ['trace', 'model'] },
           failures: {
             type: 'array',
             items: {

@@ -60,7 +60,7 @@ describe('compileTrajectories on the support-desk trajectories', () => {
     expect(skillFor('refund-damaged-8812').evidence).toEqual({
       verifiedInputs: 3,
       assumptions: [],
-      leaveOneOut: { reproduced: 3, total: 3, failures: [] },
+      leaveOneOut: { reproduced: 3, total: 3, failures: [], compiler: 'trace' },
     });
     const single = skillFor('multi-turn-partial-refund-8819').evidence;
     expect(single?.verifiedInputs).toBe(1);

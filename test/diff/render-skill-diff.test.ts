@@ -79,6 +79,40 @@ describe('diffSkillVersions', () => {
     ).toBe('verified on 1 distinct input; 1 assumption: amount = 50 in the only recorded run');
   });
 
+  it('names who compiled the leave-one-out folds, with the failed fold and its reason', () => {
+    const failures = [{ trajectoryId: 't-3', reason: 'step 2: called cancel_reservation with "R1"' }];
+    expect(
+      formatEvidence({
+        verifiedInputs: 3,
+        assumptions: [],
+        leaveOneOut: { reproduced: 2, total: 3, failures, compiler: 'model' },
+      }),
+    ).toBe(
+      'verified on 3 distinct inputs; no assumptions; leave-one-out 2/3 with model-compiled folds (failed: t-3 (step 2: called cancel_reservation with "R1"))',
+    );
+    expect(
+      formatEvidence({
+        verifiedInputs: 3,
+        assumptions: [],
+        leaveOneOut: { reproduced: 3, total: 3, failures: [], compiler: 'trace' },
+      }),
+    ).toBe('verified on 3 distinct inputs; no assumptions; leave-one-out 3/3 with trace-compiled folds');
+    const modelFolds = version(
+      1,
+      { variant: 'a' },
+      {
+        evidence: {
+          verifiedInputs: 3,
+          assumptions: [],
+          leaveOneOut: { reproduced: 2, total: 3, failures, compiler: 'model' },
+        },
+      },
+    );
+    expect(diffSkillVersions(modelFolds, modelFolds).to.evidence).toBe(
+      '3 inputs, 0 assumptions, leave-one-out 2/3 (model folds)',
+    );
+  });
+
   it('summarises permissions, schemas, trajectories and the source', () => {
     const diff = diffSkillVersions(before, after);
     expect(diff.permissions).toEqual({ added: ['send_email'], removed: ['refund_payment'] });

@@ -15,6 +15,7 @@ interface CompileFlags {
   publish?: boolean;
   store?: string;
   readOnly?: string | string[];
+  leaveOneOut?: string;
 }
 
 // `--read-only a,b --read-only c` -> ['a', 'b', 'c'].
@@ -27,6 +28,18 @@ function readOnlyNames(flag: string | string[] | undefined): string[] {
 }
 
 const formats = ['native', 'openai', 'anthropic'] as const;
+
+// `--leave-one-out on|trace|off` -> the `leaveOneOut` option.
+const leaveOneOutModes = { on: true, trace: 'trace', off: false } as const;
+
+function leaveOneOutMode(flag: string | undefined): boolean | 'trace' | undefined {
+  if (flag === undefined) return undefined;
+  if (!Object.hasOwn(leaveOneOutModes, flag))
+    usageError(
+      `--leave-one-out must be one of ${Object.keys(leaveOneOutModes).join(', ')}, got ${JSON.stringify(flag)}.`,
+    );
+  return leaveOneOutModes[flag as keyof typeof leaveOneOutModes];
+}
 
 function schemaFields(schema: unknown): string {
   const properties =
@@ -94,6 +107,9 @@ async function compileAction(files: string[], flags: CompileFlags): Promise<void
   const format = flags.format as (typeof formats)[number] | undefined;
   if (format !== undefined && !formats.includes(format))
     usageError(`--format must be one of ${formats.join(', ')}.`);
+  const leaveOneOut = leaveOneOutMode(
+    flags.leaveOneOut === undefined ? undefined : String(flags.leaveOneOut),
+  );
   const { compileTrajectories } = await import('../../../compiler/index.js');
   const { loadTools } = await import('../load-tools.js');
   // Compiling needs only the manifest: an MCP server is asked for tools/list, then let go.
@@ -113,6 +129,7 @@ async function compileAction(files: string[], flags: CompileFlags): Promise<void
     ...(flags.model ? { model: flags.model } : {}),
     ...(flags.maxAttempts ? { maxAttempts: Number(flags.maxAttempts) } : {}),
     ...(flags.readOnly === undefined ? {} : { readOnly: readOnlyNames(flags.readOnly) }),
+    ...(leaveOneOut === undefined ? {} : { leaveOneOut }),
     onProgress: (message) => log(message),
   });
   if (flags.out) await writeSkills(flags.out, result);
@@ -146,6 +163,10 @@ export function registerCompile(cli: CAC): void {
       'Model attempts per skill before falling back to the trace draft (default 3)',
     )
     .option(
+      '--leave-one-out <how>',
+      'With 3+ siblings, compile from all but one and replay the one left out: on (default; folds compiled as the skill was, by the model for a model draft: n extra model compiles), trace (trace folds only, no extra model calls) or off',
+    )
+    .option(
       '--read-only <names>',
       'Tools known to change nothing (comma-separated; beyond MCP readOnlyHint): their calls are left out when nothing uses their results',
     )
@@ -158,6 +179,7 @@ export function registerCompile(cli: CAC): void {
     .option('--store <url>', 'Store for --publish (default $KNACK_STORE or sqlite://.knack/skills.db)')
     .example('knack compile trajectories/*.json --tools manifest.json --publish')
     .example('knack compile chats/*.json --tools manifest.json --read-only search_flights,think')
+    .example('knack compile chats/*.json --tools manifest.json --model openai:gpt-4.1 --leave-one-out trace')
     .example(
       `knack compile session.json --tools 'fs=mcp+stdio:"npx -y @modelcontextprotocol/server-filesystem /tmp"'`,
     )

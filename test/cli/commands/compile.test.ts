@@ -109,6 +109,22 @@ describe('knack compile', { timeout: 120_000 }, () => {
     expect(result.stderr).toContain('--format must be one of native, openai, anthropic');
   });
 
+  it('prints the leave-one-out with who compiled the folds, and drops it with --leave-one-out off', () => {
+    const files = ['order-status-8815', 'order-status-8816', 'order-status-8818'].map((id) =>
+      join(desk, 'trajectories/native', `${id}.json`),
+    );
+    const withFolds = knack('compile', ...files, '--tools', manifestFile);
+    expect(withFolds.status).toBe(0);
+    expect(withFolds.stdout).toMatch(/evidence: .*; leave-one-out 3\/3 with trace-compiled folds/);
+    const off = knack('compile', ...files, '--tools', manifestFile, '--leave-one-out', 'off', '--json');
+    expect(off.status).toBe(0);
+    const parsed = JSON.parse(off.stdout) as { skills: { evidence: Record<string, unknown> }[] };
+    expect(parsed.skills[0]?.evidence).not.toHaveProperty('leaveOneOut');
+    const bad = knack('compile', ...files, '--tools', manifestFile, '--leave-one-out', 'maybe');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--leave-one-out must be one of on, trace, off, got "maybe"');
+  });
+
   it('exits 2 without --tools', () => {
     const result = knack('compile', join(desk, 'trajectories/native/order-status-8815.json'));
     expect(result.status).toBe(2);
