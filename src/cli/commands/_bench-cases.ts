@@ -4,7 +4,7 @@ import { withStore } from './_store-flags.js';
 import type { ToolPack } from '../../../sandbox/index.js';
 import type { CasesBenchmark, VersionBenchmark } from '../../cases/index.js';
 
-/** Flags of `knack bench` in its stored-cases mode. */
+/** Flags of `knack bench` (stored cases, and inputs on real tools when given). */
 export interface BenchCasesFlags {
   store?: string;
   json?: boolean | string;
