@@ -185,8 +185,6 @@ async function runVersion(
 }
 
 interface PreparedVersion {
-  version: SkillVersion;
-  ref: string;
   sources: RunSource[];
   unusableInputs: UnusableInput[];
 }
@@ -201,7 +199,7 @@ async function prepareSources(
   const sources: RunSource[] = (version.cases ?? []).map((skillCase) => ({ target: version, skillCase }));
   const unusableInputs: UnusableInput[] = [];
   const { inputs = [], createTools } = options;
-  if (!createTools || inputs.length === 0) return { version, ref, sources, unusableInputs };
+  if (!createTools || inputs.length === 0) return { sources, unusableInputs };
   const make = (): ToolPack => grantedTools(version, createTools);
   const target: CaseTarget = { ...version, toolSchemas: [...make().manifest] };
   for (const [index, input] of inputs.entries()) {
@@ -225,7 +223,7 @@ async function prepareSources(
         .join('; ')}.`,
       { where: { field: 'inputs' } },
     );
-  return { version, ref, sources, unusableInputs };
+  return { sources, unusableInputs };
 }
 
 /**
