@@ -44,7 +44,9 @@ function percentile(sorted: readonly number[], q: number): number {
 
 /**
  * Runs a stored skill repeatedly over sample inputs in the sandbox, counts every outcome in the
- * version's reliability figures, and reports success rate and latency.
+ * version's reliability figures, and reports success rate and latency (the demo's quick figure).
+ * For verdicts (correct, failed clean, wrong) under injected faults, over stored cases and new
+ * inputs alike, use `benchmarkCases({ store, refs, inputs, createTools })`, as `knack bench` does.
  * @throws KnackError `INVALID_ARGUMENT` for no inputs or a bad run count, plus `callSkill`'s errors.
  */
 export async function benchmarkSkill(options: BenchmarkSkillOptions): Promise<SkillBenchmark> {

@@ -230,6 +230,8 @@ export type {
   VersionComparison,
   FaultOutcomes,
   BenchFailure,
+  SourceOutcomes,
+  UnusableInput,
   CaseVerdict,
   FaultKind,
   FaultSpec,

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { bindTools, type ToolHandler, type ToolPack } from '../../sandbox/index.js';
+import { bindTools, type ToolCallContext, type ToolHandler, type ToolPack } from '../../sandbox/index.js';
 import { stableJson, type ToolManifestEntry } from '../../core/index.js';
 import type { SkillCase, SkillCaseCall } from '../../compiler/index.js';
 import type { FaultKind } from './fault-spec.js';
@@ -37,6 +37,12 @@ export interface CasePackOptions {
   tools: readonly ToolManifestEntry[];
   /** Decides the fault of each call. @default no faults */
   planFault?: (call: PlannedCall) => FaultPlan | undefined;
+  /**
+   * Real tools answering the calls that match the recording, instead of the recorded answers
+   * (the case is then an input's fault-free reference run). A call the recording lacks still
+   * fails without reaching them. @default the recorded answers
+   */
+  liveTools?: ToolPack;
 }
 
 function normalize(value: unknown): unknown {
@@ -55,12 +61,35 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   });
 }
 
+// A matched call answered by the real tool. An `empty` or `missing` fault alters what the tool
+// answered now (re-planned with the same draws), so the skill sees the real answer, degraded.
+async function answerLive(
+  options: CasePackOptions,
+  call: { entry: ToolManifestEntry; recorded: SkillCaseCall; args: unknown; context: ToolCallContext },
+  state: CasePackState,
+): Promise<unknown> {
+  const handler = options.liveTools?.handlers.get(call.entry.name) as ToolHandler;
+  const value = await handler(call.args, call.context);
+  const fault = state.faults.at(-1);
+  if (fault?.step !== call.context.step || (fault.kind !== 'empty' && fault.kind !== 'missing')) return value;
+  const replanned = options.planFault?.({
+    step: call.context.step,
+    tool: call.entry.name,
+    recorded: { tool: call.recorded.tool, args: call.recorded.args, result: value },
+    entry: call.entry,
+  });
+  if (replanned && 'result' in replanned && replanned.kind === fault.kind) return replanned.result;
+  state.faults.pop(); // the real answer has nothing that fault could alter
+  return value;
+}
+
 /**
  * Bindings that answer a case offline: each call must be the next recorded one (tool and
  * deep-equal arguments) and gets its recorded result; the first other call fails the run and is
  * kept as the mismatch. A planned fault replaces the answer: a transient error, a timeout or a
  * result off the output schema leaves the recorded call unanswered (a retry gets it); an emptied
- * list or a dropped optional field answers it with the altered result.
+ * list or a dropped optional field answers it with the altered result. With `liveTools`, matched
+ * calls reach the real tools instead, under the same faults.
  */
 export function createCasePack(options: CasePackOptions): { pack: ToolPack; state: CasePackState } {
   const state: CasePackState = { cursor: 0, faults: [] };
@@ -96,6 +125,7 @@ export function createCasePack(options: CasePackOptions): { pack: ToolPack; stat
       // The host refuses a result off its schema, so the skill sees a failure and may ask again.
       if (fault?.kind === 'schema') return fault.result;
       state.cursor += 1;
+      if (options.liveTools) return answerLive(options, { entry, recorded, args, context }, state);
       if (recorded.error !== undefined) throw new Error(recorded.error);
       return fault && 'result' in fault ? fault.result : recorded.result;
     };

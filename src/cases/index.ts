@@ -1,12 +1,20 @@
 /**
  * @module cases: the test cases each version carries, replayed offline (`testSkill`), and the
- * fault-injecting benchmark over them (`benchmarkCases`), with its statistics and HTML report.
+ * fault-injecting benchmark over them and over given inputs on real tools (`benchmarkCases`), with
+ * its statistics and HTML report.
  */
 export { testSkill, testSkills } from './test-skill.js';
 export type { TestSkillOptions, TestSkillsOptions, SkillTestResult, CaseTestResult } from './test-skill.js';
 export { benchmarkCases } from './benchmark-cases.js';
 export type { BenchmarkCasesOptions, CasesBenchmark } from './benchmark-cases.js';
-export type { VersionBenchmark, VersionComparison, FaultOutcomes, BenchFailure } from './summarize-runs.js';
+export type {
+  VersionBenchmark,
+  VersionComparison,
+  FaultOutcomes,
+  BenchFailure,
+  SourceOutcomes,
+  UnusableInput,
+} from './summarize-runs.js';
 export { runCase, caseTools } from './run-case.js';
 export type { RunCaseOptions, CaseRun, CaseVerdict, CaseTarget } from './run-case.js';
 export { createCasePack } from './case-pack.js';

@@ -42,7 +42,36 @@ function failures(report: CasesBenchmark): string {
       ),
   );
   if (rows.length === 0) return '';
-  return `<h2>Runs that did not end correct (first 8 per version; the JSON has 50)</h2><table><thead><tr><th>version</th><th>run</th><th>case</th><th>verdict</th><th>code</th><th>faults</th><th>what happened</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>Runs that did not end correct (first 8 per version; the JSON has 50)</h2><table><thead><tr><th>version</th><th>run</th><th>from</th><th>verdict</th><th>code</th><th>faults</th><th>what happened</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function perSource(report: CasesBenchmark): string {
+  const rows = report.versions.flatMap((version) =>
+    version.sources.map(
+      (source) =>
+        `<tr><td>${escapeHtml(version.ref)}</td><td>${escapeHtml(source.id)}</td><td>${source.source === 'case' ? 'stored case' : 'input, real tools'}</td><td>${source.runs}</td><td>${source.correct}</td><td>${source.failedClean}</td><td>${source.wrong}</td></tr>`,
+    ),
+  );
+  return `<h2>Runs per case and input</h2><table><thead><tr><th>version</th><th>from</th><th>kind</th><th>runs</th><th>correct</th><th>failed clean</th><th>wrong</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function unusable(report: CasesBenchmark): string {
+  const rows = report.versions.flatMap((version) =>
+    version.unusableInputs.map(
+      (input) =>
+        `<tr><td>${escapeHtml(version.ref)}</td><td>input #${input.index}</td><td>${escapeHtml(input.code)}</td><td>${escapeHtml(input.message.slice(0, 300))}</td></tr>`,
+    ),
+  );
+  if (rows.length === 0) return '';
+  return `<h2 class="warning">Inputs left out: their fault-free reference run failed, so nothing says what a correct run is</h2><table><thead><tr><th>version</th><th>input</th><th>code</th><th>reference run</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function description(report: CasesBenchmark): string {
+  const inputs =
+    report.inputs === 0
+      ? ''
+      : ` and ${report.inputs} given input${report.inputs === 1 ? '' : 's'} on real tools (each judged against its own fault-free reference run, per version)`;
+  return `${report.runsPerVersion} runs per version over its stored cases${inputs}, faults <code>${escapeHtml(report.faults)}</code>, seed <code>${escapeHtml(report.seed)}</code>. Intervals are 95% Wilson score intervals.`;
 }
 
 /**
@@ -67,16 +96,18 @@ table { border-collapse: collapse; margin: 8px 0 24px; }
 th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
 svg text { font: 12px system-ui, sans-serif; fill: #111; } svg .tick { fill: #555; font-size: 11px; }
 .key { margin-right: 16px; } .key i { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
-.meta { color: #555; }
+.meta { color: #555; } .warning { color: #b35c00; }
 </style></head><body>
 <h1>knack bench</h1>
-<p class="meta">${report.runsPerVersion} runs per version over its stored cases, faults <code>${escapeHtml(report.faults)}</code>, seed <code>${escapeHtml(report.seed)}</code>. Intervals are 95% Wilson score intervals.</p>
+<p class="meta">${description(report)}</p>
+${unusable(report)}
 <p>${legend}</p>
 <h2>Verdicts per version</h2>
 ${passRateChart(report.versions)}
 <table><thead><tr><th>version</th><th>runs</th><th>correct</th><th>failed clean</th><th>wrong</th><th>pass^k</th><th>p50 / p95 / p99 ms</th><th>tool calls / run</th><th>failures by code</th></tr></thead>
 <tbody>${report.versions.map(summaryRow).join('')}</tbody></table>
 ${comparisons(report)}
+${perSource(report)}
 <h2>Latency distribution (wall time per run, log scale; dashed: p50, p95, p99)</h2>
 ${latencyChart(report.versions)}
 <h2>Outcomes by injected fault (each run under its last fault other than latency)</h2>

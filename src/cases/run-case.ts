@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Limits, RunResult, RunSkillOptions } from '../../sandbox/index.js';
+import type { Limits, RunResult, RunSkillOptions, ToolPack } from '../../sandbox/index.js';
 import { stableJson, type ToolManifestEntry } from '../../core/index.js';
 import type { SkillCase } from '../../compiler/index.js';
 import type { SkillVersionRecord } from '../store/index.js';
@@ -14,7 +14,10 @@ export type CaseVerdict = 'correct' | 'failed-clean' | 'wrong';
 
 /** One run of one case. */
 export interface CaseRun {
+  /** The case's trajectory id; for an input run, `input #i` (i the 0-based index in `inputs`). */
   trajectoryId: string;
+  /** `case`: a stored case, answered from its recording; `input`: a given input, on real tools. */
+  source: 'case' | 'input';
   verdict: CaseVerdict;
   /** The run error code of a failed run. */
   code?: string;
@@ -41,6 +44,11 @@ export interface RunCaseOptions {
   run: (options: RunSkillOptions) => Promise<RunResult>;
   limits?: Limits;
   planFault?: CasePackOptions['planFault'];
+  /**
+   * Real tools answering the calls the case recorded (see `createCasePack`): the case is then an
+   * input's fault-free reference run, and the run is an `input` run. @default the recorded answers
+   */
+  liveTools?: ToolPack;
   signal?: AbortSignal;
 }
 
@@ -94,7 +102,8 @@ function judge(
 
 /**
  * Replays one stored case through the sandbox with bindings that answer from its recorded calls
- * (and inject the planned faults), then judges the run against the case.
+ * (or, with `liveTools`, from real tools for the calls it recorded), injecting the planned
+ * faults, then judges the run against the case.
  */
 export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
   const { target, skillCase } = options;
@@ -102,6 +111,7 @@ export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
     skillCase,
     tools: caseTools(target),
     ...(options.planFault ? { planFault: options.planFault } : {}),
+    ...(options.liveTools ? { liveTools: options.liveTools } : {}),
   });
   const result = await options.run({
     source: target.bundle,
@@ -115,6 +125,7 @@ export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
   });
   return {
     trajectoryId: skillCase.trajectoryId,
+    source: options.liveTools ? 'input' : 'case',
     ...judge(result, options, state),
     faults: state.faults,
     wallMs: result.metrics.wallMs,

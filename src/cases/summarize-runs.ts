@@ -1,6 +1,6 @@
 import { FAULT_KINDS, type FaultKind } from './fault-spec.js';
 import { fisherExactTest } from './fisher-exact-test.js';
-import { passHatK, type CaseTally } from './pass-hat-k.js';
+import { passHatK } from './pass-hat-k.js';
 import type { CaseRun } from './run-case.js';
 import { wilsonInterval, type Share } from './wilson-interval.js';
 
@@ -13,11 +13,33 @@ export interface FaultOutcomes {
   wrong: number;
 }
 
+/** A given input whose fault-free reference run failed: there is nothing to judge its runs by. */
+export interface UnusableInput {
+  /** 0-based index in `inputs`. */
+  index: number;
+  /** The run error code of the reference run. */
+  code: string;
+  message: string;
+}
+
+/** The outcomes of the runs of one stored case or one input. */
+export interface SourceOutcomes {
+  /** The case's trajectory id, or `input #i`. */
+  id: string;
+  source: 'case' | 'input';
+  runs: number;
+  correct: number;
+  failedClean: number;
+  wrong: number;
+}
+
 /** A run that did not end `correct`, as the report lists it. */
 export interface BenchFailure {
   /** 0-based index of the run. */
   run: number;
+  /** The case's trajectory id, or `input #i` for an input run. */
   trajectoryId: string;
+  source: 'case' | 'input';
   verdict: 'failed-clean' | 'wrong';
   code?: string;
   step?: number;
@@ -30,11 +52,18 @@ export interface BenchFailure {
 export interface VersionBenchmark {
   ref: string;
   runs: number;
+  /** Stored cases run. */
   cases: number;
+  /** Given inputs run (those whose reference run passed). */
+  inputs: number;
+  /** Given inputs left out because their fault-free reference run failed. */
+  unusableInputs: UnusableInput[];
+  /** Outcomes per case and per input, cases first. */
+  sources: SourceOutcomes[];
   correct: Share;
   failedClean: Share;
   wrong: Share;
-  /** pass^k for k = 1, 2, 4, 8 where some case ran k times. */
+  /** pass^k for k = 1, 2, 4, 8 where some case or input ran k times. */
   passHatK: { k: number; value: number }[];
   /** Runs that did not end correct, by run error code (`WRONG` for wrong runs that returned ok). */
   failuresByCode: Record<string, number>;
@@ -88,19 +117,45 @@ function byFault(runs: readonly CaseRun[]): VersionBenchmark['byFault'] {
   return ordered;
 }
 
-function tallies(runs: readonly CaseRun[]): CaseTally[] {
-  const perCase = new Map<string, CaseTally>();
+function bySource(runs: readonly CaseRun[]): SourceOutcomes[] {
+  const perSource = new Map<string, SourceOutcomes>();
   for (const run of runs) {
-    const tally = perCase.get(run.trajectoryId) ?? { runs: 0, correct: 0 };
-    tally.runs += 1;
-    if (run.verdict === 'correct') tally.correct += 1;
-    perCase.set(run.trajectoryId, tally);
+    const key = `${run.source}:${run.trajectoryId}`;
+    let outcomes = perSource.get(key);
+    if (!outcomes)
+      perSource.set(
+        key,
+        (outcomes = {
+          id: run.trajectoryId,
+          source: run.source,
+          runs: 0,
+          correct: 0,
+          failedClean: 0,
+          wrong: 0,
+        }),
+      );
+    outcomes.runs += 1;
+    if (run.verdict === 'correct') outcomes.correct += 1;
+    else if (run.verdict === 'wrong') outcomes.wrong += 1;
+    else outcomes.failedClean += 1;
   }
-  return [...perCase.values()];
+  // Runs go to the sources in turn, so first-seen order is cases, then inputs.
+  return [...perSource.values()];
+}
+
+/** What `summarizeVersion` needs besides the runs: what was run, and what was left out. */
+export interface VersionSources {
+  cases: number;
+  inputs: number;
+  unusableInputs: UnusableInput[];
 }
 
 /** Summarizes the runs of one version (see `VersionBenchmark`). */
-export function summarizeVersion(ref: string, runs: readonly CaseRun[], cases: number): VersionBenchmark {
+export function summarizeVersion(
+  ref: string,
+  runs: readonly CaseRun[],
+  sources: VersionSources,
+): VersionBenchmark {
   const count = (verdict: CaseRun['verdict']): number => runs.filter((run) => run.verdict === verdict).length;
   const failuresByCode: Record<string, number> = {};
   const failures: BenchFailure[] = [];
@@ -112,6 +167,7 @@ export function summarizeVersion(ref: string, runs: readonly CaseRun[], cases: n
       failures.push({
         run: index,
         trajectoryId: run.trajectoryId,
+        source: run.source,
         verdict: run.verdict,
         ...(run.code === undefined ? {} : { code: run.code }),
         ...(run.step === undefined ? {} : { step: run.step }),
@@ -121,16 +177,19 @@ export function summarizeVersion(ref: string, runs: readonly CaseRun[], cases: n
   }
   const latencies = runs.map((run) => run.wallMs);
   const sorted = [...latencies].sort((a, b) => a - b);
-  const caseTallies = tallies(runs);
+  const outcomes = bySource(runs);
   return {
     ref,
     runs: runs.length,
-    cases,
+    cases: sources.cases,
+    inputs: sources.inputs,
+    unusableInputs: sources.unusableInputs,
+    sources: outcomes,
     correct: wilsonInterval(count('correct'), runs.length),
     failedClean: wilsonInterval(count('failed-clean'), runs.length),
     wrong: wilsonInterval(count('wrong'), runs.length),
     passHatK: [1, 2, 4, 8].flatMap((k) => {
-      const value = passHatK(caseTallies, k);
+      const value = passHatK(outcomes, k);
       return value === undefined ? [] : [{ k, value }];
     }),
     failuresByCode,

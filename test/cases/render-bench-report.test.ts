@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchmarkCases, renderBenchReport, type CasesBenchmark } from '../../src/cases/index.js';
+import { createTools } from '../../skills/support-desk/pack.js';
 import { openSupportDeskStore } from '../helpers/support-desk-versions.js';
 
 // Debian's chromium (`apt-get install chromium`; .ci/run installs it when absent).
@@ -30,6 +31,9 @@ beforeAll(async () => {
       refs: ['order_carrier_status@1', 'order_carrier_status@2', 'order_carrier_status@3'],
       runs: 24,
       faults: 'transient=0.3,timeout=0.05,latency=0.2',
+      // One held-out order on the real desk, and one that does not exist (its reference run fails).
+      inputs: [{ orderId: '8820' }, { orderId: '9999' }],
+      createTools,
     });
   } finally {
     await store.close();
@@ -125,6 +129,19 @@ describe('renderBenchReport in headless Chromium', { timeout: 60_000 }, () => {
     }
     expect(text).toContain('order_carrier_status@1 → order_carrier_status@2');
     expect(await page.locator('svg[data-chart="pass-rate"] g.interval').count()).toBe(3);
+    expect(text).toContain('over its stored cases and 2 given inputs on real tools');
+    const inputRow = page.locator('tr', { hasText: 'input, real tools' }).first();
+    const source = report.versions[0]?.sources.find((item) => item.id === 'input #0');
+    expect((await inputRow.locator('td').allInnerTexts()).slice(0, 4)).toEqual([
+      'order_carrier_status@1',
+      'input #0',
+      'input, real tools',
+      String(source?.runs),
+    ]);
+    expect(text).toContain('Inputs left out');
+    expect(await page.locator('tr', { hasText: 'input #1' }).first().innerText()).toContain(
+      'Order 9999 does not exist',
+    );
     await page.close();
   });
 

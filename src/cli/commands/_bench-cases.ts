@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { alignedTable, colors, log, print, printJson } from '../output.js';
 import { withStore } from './_store-flags.js';
+import type { ToolPack } from '../../../sandbox/index.js';
 import type { CasesBenchmark, VersionBenchmark } from '../../cases/index.js';
 
-/** Flags of `knack bench` in its stored-cases mode. */
+/** Flags of `knack bench` (stored cases, and inputs on real tools when given). */
 export interface BenchCasesFlags {
   store?: string;
   json?: boolean | string;
@@ -70,8 +71,41 @@ export function casesBenchmarkTable(report: CasesBenchmark): string {
   return lines.join('\n');
 }
 
+/** The runs per case and input, when inputs ran (a stored case alone is the version row). */
+function sourcesTable(report: CasesBenchmark): string {
+  const body = report.versions.flatMap((version) =>
+    version.sources.map((source) => [
+      version.ref,
+      source.id,
+      source.source === 'case' ? 'stored case' : 'input, real tools',
+      String(source.runs),
+      String(source.correct),
+      String(source.failedClean),
+      String(source.wrong),
+    ]),
+  );
+  return alignedTable(['version', 'from', 'kind', 'runs', 'correct', 'failed clean', 'wrong'], body);
+}
+
+function warnUnusable(report: CasesBenchmark): void {
+  const yellow = colors(process.stderr).yellow;
+  for (const version of report.versions)
+    for (const input of version.unusableInputs)
+      log(
+        yellow(
+          `${version.ref}: input #${input.index} left out, its fault-free reference run failed (${input.code}: ${input.message}).`,
+        ),
+      );
+}
+
+/** New inputs for `benchmarkCases`, with the real tools they run on. */
+export interface BenchInputs {
+  inputs: unknown[];
+  createTools: () => ToolPack;
+}
+
 /** Runs `benchmarkCases` with a progress bar on a terminal, then writes the table, JSON and HTML. */
-export async function benchCases(refs: string[], flags: BenchCasesFlags): Promise<void> {
+export async function benchCases(refs: string[], flags: BenchCasesFlags, live?: BenchInputs): Promise<void> {
   const { benchmarkCases, renderBenchReport } = await import('../../cases/index.js');
   const { SingleBar, Presets } = (await import('cli-progress')).default;
   const bar = process.stderr.isTTY
@@ -90,6 +124,7 @@ export async function benchCases(refs: string[], flags: BenchCasesFlags): Promis
         ...(flags.faults === undefined ? {} : { faults: String(flags.faults) }),
         ...(flags.seed === undefined ? {} : { seed: String(flags.seed) }),
         ...(flags.timeoutMs === undefined ? {} : { limits: { timeoutMs: Number(flags.timeoutMs) } }),
+        ...(live ?? {}),
         onProgress: ({ ref, done, total }) => {
           if (done === 1) bar?.start(total, 0, { ref });
           bar?.update(done, { ref });
@@ -103,9 +138,12 @@ export async function benchCases(refs: string[], flags: BenchCasesFlags): Promis
   if (typeof flags.json === 'string') writeFileSync(flags.json, `${JSON.stringify(report, null, 2)}\n`);
   const wrong = report.versions.reduce((sum, version) => sum + version.wrong.count, 0);
   process.exitCode = wrong > 0 ? 1 : 0;
+  warnUnusable(report);
   if (flags.json === true) return printJson(report);
   print(casesBenchmarkTable(report));
-  print(`faults ${report.faults}, seed ${report.seed}, ${report.runsPerVersion} runs per version`);
+  if (report.inputs > 0) print(`\n${sourcesTable(report)}`);
+  const over = report.inputs > 0 ? `, over stored cases and ${report.inputs} input(s) on real tools` : '';
+  print(`faults ${report.faults}, seed ${report.seed}, ${report.runsPerVersion} runs per version${over}`);
   if (wrong > 0)
     log(colors(process.stderr).red(`${wrong} run(s) returned a wrong answer or left effects half-done.`));
 }

@@ -1,49 +1,28 @@
 import type { CAC } from 'cac';
-import { alignedTable, colors, log, print, printJson, usageError } from '../output.js';
-import { withStore, type StoreFlags } from './_store-flags.js';
+import { usageError } from '../output.js';
 import type { BenchCasesFlags } from './_bench-cases.js';
-import type { SkillBenchmark } from '../../benchmark-skill.js';
 
 // Kept in step with DEFAULT_FAULT_SPEC (src/cases), which this file does not import eagerly.
 const DEFAULT_FAULTS = 'transient=0.05,timeout=0.01,latency=0.1,schema=0.02,empty=0.02,missing=0.02';
 
-interface BenchFlags extends StoreFlags {
+interface BenchFlags extends BenchCasesFlags {
   /** One spec, or several when `--tools` is repeated. */
   tools?: string | string[];
-  inputs?: string;
-  runs?: number;
+  inputs?: string | number | boolean;
 }
 
-/** Renders benchmark rows as an aligned table. */
-export function benchmarkTable(rows: readonly SkillBenchmark[]): string {
-  const header = ['skill', 'runs', 'ok', 'success', 'failures', 'p50 ms', 'p99 ms', 'runs/s'];
-  const body = rows.map((row) => [
-    row.ref,
-    String(row.runs),
-    String(row.ok),
-    `${(row.successRate * 100).toFixed(1)}%`,
-    Object.entries(row.failures)
-      .map(([code, count]) => `${code} ${count}`)
-      .join(', ') || '-',
-    row.p50Ms.toFixed(2),
-    row.p99Ms.toFixed(2),
-    row.runsPerSecond.toFixed(0),
-  ]);
-  return alignedTable(header, body);
-}
-
-/** `knack bench REF...`: stored cases under injected faults; with `--inputs`, the live-tools loop. */
+/** `knack bench REF...`: stored cases, and with `--tools` and `--inputs` new inputs on real tools, under injected faults. */
 export function registerBench(cli: CAC): void {
   cli
     .command(
       'bench <...refs>',
-      'Run versions against their stored cases N times with seeded fault injection; verdicts, intervals, latency',
+      'Run versions against their stored cases (and --inputs on real --tools) N times with seeded fault injection; verdicts, intervals, latency',
     )
     .option(
       '--store <url>',
       'Store URL (sqlite://path.db, postgres://…, redis://…); default $KNACK_STORE or sqlite://.knack/skills.db',
     )
-    .option('--runs <n>', 'Runs per version (default 50; 20 with --inputs)')
+    .option('--runs <n>', 'Runs per version, over its cases and usable inputs in turn (default 50)')
     .option(
       '--faults <spec>',
       `Chance per tool call of each fault: transient, timeout, latency, schema, empty, missing, plus latencyMs (default ${DEFAULT_FAULTS}; none for no faults)`,
@@ -61,54 +40,45 @@ export function registerBench(cli: CAC): void {
     )
     .option(
       '--inputs <json>',
-      'Live mode: a JSON array of inputs (inline, @file.json or a path ending in .json) run with --tools; counted in the store',
+      "With --tools: a JSON array of inputs (inline, @file.json or a path ending in .json) run besides the stored cases, each judged against its own fault-free reference run per version (an input whose reference run fails is reported unusable); not counted in the store's run figures",
     )
     .example(
       'knack bench refund_order_full@1 refund_order_full@2 --runs 100 --faults transient=0.1,timeout=0.02 --html bench.html',
     )
     .example(
-      'knack bench order_carrier_status --tools skills/support-desk/pack.ts --inputs \'[{"orderId":"8820"}]\' --runs 50',
+      'knack bench order_carrier_status@1 order_carrier_status@2 --tools skills/support-desk/pack.ts --inputs \'[{"orderId":"8820"}]\' --json bench.json',
     )
-    .action(async (refs: string[], flags: BenchFlags & BenchCasesFlags) => {
+    .action(async (refs: string[], flags: BenchFlags) => {
+      const { benchCases } = await import('./_bench-cases.js');
       if (flags.inputs === undefined) {
         if (flags.tools)
-          usageError('`--tools` goes with `--inputs`; stored cases replay without real tools.');
-        const { benchCases } = await import('./_bench-cases.js');
+          usageError(
+            '`--tools` goes with `--inputs` (new inputs run on real tools); stored cases replay without real tools.',
+          );
         return benchCases(refs, flags);
       }
-      if (refs.length !== 1) usageError('`knack bench --inputs` takes one REF.');
-      return benchInputs(refs[0] ?? '', { ...flags, json: flags.json === true });
+      if (!flags.tools)
+        usageError('`--inputs` runs on real tools: add `--tools PACK` (a module exporting createTools()).');
+      const inputs = await readInputs(flags.inputs);
+      const { loadToolPack } = await import('../load-tools.js');
+      const tools = await loadToolPack(flags.tools);
+      try {
+        await benchCases(refs, flags, { inputs, createTools: tools.createTools });
+      } finally {
+        await tools.close();
+      }
     });
 }
 
-async function benchInputs(ref: string, flags: BenchFlags): Promise<void> {
-  if (!flags.tools) usageError('`knack bench --inputs` needs `--tools PACK`.');
-  const { loadJsonArgument, loadToolPack } = await import('../load-tools.js');
-  const inputs = await loadJsonArgument('inputs', flags.inputs ?? '');
-  if (!Array.isArray(inputs)) usageError('--inputs must be a JSON array of inputs.');
-  const tools = await loadToolPack(flags.tools);
-  const { benchmarkSkill } = await import('../../benchmark-skill.js');
-  let result;
-  try {
-    result = await withStore(flags, (store) =>
-      benchmarkSkill({
-        store,
-        ref,
-        inputs,
-        createTools: tools.createTools,
-        ...(flags.runs === undefined ? {} : { runs: Number(flags.runs) }),
-        onProgress: (done, total) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total} runs`);
-        },
-      }),
+async function readInputs(text: string | number | boolean): Promise<unknown[]> {
+  if (typeof text === 'boolean')
+    usageError('`--inputs` needs a JSON array: inline, @file.json or FILE.json.');
+  const { loadJsonArgument } = await import('../load-tools.js');
+  const inputs = await loadJsonArgument('inputs', String(text));
+  if (!Array.isArray(inputs))
+    usageError(
+      `--inputs must be a JSON array of inputs, got ${inputs === null ? 'null' : typeof inputs}; wrap one input in [ ].`,
     );
-  } finally {
-    await tools.close();
-  }
-  if (process.stderr.isTTY) process.stderr.write('\r');
-  process.exitCode = result.ok === result.runs ? 0 : 1;
-  if (flags.json) return printJson(result);
-  print(benchmarkTable([result]));
-  if (result.ok < result.runs)
-    log(colors(process.stderr).yellow(`${result.runs - result.ok} of ${result.runs} runs failed.`));
+  if (inputs.length === 0) usageError('--inputs must hold at least one input.');
+  return inputs;
 }

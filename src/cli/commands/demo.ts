@@ -1,5 +1,5 @@
 import type { CAC } from 'cac';
-import { colors, log, print } from '../output.js';
+import { alignedTable, colors, log, print } from '../output.js';
 import type { CompiledSkill } from '../../../compiler/index.js';
 import type { SkillStore } from '../../store/index.js';
 import type { SkillBenchmark } from '../../benchmark-skill.js';
@@ -12,6 +12,24 @@ interface DemoFlags {
 }
 
 const reviewer = 'demo-reviewer';
+
+/** Renders the demo's benchmark rows (success rate and latency) as an aligned table. */
+function benchmarkTable(rows: readonly SkillBenchmark[]): string {
+  const header = ['skill', 'runs', 'ok', 'success', 'failures', 'p50 ms', 'p99 ms', 'runs/s'];
+  const body = rows.map((row) => [
+    row.ref,
+    String(row.runs),
+    String(row.ok),
+    `${(row.successRate * 100).toFixed(1)}%`,
+    Object.entries(row.failures)
+      .map(([code, count]) => `${code} ${count}`)
+      .join(', ') || '-',
+    row.p50Ms.toFixed(2),
+    row.p99Ms.toFixed(2),
+    row.runsPerSecond.toFixed(0),
+  ]);
+  return alignedTable(header, body);
+}
 
 /** Publishes a verified skill, approves it as the demo reviewer and makes it the active version. */
 async function publishAndActivate(store: SkillStore, skill: CompiledSkill, note: string): Promise<string> {
@@ -98,7 +116,6 @@ async function benchStep(
   const c = colors();
   const { benchmarkSkill } = await import('../../benchmark-skill.js');
   const { createTools, heldOutInputsFor } = domain;
-  const { benchmarkTable } = await import('./bench.js');
   print(c.bold(`\n5. Reliability bench: ${runs} sandbox runs per skill over held-out inputs`));
   const { createSandbox } = await import('../../../sandbox/index.js');
   const rows: SkillBenchmark[] = [];

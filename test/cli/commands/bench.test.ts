@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FAULT_SPEC } from '../../../src/cases/index.js';
+import { DEFAULT_FAULT_SPEC, type CasesBenchmark } from '../../../src/cases/index.js';
+import { SUPPORT_DESK_DIR } from '../../../skills/index.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { openSupportDeskStore } from '../../helpers/support-desk-versions.js';
 
+const pack = join(SUPPORT_DESK_DIR, 'pack.ts');
 let url = '';
 const dir = mkdtempSync(join(tmpdir(), 'knack-bench-'));
 
@@ -77,5 +79,80 @@ describe('knack bench over stored cases', { timeout: 120_000 }, () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--faults: transient is a chance per call, 0..1, got 5.');
     expect(runCli(['bench', '--help']).stdout).toContain(DEFAULT_FAULT_SPEC);
+  });
+});
+
+describe('knack bench with --tools and --inputs', { timeout: 120_000 }, () => {
+  it('runs inputs on real tools next to the stored cases of every REF, in one table, JSON and HTML', () => {
+    const json = join(dir, 'inputs.json');
+    const html = join(dir, 'inputs.html');
+    const result = runCli([
+      'bench',
+      'order_carrier_status@1',
+      'order_carrier_status@3',
+      '--tools',
+      pack,
+      '--inputs',
+      '[{"orderId":"8820"},{"orderId":"9999"}]',
+      '--runs',
+      '24',
+      '--faults',
+      'transient=0.3',
+      '--seed',
+      '7',
+      '--json',
+      json,
+      '--html',
+      html,
+      '--store',
+      url,
+    ]);
+    expect(result.status).toBe(1); // @3 answers "unknown" when tracking fails: wrong
+    expect(result.stdout).toMatch(/order_carrier_status@1\s+input #0\s+input, real tools\s+6\s+\d+/);
+    expect(result.stdout).toMatch(/order_carrier_status@3\s+order-status-8815\s+stored case\s+6\s+\d+/);
+    expect(result.stdout).toContain('24 runs per version, over stored cases and 2 input(s) on real tools');
+    expect(result.stderr).toContain(
+      'order_carrier_status@1: input #1 left out, its fault-free reference run failed (TOOL_FAILED: Tool `get_order` failed: Order 9999 does not exist.)',
+    );
+    const report = JSON.parse(readFileSync(json, 'utf8')) as CasesBenchmark;
+    expect(report.inputs).toBe(2);
+    for (const version of report.versions) {
+      expect(version).toMatchObject({
+        cases: 3,
+        inputs: 1,
+        unusableInputs: [{ index: 1, code: 'TOOL_FAILED' }],
+      });
+      expect(version.sources.map((source) => `${source.source} ${source.id} ${source.runs}`)).toEqual([
+        'case order-status-8815 6',
+        'case order-status-8816 6',
+        'case order-status-8818 6',
+        'input input #0 6',
+      ]);
+    }
+    const swallowing = report.versions[1];
+    expect(
+      swallowing?.failures.some((failure) => failure.source === 'input' && failure.verdict === 'wrong'),
+    ).toBe(true);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<svg data-chart="pass-rate"');
+    expect(page).toContain('<td>input #0</td><td>input, real tools</td><td>6</td>');
+    expect(page).toContain('Inputs left out');
+  });
+
+  it('gives usage errors (exit 2) for --inputs without --tools, --tools without --inputs and bad inputs', () => {
+    const bench = (...args: string[]) => runCli(['bench', 'order_carrier_status@1', '--store', url, ...args]);
+    const noTools = bench('--inputs', '[{"orderId":"8820"}]');
+    expect(noTools.status).toBe(2);
+    expect(noTools.stderr).toContain('`--inputs` runs on real tools: add `--tools PACK`');
+    const noInputs = bench('--tools', pack);
+    expect(noInputs.status).toBe(2);
+    expect(noInputs.stderr).toContain('`--tools` goes with `--inputs`');
+    const notArray = bench('--tools', pack, '--inputs', '{"orderId":"8820"}');
+    expect(notArray.status).toBe(2);
+    expect(notArray.stderr).toContain('--inputs must be a JSON array of inputs, got object');
+    const offSchema = bench('--tools', pack, '--inputs', '[{"orderId":"8820"},{"order":"8811"}]');
+    expect(offSchema.status).toBe(2);
+    expect(offSchema.stderr).toContain('inputs[1] does not fit the input schema of order_carrier_status@1');
+    expect(offSchema.stderr).toContain('orderId');
   });
 });

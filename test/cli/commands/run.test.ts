@@ -59,8 +59,12 @@ describe('knack run', { timeout: 120_000 }, () => {
 
 // Each test spawns the CLI (tsx compiles it on start), slow on a loaded machine.
 describe('knack bench', { timeout: 120_000 }, () => {
-  it('prints a reliability table and counts the runs in the store', () => {
+  it('benches an input on the live tools next to the cases, leaves out one whose reference run fails, counts nothing', () => {
     const inputs = '[{"orderId":"8820"},{"orderId":"9999"}]';
+    const reliability = () =>
+      (JSON.parse(runCli(['show', name, '--store', store, '--json']).stdout) as { reliability: unknown })
+        .reliability;
+    const before = reliability();
     const result = runCli([
       'bench',
       name,
@@ -69,13 +73,18 @@ describe('knack bench', { timeout: 120_000 }, () => {
       '--inputs',
       inputs,
       '--runs',
-      '4',
+      '6',
+      '--faults',
+      'none',
       '--store',
       store,
     ]);
-    expect(result.status).toBe(1); // half the runs fail: order 9999 does not exist
-    expect(result.stdout).toMatch(new RegExp(`${name}@1\\s+4\\s+2\\s+50\\.0%\\s+TOOL_FAILED 2`));
-    const shown = runCli(['show', name, '--store', store, '--json']);
-    expect(JSON.parse(shown.stdout)).toMatchObject({ reliability: { failures: { TOOL_FAILED: 2 } } });
+    expect(result.status).toBe(0); // no run was wrong; the unusable input is a warning, not a verdict
+    expect(result.stdout).toMatch(new RegExp(`${name}@1\\s+6\\s+100\\.0% \\[`));
+    expect(result.stdout).toMatch(
+      new RegExp(`${name}@1\\s+input #0\\s+input, real tools\\s+2\\s+2\\s+0\\s+0`),
+    );
+    expect(result.stderr).toContain('input #1 left out, its fault-free reference run failed (TOOL_FAILED');
+    expect(reliability()).toEqual(before);
   });
 });
