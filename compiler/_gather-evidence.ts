@@ -38,7 +38,11 @@ export async function leaveOneOut(
       ...(options.name ? { name: options.name } : {}),
     });
     const input = draft.inputs.get(left.id) ?? {};
-    const missing = Object.keys(fold.inputs.get(rest[0]?.id ?? '') ?? {}).filter((key) => !(key in input));
+    // Required are the inputs every other sibling has (an input only one branch needs is optional).
+    const others = rest.map((trajectory) => fold.inputs.get(trajectory.id) ?? {});
+    const missing = Object.keys(others[0] ?? {}).filter(
+      (key) => !(key in input) && others.every((other) => key in other),
+    );
     if (missing.length > 0) {
       failures.push({ trajectoryId: left.id, reason: `its request does not give ${missing.join(', ')}` });
       continue;
