@@ -104,6 +104,9 @@ function describe(task: string, state: DraftState): string {
  * deterministically and without a model. Parameters come from `input` or task literals (or from
  * values that differ between siblings), data flow becomes expressions over earlier results, runs of
  * calls over a list become loops, composed strings become template literals, secrets become inputs.
+ * Siblings that take different steps after common ones become branches behind a structural test on
+ * an earlier result (`if (directFlight.length === 0) { ... } else { ... }`), or, with none found,
+ * the draft follows the lead and `branchFailure` says why.
  */
 export function draftSkill(options: DraftOptions): SkillDraft {
   // The lead is the longest trajectory, one with an explicit `input` on ties.

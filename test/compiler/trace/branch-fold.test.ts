@@ -217,11 +217,11 @@ describe('branch folding in the trace compiler', () => {
     expect(skills.map((skill) => skill.provenance.trajectoryIds.length).sort()).toEqual([1, 2]);
   });
 
-  it('folds on an enum-like field of the result just read when two runs agree on it', async () => {
-    const plans = { u1: 'premium', u2: 'premium', u3: 'basic' } as Record<string, string>;
+  const plans = { u1: 'premium', u2: 'premium', u3: 'basic' } as Record<string, string>;
+  const planRuns = (task: (plan: string) => string): Trajectory[] => {
     const contact = (id: string, userId: string, premium: boolean): Trajectory => ({
       id,
-      task: 'Tell the customer their booking is confirmed',
+      task: task(plans[userId] ?? ''),
       input: { userId },
       steps: [
         { tool: 'get_user', args: { user_id: userId }, result: { ...users[userId], plan: plans[userId] } },
@@ -232,10 +232,21 @@ describe('branch folding in the trace compiler', () => {
       ],
       outcome: 'success',
     });
-    const runs = [contact('p-1', 'u1', true), contact('p-2', 'u2', true), contact('b-3', 'u3', false)];
+    return [contact('p-1', 'u1', true), contact('p-2', 'u2', true), contact('b-3', 'u3', false)];
+  };
+
+  it('folds on an enum-like field of the result just read when two runs agree on it', async () => {
+    const runs = planRuns(() => 'Tell the customer their booking is confirmed');
     const { skills } = await compileTrajectories({ trajectories: runs, manifest });
     expect(skills).toHaveLength(1);
     expect(skills[0]?.verification.isVerified).toBe(true);
     expect(skills[0]?.source).toMatch(/if \(user\.plan === "(premium|basic)"\) \{/);
+  });
+
+  it('does not branch on a value the user wrote (the user named the plan: it is an input)', async () => {
+    const runs = planRuns((plan) => `Tell the ${plan} customer their booking is confirmed`);
+    const { skills } = await compileTrajectories({ trajectories: runs, manifest });
+    expect(skills).toHaveLength(2);
+    for (const skill of skills) expect(skill.source).not.toContain('user.plan ===');
   });
 });
