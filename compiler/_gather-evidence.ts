@@ -49,7 +49,9 @@ export function traceFolds(options: Pick<EvidenceOptions, 'manifest' | 'name'>):
         manifest: options.manifest,
         ...(options.name ? { name: options.name } : {}),
       });
-      const required = Object.keys(fold.inputs.get(rest[0]?.id ?? '') ?? {});
+      // Required are the inputs every sibling has (an input only one branch needs is optional).
+      const others = rest.map((trajectory) => fold.inputs.get(trajectory.id) ?? {});
+      const required = Object.keys(others[0] ?? {}).filter((key) => others.every((other) => key in other));
       return Promise.resolve({ ok: true, source: fold.source, required });
     },
   };

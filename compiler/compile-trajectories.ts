@@ -172,6 +172,8 @@ async function compileGroup(group: Trajectory[], context: CompileContext): Promi
   }
   const leftOut = group.flatMap((trajectory) => prepared.leftOut.get(trajectory.id) ?? []);
   if (leftOut.length > 0) skill.provenance.leftOut = leftOut;
+  if (draft.branchFailure && !skill.verification.isVerified)
+    skill.diagnostics.push({ severity: 'warning', code: 'SPLIT', message: draft.branchFailure });
   return skill;
 }
 
@@ -238,20 +240,50 @@ async function compileWithSplit(group: Trajectory[], context: CompileContext): P
 
 function taskSplitNote(group: readonly Trajectory[], shapes: number, folded: CompiledSkill): Diagnostic {
   const failed = folded.verification.reports.find((report) => !report.ok);
-  const why = failed
-    ? `${failed.trajectoryId}${failed.step === undefined ? '' : ` step ${failed.step}`}: ${failed.message ?? 'did not replay'}`
-    : (folded.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'not verified');
+  const branch = folded.diagnostics.find((diagnostic) => diagnostic.code === 'SPLIT')?.message;
+  const why =
+    branch ??
+    (failed
+      ? `${failed.trajectoryId}${failed.step === undefined ? '' : ` step ${failed.step}`}: ${failed.message ?? 'did not replay'}`
+      : (folded.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ??
+        'not verified'));
   return {
     severity: 'warning',
     code: 'SPLIT',
     message:
       `${group.length} runs of one task (${taskKey(group[0] as Trajectory)}) took ${shapes} different step sequences ` +
-      `and no one skill replays them all (${why.slice(0, 200)}); compiled one skill per step sequence.`,
+      `and no one skill replays them all (${why.slice(0, 240)}); step sequences that fold (with branches) share ` +
+      `a skill, the others have one each.`,
   };
 }
 
-// Runs of one task fold into one skill when one skill replays them all; otherwise each step
-// sequence is compiled on its own, and every resulting skill says why.
+// Greedily, in the order of the runs: a step sequence joins a fold when the skill drafted with branches still
+// replays every run; a sequence nothing joined is compiled on its own.
+async function foldShapes(
+  shapes: readonly Trajectory[][],
+  context: CompileContext,
+): Promise<({ skill: CompiledSkill } | { shape: Trajectory[] })[]> {
+  const clusters: ({ skill: CompiledSkill } | { shape: Trajectory[] })[] = [];
+  let remaining = [...shapes];
+  while (remaining.length > 0) {
+    const joined = remaining.slice(0, 1);
+    let skill: CompiledSkill | undefined;
+    for (const shape of remaining.slice(1)) {
+      const grown = await compileGroup([...joined.flat(), ...shape], { ...context, model: undefined });
+      if (!grown.verification.isVerified) continue;
+      joined.push(shape);
+      skill = grown;
+    }
+    if (skill) context.names.take(skill.name);
+    clusters.push(skill ? { skill } : { shape: remaining[0] as Trajectory[] });
+    remaining = remaining.filter((shape) => !joined.includes(shape));
+  }
+  return clusters;
+}
+
+// Runs of one task fold into one skill when one skill replays them all (with branches where they
+// took different steps); otherwise the step sequences that fold share a skill, the others are
+// compiled on their own, and every resulting skill says why.
 async function compileTask(group: Trajectory[], context: CompileContext): Promise<CompiledSkill[]> {
   const shapes = groupByShape(group);
   if (shapes.length === 1) return compileWithSplit(group, context);
@@ -261,7 +293,8 @@ async function compileTask(group: Trajectory[], context: CompileContext): Promis
     return [folded];
   }
   const skills: CompiledSkill[] = [];
-  for (const shape of shapes) skills.push(...(await compileWithSplit(shape, context)));
+  for (const cluster of await foldShapes(shapes, context))
+    skills.push(...('skill' in cluster ? [cluster.skill] : await compileWithSplit(cluster.shape, context)));
   const note = taskSplitNote(group, shapes.length, folded);
   for (const skill of skills) skill.diagnostics.push(note);
   return skills;

@@ -87,7 +87,7 @@ export function renderExpr(expr: Expr, names: RenderNames, indent = ''): string 
       const element = singular(
         list
           .split(/[.[\]()]/)
-          .filter(Boolean)
+          .filter((part) => /^[A-Za-z_$]/.test(part)) // `pairs[0]` names `pair`, not `0Item`
           .pop() ?? 'items',
       );
       return `${list}.map((${element}) => ${renderPath(element, expr.path, names)})`;

@@ -6,20 +6,35 @@ import { safeIdentifier, singular, toolNoun, uniqueName } from './_naming.js';
 import { toCamelCase } from '../../core/index.js';
 import { valueToTsType } from './_ts-type.js';
 import { hoistFinds } from './_hoist-finds.js';
+import { conditionSubject, renderBranches, type ArmHeader } from './_render-branches.js';
 
-/** Everything the module text is made of. */
-export interface SkillParts {
-  name: string;
-  description: string;
-  trajectoryIds: string[];
+/** Statements of a skill body: its segments (from `from` on, earlier ones belong to the enclosing body). */
+export interface SkillBody {
   /** The primary trajectory's id, for step comments. */
   primaryId: string;
   segments: Segment[];
   args: Expr[];
   output: { expr: Expr; tsType: string } | { segment: number };
-  params: [string, ParamSpec][];
   /** Segments whose tool declares no output schema. @default none */
   untypedSegments?: ReadonlySet<number>;
+  /** Where sibling runs part ways: arms tried in order, the last without a condition. @default none */
+  branches?: BranchArm[];
+}
+
+/** One path of a branch: the steps of the siblings that took it, after the common ones. */
+export interface BranchArm extends SkillBody, ArmHeader {
+  /** The first segment of this arm (segments before it are the enclosing body's). */
+  from: number;
+}
+
+/** Everything the module text is made of. */
+export interface SkillParts extends SkillBody {
+  name: string;
+  description: string;
+  trajectoryIds: string[];
+  params: [string, ParamSpec][];
+  /** Parameters only some branches need: optional in `Input`. @default none */
+  optionalParams?: ReadonlySet<string>;
 }
 
 function collectSegments(expr: Expr, used: Set<number>): void {
@@ -35,18 +50,41 @@ function collectSegments(expr: Expr, used: Set<number>): void {
   if (expr.kind === 'map') collectSegments(expr.list, used);
 }
 
-function segmentNames(parts: SkillParts): Map<number, string> {
+function collectUsed(body: SkillBody, used: Set<number>): void {
+  for (const expr of body.args) collectSegments(expr, used);
+  for (const segment of body.segments) if (segment.list) collectSegments(segment.list, used);
+  if (body.branches) {
+    for (const arm of body.branches) {
+      if (arm.condition) collectSegments(conditionSubject(arm.condition), used);
+      collectUsed(arm, used);
+    }
+  } else if ('expr' in body.output) collectSegments(body.output.expr, used);
+  else used.add(body.output.segment);
+}
+
+/** What an arm inherits from the body around it: names, hoisted finds, taken names, indentation. */
+interface OuterBody {
+  names: ReadonlyMap<number, string>;
+  hoisted: ReadonlyMap<string, string>;
+  taken: ReadonlySet<string>;
+  from: number;
+  indent: string;
+}
+
+function segmentNames(body: SkillBody, outer?: OuterBody): Map<number, string> {
   const used = new Set<number>();
-  for (const expr of parts.args) collectSegments(expr, used);
-  for (const segment of parts.segments) if (segment.list) collectSegments(segment.list, used);
-  if ('expr' in parts.output) collectSegments(parts.output.expr, used);
-  else used.add(parts.output.segment);
-  const taken = new Set<string>();
+  collectUsed(body, used);
+  const taken = new Set(outer?.taken);
   const names = new Map<number, string>();
   for (const index of [...used].sort((a, b) => a - b)) {
-    const segment = parts.segments[index];
-    const noun = toolNoun(segment?.tool ?? 'result');
-    const base = segment?.list ? (noun.endsWith('s') ? `${noun}Results` : `${noun}s`) : noun;
+    const segment = body.segments[index];
+    const inherited = outer?.names.get(index);
+    if (inherited !== undefined || !segment) {
+      if (inherited !== undefined) names.set(index, inherited);
+      continue;
+    }
+    const noun = toolNoun(segment.tool);
+    const base = segment.list ? (noun.endsWith('s') ? `${noun}Results` : `${noun}s`) : noun;
     const name = uniqueName(safeIdentifier(base), taken);
     taken.add(name);
     names.set(index, name);
@@ -68,7 +106,7 @@ function resultType(tool: string): string {
     .join('')}>>`;
 }
 
-function stepLabel(parts: SkillParts, segment: Segment): string {
+function stepLabel(parts: SkillBody, segment: Segment): string {
   const first = (segment.steps[0] ?? 0) + 1;
   const last = (segment.steps[segment.steps.length - 1] ?? 0) + 1;
   const steps = first === last ? `step ${first}` : `steps ${first}-${last}`;
@@ -80,16 +118,17 @@ function loopItemName(list: string): string {
     singular(
       list
         .split(/[.[\]()]/)
-        .filter(Boolean)
+        .filter((part) => /^[A-Za-z_$]/.test(part)) // `pairs[0]` names `pair`, not `0Item`
         .pop() ?? 'item',
     ),
   );
 }
 
-function renderBody(parts: SkillParts): string[] {
-  const names = segmentNames(parts);
-  const hoisted = new Map<string, string>();
-  const taken = new Set(names.values());
+function renderBody(parts: SkillBody, outer?: OuterBody): string[] {
+  const names = segmentNames(parts, outer);
+  const hoisted = new Map(outer?.hoisted);
+  const taken = new Set([...(outer?.taken ?? []), ...names.values()]);
+  const pad = outer?.indent ?? '  ';
   const base: RenderNames = {
     segment: (index) => names.get(index) ?? 'result',
     hoisted,
@@ -97,28 +136,48 @@ function renderBody(parts: SkillParts): string[] {
   };
   const lines: string[] = [];
   parts.segments.forEach((segment, index) => {
+    if (index < (outer?.from ?? 0)) return;
     const args = parts.args[index] as Expr;
-    lines.push(`  ${stepLabel(parts, segment)}`);
-    lines.push(...hoistFinds(segment.list ? [segment.list, args] : [args], base, hoisted, taken, '  '));
+    lines.push(`${pad}${stepLabel(parts, segment)}`);
+    lines.push(...hoistFinds(segment.list ? [segment.list, args] : [args], base, hoisted, taken, pad));
     const result = names.get(index);
     if (!segment.list) {
-      const call = toolCall(segment.tool, renderExpr(args, base, '  '));
-      lines.push(result ? `  const ${result} = await ${call};` : `  await ${call};`);
+      const call = toolCall(segment.tool, renderExpr(args, base, pad));
+      lines.push(result ? `${pad}const ${result} = await ${call};` : `${pad}await ${call};`);
       return;
     }
     const list = renderExpr(segment.list, base);
     const item = loopItemName(list);
-    const call = toolCall(segment.tool, renderExpr(args, { ...base, item }, '    '));
-    if (result) lines.push(`  const ${result}: ${resultType(segment.tool)}[] = [];`);
-    lines.push(`  for (const ${item} of ${list}) {`);
-    lines.push(result ? `    ${result}.push(await ${call});` : `    await ${call};`);
-    lines.push('  }');
+    const call = toolCall(segment.tool, renderExpr(args, { ...base, item }, `${pad}  `));
+    if (result) lines.push(`${pad}const ${result}: ${resultType(segment.tool)}[] = [];`);
+    lines.push(`${pad}for (const ${item} of ${list}) {`);
+    lines.push(result ? `${pad}  ${result}.push(await ${call});` : `${pad}  await ${call};`);
+    lines.push(`${pad}}`);
   });
+  if (parts.branches) {
+    const inner = { names, hoisted, taken, indent: `${pad}  ` };
+    return [
+      ...lines,
+      ...renderBranches(parts.branches, base, pad, (arm) => renderBody(arm, { ...inner, from: arm.from })),
+    ];
+  }
   if ('expr' in parts.output) {
-    lines.push(...hoistFinds([parts.output.expr], base, hoisted, taken, '  '));
-    lines.push(`  return ${renderExpr(parts.output.expr, base, '  ')};`);
-  } else lines.push(`  return ${base.segment(parts.output.segment)};`);
+    lines.push(...hoistFinds([parts.output.expr], base, hoisted, taken, pad));
+    lines.push(`${pad}return ${renderExpr(parts.output.expr, base, pad)};`);
+  } else lines.push(`${pad}return ${base.segment(parts.output.segment)};`);
   return lines;
+}
+
+function outputType(body: SkillBody): string {
+  if ('tsType' in body.output) return body.output.tsType;
+  const segment = body.segments[body.output.segment];
+  return `${resultType(segment?.tool ?? '')}${segment?.list ? '[]' : ''}`;
+}
+
+// With branches, what any arm returns.
+function outputTypes(body: SkillBody): string[] {
+  if (!body.branches) return [outputType(body)];
+  return [...new Set(body.branches.flatMap(outputTypes))];
 }
 
 function renderTypes(parts: SkillParts): string[] {
@@ -126,21 +185,17 @@ function renderTypes(parts: SkillParts): string[] {
     const doc = spec.isSecret
       ? '  /** Secret: pass it at call time; it is never stored in the skill. */\n'
       : '';
-    return `${doc}  ${renderKey(name)}: ${spec.tsType};`;
+    return `${doc}  ${renderKey(name)}${parts.optionalParams?.has(name) ? '?' : ''}: ${spec.tsType};`;
   });
   const input =
     fields.length > 0
       ? `export interface Input {\n${fields.join('\n')}\n}`
       : 'export type Input = Record<string, never>;';
-  let output: string;
-  if ('tsType' in parts.output) {
-    output = parts.output.tsType.startsWith('{\n')
-      ? `export interface Output ${parts.output.tsType}`
-      : `export type Output = ${parts.output.tsType};`;
-  } else {
-    const segment = parts.segments[parts.output.segment];
-    output = `export type Output = ${resultType(segment?.tool ?? '')}${segment?.list ? '[]' : ''};`;
-  }
+  const types = outputTypes(parts);
+  const output =
+    types.length === 1 && types[0]?.startsWith('{\n')
+      ? `export interface Output ${types[0]}`
+      : `export type Output = ${types.join(' | ')};`;
   return [input, '', output];
 }
 

@@ -4,7 +4,8 @@ import { evaluateExpr, type Expr, type Scope } from './_expr.js';
 import { splitSegments, type Segment } from './_segments.js';
 import { resolveEntries, resolveValue, type DraftState, type Instance } from './_resolve-value.js';
 import type { DraftAssumption } from './_draft-state.js';
-import { renderSkill, type SkillParts } from './_render-skill.js';
+import { renderSkill, type SkillBody, type SkillParts } from './_render-skill.js';
+import { divergence, draftBody, markRequiredInputs, type BranchFold } from './_branch-fold.js';
 import { skillNameFromTask } from './_naming.js';
 import { valueToTsType } from './_ts-type.js';
 import { isSecretLike } from './detect-secrets.js';
@@ -33,6 +34,11 @@ export interface SkillDraft {
   secretParameters: string[];
   /** Constants and unexplained choices the skill takes on trust (for its evidence). */
   assumptions: DraftAssumption[];
+  /**
+   * Why siblings that took different steps did not fold into one body with branches (no structural
+   * test on an earlier result separates them); absent when they took the same steps or folded.
+   */
+  branchFailure?: string;
 }
 
 function segmentInstances(
@@ -98,6 +104,9 @@ function describe(task: string, state: DraftState): string {
  * deterministically and without a model. Parameters come from `input` or task literals (or from
  * values that differ between siblings), data flow becomes expressions over earlier results, runs of
  * calls over a list become loops, composed strings become template literals, secrets become inputs.
+ * Siblings that take different steps after common ones become branches behind a structural test on
+ * an earlier result (`if (directFlight.length === 0) { ... } else { ... }`), or, with none found,
+ * the draft follows the lead and `branchFailure` says why.
  */
 export function draftSkill(options: DraftOptions): SkillDraft {
   // The lead is the longest trajectory, one with an explicit `input` on ties.
@@ -105,6 +114,53 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     (a, b) =>
       b.steps.length - a.steps.length || Number(b.input !== undefined) - Number(a.input !== undefined),
   );
+  const primary = trajectories[0] as Trajectory;
+  const declared = new Set([
+    ...options.manifest.filter((entry) => entry.outputSchema).map((entry) => entry.name),
+    ...(options.typedResultTools ?? []),
+  ]);
+  const untyped = (segments: readonly Segment[]): ReadonlySet<number> =>
+    new Set(
+      segments.flatMap((segment, index) => (segment.list || declared.has(segment.tool) ? [] : [index])),
+    );
+  let { state, scopes } = startDraft(trajectories);
+  const fold = foldBranches(state, trajectories, scopes, options, untyped);
+  let body: SkillBody;
+  if (fold && 'body' in fold) body = fold.body;
+  else {
+    // A failed fold may have added parameters: start again on the lead's steps (replay will fail).
+    if (fold) ({ state, scopes } = startDraft(trajectories));
+    const { segments, args } = resolveSegments(state, trajectories, scopes, options.manifest);
+    const output = resolveOutput(state, trajectories, scopes, segments);
+    body = { primaryId: primary.id, segments, args, output, untypedSegments: untyped(segments) };
+  }
+  const literals = [...state.params.keys()].map((name) => String(state.inputs[0]?.[name]));
+  const name = options.name ?? skillNameFromTask(primary.task, literals);
+  const description = describe(primary.task, state);
+  const trajectoryIds = trajectories.map((trajectory) => trajectory.id);
+  const inputs = new Map(
+    trajectories.map((trajectory, position) => [trajectory.id, state.inputs[position] ?? {}]),
+  );
+  // With branches, a parameter only some arms need is optional; each arm checks the ones it needs.
+  const params = [...state.params.entries()].filter(([key]) =>
+    body.branches ? state.inputs.some((input) => key in input) : key in (state.inputs[0] ?? {}),
+  );
+  const optionalParams = new Set(
+    params.filter(([key]) => !state.inputs.every((input) => key in input)).map(([key]) => key),
+  );
+  if (body.branches) markRequiredInputs(body.branches, inputs, optionalParams);
+  return {
+    name,
+    description,
+    source: renderSkill({ ...body, name, description, trajectoryIds, params, optionalParams }),
+    inputs,
+    secretParameters: params.filter(([, spec]) => spec.isSecret).map(([key]) => key),
+    assumptions: uniqueAssumptions(state),
+    ...(fold && 'failure' in fold ? { branchFailure: fold.failure } : {}),
+  };
+}
+
+function startDraft(trajectories: readonly Trajectory[]): { state: DraftState; scopes: Scope[] } {
   const primary = trajectories[0] as Trajectory;
   const state: DraftState = {
     texts: trajectories.map((trajectory) => [trajectory.task, ...(trajectory.context ?? [])].join('\n')),
@@ -114,42 +170,7 @@ export function draftSkill(options: DraftOptions): SkillDraft {
   };
   for (const [name, value] of Object.entries(primary.input ?? {}))
     state.params.set(name, { tsType: valueToTsType(value), isSecret: isSecretLike(name, value) });
-  const scopes: Scope[] = state.inputs.map((input) => ({ input, results: [] }));
-  const { segments, args } = resolveSegments(state, trajectories, scopes, options.manifest);
-  const output = resolveOutput(state, trajectories, scopes, segments);
-  const literals = [...state.params.keys()].map((name) => String(state.inputs[0]?.[name]));
-  const name = options.name ?? skillNameFromTask(primary.task, literals);
-  const description = describe(primary.task, state);
-  const trajectoryIds = trajectories.map((trajectory) => trajectory.id);
-  const params = [...state.params.entries()].filter(([key]) => key in (state.inputs[0] ?? {}));
-  const primaryId = primary.id;
-  const declared = new Set([
-    ...options.manifest.filter((entry) => entry.outputSchema).map((entry) => entry.name),
-    ...(options.typedResultTools ?? []),
-  ]);
-  const untypedSegments = new Set(
-    segments.flatMap((segment, index) => (segment.list || declared.has(segment.tool) ? [] : [index])),
-  );
-  return {
-    name,
-    description,
-    source: renderSkill({
-      name,
-      description,
-      trajectoryIds,
-      primaryId,
-      segments,
-      args,
-      output,
-      params,
-      untypedSegments,
-    }),
-    inputs: new Map(
-      trajectories.map((trajectory, position) => [trajectory.id, state.inputs[position] ?? {}]),
-    ),
-    secretParameters: params.filter(([, spec]) => spec.isSecret).map(([key]) => key),
-    assumptions: uniqueAssumptions(state),
-  };
+  return { state, scopes: state.inputs.map((input) => ({ input, results: [] })) };
 }
 
 // An input that replaced a constant in a later step is no assumption any more; repeats count once.
@@ -163,17 +184,21 @@ function uniqueAssumptions(state: DraftState): DraftAssumption[] {
   });
 }
 
-// Resolves each segment's arguments in order; each segment's results join the scopes afterwards.
+// Resolves each segment's arguments in order (the lead's segments `from` to `to`); each segment's
+// results join the scopes afterwards.
 function resolveSegments(
   state: DraftState,
   trajectories: readonly Trajectory[],
   scopes: Scope[],
   manifest: readonly ToolManifestEntry[],
+  span: { segmentsOf?: Segment[][]; from?: number; to?: number } = {},
 ): { segments: Segment[]; args: Expr[] } {
-  const segmentsOf = trajectories.map(splitSegments);
+  const segmentsOf = span.segmentsOf ?? trajectories.map(splitSegments);
   const segments = segmentsOf[0] as Segment[];
   const entries = new Map(manifest.map((entry) => [entry.name, entry]));
-  const args = segments.map((segment, index) => {
+  const from = span.from ?? 0;
+  const args = segments.slice(from, span.to).map((segment, offset) => {
+    const index = from + offset;
     const instances = segmentInstances(trajectories, segmentsOf, scopes, index, segment.list);
     const schema = entries.get(segment.tool)?.inputSchema;
     const expr = resolveEntries(state, instances, { tool: segment.tool, schema, segment: index });
@@ -185,4 +210,27 @@ function resolveSegments(
     return expr;
   });
   return { segments, args };
+}
+
+// Siblings that take different steps: one body with a branch per next step, when a structural test
+// on an earlier result separates them (`_branch-fold.ts`); otherwise why not.
+function foldBranches(
+  state: DraftState,
+  trajectories: readonly Trajectory[],
+  scopes: Scope[],
+  options: DraftOptions,
+  untyped: (segments: readonly Segment[]) => ReadonlySet<number>,
+): BranchFold | undefined {
+  const segmentsOf = trajectories.map(splitSegments);
+  if (divergence(segmentsOf) === undefined) return undefined;
+  return draftBody({ state, trajectories, scopes, segmentsOf }, 0, [], {
+    segments: (group, from, to) =>
+      resolveSegments(group.state, group.trajectories, group.scopes, options.manifest, {
+        segmentsOf: group.segmentsOf,
+        from,
+        to,
+      }).args,
+    output: (group, segments) => resolveOutput(group.state, group.trajectories, group.scopes, segments),
+    untyped,
+  });
 }

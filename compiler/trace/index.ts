@@ -4,7 +4,8 @@
  * from earlier results become expressions, repeated calls become loops, a chosen list element is
  * named by its selection rule (`.find(...)`) or becomes an input, literal secrets become
  * parameters; what the user wrote stays an input; constants and unexplained choices of a single
- * run are listed as assumptions; runs are grouped by task (their effect).
+ * run are listed as assumptions; runs are grouped by task (their effect); siblings that take
+ * different steps fold behind a structural test on an earlier result (`if`), never an identity.
  * Drafts are checked by compiler/check, not here.
  */
 export { draftSkill } from './draft-skill.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftSkill, importTrajectory, type Trajectory } from '../../compiler/index.js';
+import { draftSkill, importTrajectory, pruneSteps, type Trajectory } from '../../compiler/index.js';
 import { airlineManifest } from './airline-manifest.js';
 import { airlineHeldOutInputsFor, airlineRunFacts, bindHeldOutInput } from './held-out-inputs.js';
 import { AIRLINE_DIR } from './record-trajectories.js';
@@ -14,13 +14,16 @@ function readTrajectory(id: string, format: AirlineTrajectoryFormat): Trajectory
 
 /**
  * The input that replays each of `trajectoryIds` with the skill the trace compiler drafts from
- * them (as `compileTrajectories` derives it), read from the recorded files in `format`.
+ * them (as `compileTrajectories` derives it, after its pre-pass leaves out failed attempts and
+ * unused read-only calls), read from the recorded files in `format`.
  */
 export function airlineReplayInputs(
   trajectoryIds: readonly string[],
   format: AirlineTrajectoryFormat = 'openai',
 ): Map<string, Record<string, unknown>> {
-  const trajectories = trajectoryIds.map((id) => readTrajectory(id, format));
+  const trajectories = trajectoryIds.map(
+    (id) => pruneSteps(readTrajectory(id, format), { manifest: airlineManifest }).trajectory,
+  );
   return draftSkill({ trajectories, manifest: airlineManifest }).inputs;
 }
 

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileTrajectories, type CompileResult, type CompiledSkill } from '../../compiler/index.js';
+import { airlineManifest, airlineTrajectoryFiles } from '../../skills/airline/index.js';
+
+// Issue 18, item 3: Daniel found no direct flight and booked a connection; Amara and Hana booked a
+// direct flight. Noor searched direct flights twice (a retry after `Not enough seats`): that is a
+// repeated call, not another path, so her run stays a skill of its own.
+describe('branch folding on the airline book-flight chats', () => {
+  let result: CompileResult;
+  const skillOf = (id: string): CompiledSkill | undefined =>
+    result.skills.find((skill) => skill.provenance.trajectoryIds.includes(id));
+  beforeAll(async () => {
+    const files = (await airlineTrajectoryFiles('openai')).filter((file) => file.includes('/book-flight-'));
+    result = await compileTrajectories({ files, manifest: airlineManifest });
+  }, 60_000);
+
+  it('folds the direct and the one-stop bookings into one verified skill behind `directFlight.length === 0`', () => {
+    const folded = skillOf('book-flight-daniel');
+    expect(folded?.verification.isVerified).toBe(true);
+    expect(folded?.provenance.trajectoryIds.sort()).toEqual([
+      'book-flight-amara',
+      'book-flight-daniel',
+      'book-flight-hana',
+    ]);
+    expect(folded?.source).toContain('if (directFlight.length === 0) {');
+    expect(folded?.source).toContain('// The path the run book-flight-daniel took.');
+    expect(folded?.source).toContain('// The path the runs book-flight-amara, book-flight-hana took.');
+    // Inputs only the one-stop path needs are optional, and that path checks them first.
+    expect(folded?.source).toMatch(/\n {2}insurance\?: "yes" \| "no";/);
+    expect(folded?.source).toContain('if (input.insurance === undefined) throw new Error(');
+  });
+
+  it('keeps the retried search apart and says why', () => {
+    const noor = skillOf('book-flight-noor');
+    expect(noor?.verification.isVerified).toBe(true);
+    expect(noor?.provenance.trajectoryIds).toEqual(['book-flight-noor']);
+    const split = noor?.diagnostics.find((diagnostic) => diagnostic.code === 'SPLIT');
+    expect(split?.message).toContain(
+      'book-flight-noor and book-flight-amara, book-flight-hana call the same tools after call 2, only more or fewer times',
+    );
+    expect(result.skills).toHaveLength(2);
+  });
+});
