@@ -14,14 +14,18 @@ const native = (id: string): string => join(AIRLINE_DIR, 'trajectories', 'native
 // Issue 18's next-customer check on the native files: compile each shape without one customer,
 // run the picked skill live for that customer, check the airline's state. The floor is what the
 // trace compiler reaches today (goal 80% right, every failure foretold); it must not fall back.
+// The skill runs with the input that replayed its first trajectory (its verified case); until
+// that was so, the input was re-drafted from the unpruned files, and inputs the skill does not
+// have (`thought`, `expression` of scratch calls) counted as foretelling failures: 12 of 13 then,
+// 9 of 12 measured with the skill's own input.
 describe('airline leave-one-out, live (issue 18)', () => {
   it('serves left-out customers right and foretells most failures in the stored evidence', async () => {
     const result = await evaluateLeaveOneOutLive('native');
     process.stdout.write(`airline generalization ${formatLeaveOneOutLive(result)}\n`);
     expect(result.folds).toHaveLength(17);
-    expect(result.correct).toBeGreaterThanOrEqual(4);
+    expect(result.correct).toBeGreaterThanOrEqual(5);
     expect(result.unverified).toBe(0);
-    expect(result.foretold / result.wrong).toBeGreaterThanOrEqual(0.9);
+    expect(result.foretold / result.wrong).toBeGreaterThanOrEqual(0.75);
     // The cancellations picked by destination are right for customers who name a destination.
     const byDestination = result.folds.filter((fold) =>
       ['cancel-reservation-olivia', 'cancel-reservation-marcus', 'cancel-reservation-noor'].includes(
