@@ -12,6 +12,8 @@ export interface EvidenceOptions {
   name?: string;
   /** @default true */
   leaveOneOut?: boolean;
+  /** Tools known to change nothing, beyond the manifest's `readOnlyHint`. @default [] */
+  readOnly?: readonly string[];
 }
 
 /** Leave-one-out needs this many siblings: with two, each fold is a single run. */
@@ -36,6 +38,7 @@ export async function leaveOneOut(
       trajectories: rest,
       manifest: options.manifest,
       ...(options.name ? { name: options.name } : {}),
+      ...(options.readOnly ? { readOnly: options.readOnly } : {}),
     });
     const input = draft.inputs.get(left.id) ?? {};
     const missing = Object.keys(fold.inputs.get(rest[0]?.id ?? '') ?? {}).filter((key) => !(key in input));
@@ -72,6 +75,7 @@ export async function gatherEvidence(
     trajectories: [...group],
     manifest: options.manifest,
     ...(options.name ? { name: options.name } : {}),
+    ...(options.readOnly ? { readOnly: options.readOnly } : {}),
   });
   const evidence: GeneralizationEvidence = {
     verifiedInputs: distinctInputs(skill, draft),

@@ -6,6 +6,7 @@ import { safeIdentifier, singular, toolNoun, uniqueName } from './_naming.js';
 import { toCamelCase } from '../../core/index.js';
 import { valueToTsType } from './_ts-type.js';
 import { hoistFinds } from './_hoist-finds.js';
+import { renderScan } from './_render-scan.js';
 
 /** Everything the module text is made of. */
 export interface SkillParts {
@@ -38,7 +39,12 @@ function collectSegments(expr: Expr, used: Set<number>): void {
 function segmentNames(parts: SkillParts): Map<number, string> {
   const used = new Set<number>();
   for (const expr of parts.args) collectSegments(expr, used);
-  for (const segment of parts.segments) if (segment.list) collectSegments(segment.list, used);
+  parts.segments.forEach((segment, index) => {
+    if (segment.list) collectSegments(segment.list, used);
+    // A scan always names what it found: its loop assigns it.
+    if (segment.scan) used.add(index);
+    if (segment.scan?.equals) collectSegments(segment.scan.equals, used);
+  });
   if ('expr' in parts.output) collectSegments(parts.output.expr, used);
   else used.add(parts.output.segment);
   const taken = new Set<string>();
@@ -46,7 +52,8 @@ function segmentNames(parts: SkillParts): Map<number, string> {
   for (const index of [...used].sort((a, b) => a - b)) {
     const segment = parts.segments[index];
     const noun = toolNoun(segment?.tool ?? 'result');
-    const base = segment?.list ? (noun.endsWith('s') ? `${noun}Results` : `${noun}s`) : noun;
+    const isList = segment?.list && !segment.scan;
+    const base = isList ? (noun.endsWith('s') ? `${noun}Results` : `${noun}s`) : noun;
     const name = uniqueName(safeIdentifier(base), taken);
     taken.add(name);
     names.set(index, name);
@@ -72,7 +79,8 @@ function stepLabel(parts: SkillParts, segment: Segment): string {
   const first = (segment.steps[0] ?? 0) + 1;
   const last = (segment.steps[segment.steps.length - 1] ?? 0) + 1;
   const steps = first === last ? `step ${first}` : `steps ${first}-${last}`;
-  return `// ${parts.primaryId} ${steps}: ${segment.tool}${segment.list ? ' for each element' : ''}`;
+  const what = segment.scan ? ' for each element until one matches' : segment.list ? ' for each element' : '';
+  return `// ${parts.primaryId} ${steps}: ${segment.tool}${what}`;
 }
 
 function loopItemName(list: string): string {
@@ -99,7 +107,12 @@ function renderBody(parts: SkillParts): string[] {
   parts.segments.forEach((segment, index) => {
     const args = parts.args[index] as Expr;
     lines.push(`  ${stepLabel(parts, segment)}`);
-    lines.push(...hoistFinds(segment.list ? [segment.list, args] : [args], base, hoisted, taken, '  '));
+    const used = [
+      ...(segment.list ? [segment.list] : []),
+      args,
+      ...(segment.scan?.equals ? [segment.scan.equals] : []),
+    ];
+    lines.push(...hoistFinds(used, base, hoisted, taken, '  '));
     const result = names.get(index);
     if (!segment.list) {
       const call = toolCall(segment.tool, renderExpr(args, base, '  '));
@@ -109,6 +122,11 @@ function renderBody(parts: SkillParts): string[] {
     const list = renderExpr(segment.list, base);
     const item = loopItemName(list);
     const call = toolCall(segment.tool, renderExpr(args, { ...base, item }, '    '));
+    if (segment.scan) {
+      const scan = { ...segment.scan, list, item, call, result, resultType: resultType(segment.tool) };
+      lines.push(...renderScan(scan, names, index, base, taken));
+      return;
+    }
     if (result) lines.push(`  const ${result}: ${resultType(segment.tool)}[] = [];`);
     lines.push(`  for (const ${item} of ${list}) {`);
     lines.push(result ? `    ${result}.push(await ${call});` : `    await ${call};`);
@@ -139,7 +157,8 @@ function renderTypes(parts: SkillParts): string[] {
       : `export type Output = ${parts.output.tsType};`;
   } else {
     const segment = parts.segments[parts.output.segment];
-    output = `export type Output = ${resultType(segment?.tool ?? '')}${segment?.list ? '[]' : ''};`;
+    const isList = segment?.list && !segment.scan;
+    output = `export type Output = ${resultType(segment?.tool ?? '')}${isList ? '[]' : ''};`;
   }
   return [input, '', output];
 }

@@ -1,7 +1,10 @@
 import type { ToolManifestEntry } from '../../core/index.js';
 import type { Trajectory } from '../import/index.js';
 import { evaluateExpr, type Expr, type Scope } from './_expr.js';
-import { splitSegments, type Segment } from './_segments.js';
+import type { Segment } from './_segments.js';
+import { splitGroupSegments } from './_scan-segments.js';
+import { resolveScan } from './_resolve-scan.js';
+import { readOnlyTools } from './prune-steps.js';
 import { resolveEntries, resolveValue, type DraftState, type Instance } from './_resolve-value.js';
 import type { DraftAssumption } from './_draft-state.js';
 import { renderSkill, type SkillParts } from './_render-skill.js';
@@ -21,6 +24,8 @@ export interface DraftOptions {
    * (`inferResultSchemas`): their results are typed, so a `find` over them needs no `any`.
    */
   typedResultTools?: readonly string[];
+  /** Tools known to change nothing, beyond the manifest's `readOnlyHint` (scans use only these). @default [] */
+  readOnly?: readonly string[];
 }
 
 /** A trace-compiled skill module, plus the caller input that replays each trajectory. */
@@ -115,7 +120,8 @@ export function draftSkill(options: DraftOptions): SkillDraft {
   for (const [name, value] of Object.entries(primary.input ?? {}))
     state.params.set(name, { tsType: valueToTsType(value), isSecret: isSecretLike(name, value) });
   const scopes: Scope[] = state.inputs.map((input) => ({ input, results: [] }));
-  const { segments, args } = resolveSegments(state, trajectories, scopes, options.manifest);
+  const readOnly = readOnlyTools(options.manifest, options.readOnly);
+  const { segments, args } = resolveSegments(state, trajectories, scopes, options.manifest, readOnly);
   const output = resolveOutput(state, trajectories, scopes, segments);
   const literals = [...state.params.keys()].map((name) => String(state.inputs[0]?.[name]));
   const name = options.name ?? skillNameFromTask(primary.task, literals);
@@ -128,7 +134,9 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     ...(options.typedResultTools ?? []),
   ]);
   const untypedSegments = new Set(
-    segments.flatMap((segment, index) => (segment.list || declared.has(segment.tool) ? [] : [index])),
+    segments.flatMap((segment, index) =>
+      (segment.list && !segment.scan) || declared.has(segment.tool) ? [] : [index],
+    ),
   );
   return {
     name,
@@ -169,18 +177,21 @@ function resolveSegments(
   trajectories: readonly Trajectory[],
   scopes: Scope[],
   manifest: readonly ToolManifestEntry[],
+  readOnly: ReadonlySet<string>,
 ): { segments: Segment[]; args: Expr[] } {
-  const segmentsOf = trajectories.map(splitSegments);
+  const segmentsOf = splitGroupSegments(trajectories, readOnly);
   const segments = segmentsOf[0] as Segment[];
   const entries = new Map(manifest.map((entry) => [entry.name, entry]));
   const args = segments.map((segment, index) => {
     const instances = segmentInstances(trajectories, segmentsOf, scopes, index, segment.list);
     const schema = entries.get(segment.tool)?.inputSchema;
     const expr = resolveEntries(state, instances, { tool: segment.tool, schema, segment: index });
+    if (segment.scan) resolveScan(state, trajectories, segmentsOf, scopes, index);
     scopes.forEach((scope, position) => {
       const own = segmentsOf[position]?.[index];
       const results = own?.steps.map((step) => trajectories[position]?.steps[step]?.result);
-      scope.results[index] = own?.list ? results : results?.[0];
+      // A scan's result is the element it stopped at.
+      scope.results[index] = own?.scan ? results?.at(-1) : own?.list ? results : results?.[0];
     });
     return expr;
   });
