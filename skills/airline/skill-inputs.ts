@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftSkill, importTrajectory, type CompiledSkill, type Trajectory } from '../../compiler/index.js';
+import {
+  draftSkill,
+  importTrajectory,
+  inferResultSchemas,
+  pruneSteps,
+  trimScans,
+  type CompiledSkill,
+  type Trajectory,
+} from '../../compiler/index.js';
 import { airlineManifest } from './airline-manifest.js';
 import { airlineHeldOutInputsFor, airlineRunFacts, bindHeldOutInput } from './held-out-inputs.js';
 import { AIRLINE_DIR } from './record-trajectories.js';
@@ -20,8 +28,15 @@ export function airlineReplayInputs(
   trajectoryIds: readonly string[],
   format: AirlineTrajectoryFormat = 'openai',
 ): Map<string, Record<string, unknown>> {
-  const trajectories = trajectoryIds.map((id) => readTrajectory(id, format));
-  return draftSkill({ trajectories, manifest: airlineManifest }).inputs;
+  const recorded = trajectoryIds.map((id) => readTrajectory(id, format));
+  // The compiler's pre-pass: failed attempts and scratch calls left out, lookups past a scan's
+  // match left out, result types inferred.
+  const pruned = recorded.map(
+    (trajectory) => pruneSteps(trajectory, { manifest: airlineManifest }).trajectory,
+  );
+  const { trajectories } = trimScans(pruned, { manifest: airlineManifest });
+  const typedResultTools = [...inferResultSchemas(recorded, airlineManifest).keys()];
+  return draftSkill({ trajectories, manifest: airlineManifest, typedResultTools }).inputs;
 }
 
 /**
