@@ -10,11 +10,12 @@ interface ScanCandidate {
   isLoop: boolean;
 }
 
-function leafKeys(value: unknown): Set<string> {
-  return new Set(
+// Distinctive leaf values by a key that keeps the number 160 and the text "160" apart.
+function leafKeys(value: unknown): Map<string, unknown> {
+  return new Map(
     primitiveLeaves(value)
       .filter((leaf) => !isTrivialValue(leaf.value))
-      .map((leaf) => JSON.stringify(leaf.value)),
+      .map((leaf) => [JSON.stringify(leaf.value), leaf.value]),
   );
 }
 
@@ -26,17 +27,16 @@ function leafKeys(value: unknown): Set<string> {
 export function usedResult(trajectory: Trajectory, start: number, count: number): number | undefined {
   const later = new Set<string>();
   for (const step of trajectory.steps.slice(start + count))
-    for (const key of leafKeys(step.args)) later.add(key);
-  if (typeof trajectory.answer === 'object') for (const key of leafKeys(trajectory.answer)) later.add(key);
+    for (const key of leafKeys(step.args).keys()) later.add(key);
+  if (typeof trajectory.answer === 'object')
+    for (const key of leafKeys(trajectory.answer).keys()) later.add(key);
   const text = [trajectory.task, ...(trajectory.context ?? [])].join('\n');
   const results = trajectory.steps.slice(start, start + count).map((step) => leafKeys(step.result));
   const used = results.flatMap((own, index) => {
     const others = results.filter((_, other) => other !== index);
     const isRead = [...own].some(
-      (key) =>
-        later.has(key) &&
-        !others.some((other) => other.has(key)) &&
-        !isUserWritten(JSON.parse(key) as unknown, text),
+      ([key, value]) =>
+        later.has(key) && !others.some((other) => other.has(key)) && !isUserWritten(value, text),
     );
     return isRead ? [index] : [];
   });
