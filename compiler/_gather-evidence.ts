@@ -28,6 +28,8 @@ export interface EvidenceOptions {
   leaveOneOut?: boolean | 'trace';
   /** Folds compiled by the model (for a skill the model drafted); without it, trace folds. */
   modelFolds?: FoldCompiler;
+  /** Tools known to change nothing, beyond the manifest's `readOnlyHint`. @default [] */
+  readOnly?: readonly string[];
 }
 
 /** Leave-one-out needs this many siblings: with two, each fold is a single run. */
@@ -40,7 +42,7 @@ function distinctInputs(skill: CompiledSkill, draft: SkillDraft): number {
 }
 
 /** Trace folds: the trace compiler's draft of the other siblings. */
-export function traceFolds(options: Pick<EvidenceOptions, 'manifest' | 'name'>): FoldCompiler {
+export function traceFolds(options: Pick<EvidenceOptions, 'manifest' | 'name' | 'readOnly'>): FoldCompiler {
   return {
     compiler: 'trace',
     compile: (rest) => {
@@ -48,6 +50,7 @@ export function traceFolds(options: Pick<EvidenceOptions, 'manifest' | 'name'>):
         trajectories: rest,
         manifest: options.manifest,
         ...(options.name ? { name: options.name } : {}),
+        ...(options.readOnly ? { readOnly: options.readOnly } : {}),
       });
       // Required are the inputs every sibling has (an input only one branch needs is optional).
       const others = rest.map((trajectory) => fold.inputs.get(trajectory.id) ?? {});
@@ -119,6 +122,7 @@ export async function gatherEvidence(
     trajectories: [...group],
     manifest: options.manifest,
     ...(options.name ? { name: options.name } : {}),
+    ...(options.readOnly ? { readOnly: options.readOnly } : {}),
   });
   const evidence: GeneralizationEvidence = {
     verifiedInputs: distinctInputs(skill, draft),

@@ -1,7 +1,7 @@
 import type { JsonSchema, ToolManifestEntry } from '../core/index.js';
 import type { LeftOutStep } from './check/index.js';
 import type { Trajectory } from './import/index.js';
-import { inferResultSchemas, pruneSteps } from './trace/index.js';
+import { inferResultSchemas, pruneSteps, trimScans } from './trace/index.js';
 
 /** The evidence as the drafter sees it: pruned trajectories, what was left out, inferred result types. */
 export interface PreparedTrajectories {
@@ -71,4 +71,42 @@ export function withMetaName(source: string, name: string): string {
 /** The name in a module's `meta`, read the way `withMetaName` writes it. */
 export function metaNameOf(source: string): string | undefined {
   return /export\s+const\s+meta\s*=\s*\{[^}]*?\bname\s*:\s*(["'`])([^"'`]*)\1/.exec(source)?.[2];
+}
+
+/**
+ * Runs of one task after the pre-pass, with the lookups some runs made past the element they were
+ * scanning for left out when sibling runs stop at the match (`trimScans`); each is added to
+ * `prepared.leftOut` with its recorded step number.
+ */
+export function trimTaskScans(
+  task: readonly Trajectory[],
+  prepared: PreparedTrajectories,
+  options: { manifest: readonly ToolManifestEntry[]; readOnly?: readonly string[] },
+): Trajectory[] {
+  const { trajectories, trimmed } = trimScans(task, options);
+  const recorded: LeftOutStep[] = trimmed.map((step) => ({
+    trajectoryId: step.trajectoryId,
+    step: recordedStep(step.index, prepared.leftOut.get(step.trajectoryId) ?? []),
+    tool: step.tool,
+    reason: 'scanned-past-match',
+  }));
+  for (const left of recorded) {
+    const earlier = prepared.leftOut.get(left.trajectoryId) ?? [];
+    prepared.leftOut.set(
+      left.trajectoryId,
+      [...earlier, left].sort((a, b) => a.step - b.step),
+    );
+  }
+  return trajectories;
+}
+
+/** The 1-based recorded step of the call at `index` in a run whose `leftOut` calls were removed. */
+function recordedStep(index: number, leftOut: readonly LeftOutStep[]): number {
+  const removed = new Set(leftOut.map((step) => step.step));
+  let recorded = 0;
+  for (let kept = -1; kept < index;) {
+    recorded += 1;
+    if (!removed.has(recorded)) kept += 1;
+  }
+  return recorded;
 }

@@ -21,6 +21,7 @@ import {
   createSkillNames,
   metaNameOf,
   prepareTrajectories,
+  trimTaskScans,
   withMetaName,
   type PreparedTrajectories,
   type SkillNames,
@@ -137,6 +138,7 @@ async function compileGroup(group: Trajectory[], context: CompileContext): Promi
     manifest: options.manifest,
     name,
     typedResultTools: Object.keys(prepared.inferredResultSchemas),
+    ...(options.readOnly ? { readOnly: options.readOnly } : {}),
   });
   const replayable = group.map((trajectory) => ({
     ...trajectory,
@@ -285,7 +287,10 @@ async function foldShapes(
 // took different steps); otherwise the step sequences that fold share a skill, the others are
 // compiled on their own, and every resulting skill says why.
 async function compileTask(group: Trajectory[], context: CompileContext): Promise<CompiledSkill[]> {
-  const shapes = groupByShape(group);
+  const shapes = groupByShape(group, {
+    manifest: context.options.manifest,
+    ...(context.options.readOnly ? { readOnly: context.options.readOnly } : {}),
+  });
   if (shapes.length === 1) return compileWithSplit(group, context);
   const folded = await compileGroup(group, { ...context, model: undefined });
   if (folded.verification.isVerified) {
@@ -313,6 +318,7 @@ function evidenceOf(
     manifest: options.manifest,
     name: skill.name,
     ...(options.leaveOneOut === undefined ? {} : { leaveOneOut: options.leaveOneOut }),
+    ...(options.readOnly ? { readOnly: options.readOnly } : {}),
     ...(byModel
       ? {
           modelFolds: modelFolds({
@@ -363,7 +369,8 @@ export async function compileTrajectories(options: CompileOptions): Promise<Comp
   const prepared = prepareTrajectories(await loadAll(options, errors), options.manifest, options.readOnly);
   const context: CompileContext = { options, model, prepared, names: createSkillNames() };
   const skills: CompiledSkill[] = [];
-  for (const group of groupTrajectories(prepared.trajectories, { manifest: options.manifest })) {
+  for (const task of groupTrajectories(prepared.trajectories, { manifest: options.manifest })) {
+    const group = trimTaskScans(task, prepared, options);
     if (options.signal?.aborted)
       throw new KnackError('ABORTED', 'compileTrajectories was aborted.', { cause: options.signal.reason });
     options.onProgress?.(`compiling ${group.map((trajectory) => trajectory.id).join(', ')}`);

@@ -32,6 +32,7 @@ export {
   pruneSteps,
   inferResultSchemas,
   nameSkill,
+  trimScans,
 } from './trace/index.js';
 export type {
   DraftOptions,
@@ -40,6 +41,9 @@ export type {
   PruneResult,
   InferredResultSchema,
   NameSkillOptions,
+  TrimmedStep,
+  TrimScansOptions,
+  TrimScansResult,
 } from './trace/index.js';
 export {
   checkSkill,

@@ -69,9 +69,11 @@ export interface SkillCase {
 /**
  * Why a recorded call is not part of the skill: `failed-retried` (the call failed and the agent
  * called the same tool again: exploration), `failed-read-only` (a read-only call that failed),
- * `unused-read-only` (a read-only call whose result no later kept call nor the answer uses).
+ * `unused-read-only` (a read-only call whose result no later kept call nor the answer uses),
+ * `scanned-past-match` (a read-only lookup after the list element the run went on to use, when
+ * sibling runs of the task stop looking at the match).
  */
-export type LeftOutReason = 'failed-retried' | 'failed-read-only' | 'unused-read-only';
+export type LeftOutReason = 'failed-retried' | 'failed-read-only' | 'unused-read-only' | 'scanned-past-match';
 
 /** A recorded call the compiler left out of the skill, and why. */
 export interface LeftOutStep {

@@ -7,6 +7,7 @@ import { toCamelCase } from '../../core/index.js';
 import { valueToTsType } from './_ts-type.js';
 import { hoistFinds } from './_hoist-finds.js';
 import { conditionSubject, renderBranches, type ArmHeader } from './_render-branches.js';
+import { renderScan } from './_render-scan.js';
 
 /** Statements of a skill body: its segments (from `from` on, earlier ones belong to the enclosing body). */
 export interface SkillBody {
@@ -52,7 +53,12 @@ function collectSegments(expr: Expr, used: Set<number>): void {
 
 function collectUsed(body: SkillBody, used: Set<number>): void {
   for (const expr of body.args) collectSegments(expr, used);
-  for (const segment of body.segments) if (segment.list) collectSegments(segment.list, used);
+  body.segments.forEach((segment, index) => {
+    if (segment.list) collectSegments(segment.list, used);
+    // A scan always names what it found: its loop assigns it.
+    if (segment.scan) used.add(index);
+    if (segment.scan?.equals) collectSegments(segment.scan.equals, used);
+  });
   if (body.branches) {
     for (const arm of body.branches) {
       if (arm.condition) collectSegments(conditionSubject(arm.condition), used);
@@ -84,7 +90,8 @@ function segmentNames(body: SkillBody, outer?: OuterBody): Map<number, string> {
       continue;
     }
     const noun = toolNoun(segment.tool);
-    const base = segment.list ? (noun.endsWith('s') ? `${noun}Results` : `${noun}s`) : noun;
+    const isList = segment.list && !segment.scan;
+    const base = isList ? (noun.endsWith('s') ? `${noun}Results` : `${noun}s`) : noun;
     const name = uniqueName(safeIdentifier(base), taken);
     taken.add(name);
     names.set(index, name);
@@ -110,7 +117,8 @@ function stepLabel(parts: SkillBody, segment: Segment): string {
   const first = (segment.steps[0] ?? 0) + 1;
   const last = (segment.steps[segment.steps.length - 1] ?? 0) + 1;
   const steps = first === last ? `step ${first}` : `steps ${first}-${last}`;
-  return `// ${parts.primaryId} ${steps}: ${segment.tool}${segment.list ? ' for each element' : ''}`;
+  const what = segment.scan ? ' for each element until one matches' : segment.list ? ' for each element' : '';
+  return `// ${parts.primaryId} ${steps}: ${segment.tool}${what}`;
 }
 
 function loopItemName(list: string): string {
@@ -139,7 +147,12 @@ function renderBody(parts: SkillBody, outer?: OuterBody): string[] {
     if (index < (outer?.from ?? 0)) return;
     const args = parts.args[index] as Expr;
     lines.push(`${pad}${stepLabel(parts, segment)}`);
-    lines.push(...hoistFinds(segment.list ? [segment.list, args] : [args], base, hoisted, taken, pad));
+    const used = [
+      ...(segment.list ? [segment.list] : []),
+      args,
+      ...(segment.scan?.equals ? [segment.scan.equals] : []),
+    ];
+    lines.push(...hoistFinds(used, base, hoisted, taken, pad));
     const result = names.get(index);
     if (!segment.list) {
       const call = toolCall(segment.tool, renderExpr(args, base, pad));
@@ -149,6 +162,11 @@ function renderBody(parts: SkillBody, outer?: OuterBody): string[] {
     const list = renderExpr(segment.list, base);
     const item = loopItemName(list);
     const call = toolCall(segment.tool, renderExpr(args, { ...base, item }, `${pad}  `));
+    if (segment.scan) {
+      const scan = { ...segment.scan, list, item, call, result, resultType: resultType(segment.tool) };
+      lines.push(...renderScan(scan, names, index, base, taken, pad));
+      return;
+    }
     if (result) lines.push(`${pad}const ${result}: ${resultType(segment.tool)}[] = [];`);
     lines.push(`${pad}for (const ${item} of ${list}) {`);
     lines.push(result ? `${pad}  ${result}.push(await ${call});` : `${pad}  await ${call};`);
@@ -171,7 +189,7 @@ function renderBody(parts: SkillBody, outer?: OuterBody): string[] {
 function outputType(body: SkillBody): string {
   if ('tsType' in body.output) return body.output.tsType;
   const segment = body.segments[body.output.segment];
-  return `${resultType(segment?.tool ?? '')}${segment?.list ? '[]' : ''}`;
+  return `${resultType(segment?.tool ?? '')}${segment?.list && !segment.scan ? '[]' : ''}`;
 }
 
 // With branches, what any arm returns.

@@ -9,16 +9,31 @@ export interface Segment {
   steps: number[];
   /** For loops: the list the calls iterate over. */
   list?: Expr;
+  /**
+   * For scans (`_scan-segments.ts`): the calls looked up the list's elements in order and stopped
+   * at the first whose property at `path` equals `equals` (set by the drafter). The segment's
+   * result is that element's.
+   */
+  scan?: { path: ValuePath; equals?: Expr };
 }
 
-function sameToolRun(trajectory: Trajectory, start: number): number {
+/** Where a scan may replace what `splitSegments` would make of a run of calls (a loop or one call). */
+export type ScanHook = (
+  trajectory: Trajectory,
+  segments: readonly Segment[],
+  start: number,
+  count: number,
+  loop: Expr | undefined,
+) => Segment | undefined;
+
+export function sameToolRun(trajectory: Trajectory, start: number): number {
   let end = start;
   while (trajectory.steps[end + 1]?.tool === trajectory.steps[start]?.tool) end++;
   return end - start + 1;
 }
 
 // Call m of the run must share a meaningful value with element m of the list.
-function isIteratedBy(trajectory: Trajectory, start: number, list: unknown[]): boolean {
+export function isIteratedBy(trajectory: Trajectory, start: number, list: unknown[]): boolean {
   return list.every((element, offset) => {
     const args = trajectory.steps[start + offset]?.args;
     return primitiveLeaves(element).some(
@@ -27,10 +42,12 @@ function isIteratedBy(trajectory: Trajectory, start: number, list: unknown[]): b
   });
 }
 
-function arrayPaths(root: unknown, length: number): ValuePath[] {
+// Arrays of `length` elements, or with `isPrefix` of at least `length` elements.
+function arrayPaths(root: unknown, length: number, isPrefix = false): ValuePath[] {
   const found: ValuePath[] = [];
   const visit = (value: unknown, path: ValuePath): void => {
-    if (Array.isArray(value) && value.length === length) found.push(path);
+    if (Array.isArray(value) && (isPrefix ? value.length >= length : value.length === length))
+      found.push(path);
     if (typeof value !== 'object' || value === null || path.length > 6) return;
     for (const [key, child] of Object.entries(value))
       visit(child, [...path, Array.isArray(value) ? Number(key) : key]);
@@ -39,11 +56,16 @@ function arrayPaths(root: unknown, length: number): ValuePath[] {
   return found;
 }
 
-function findLoopList(
+/**
+ * The list whose elements the `count` calls from `start` iterate over: a list of exactly `count`
+ * elements, or with `isPrefix` the first `count` elements of a longer list.
+ */
+export function findLoopList(
   trajectory: Trajectory,
-  segments: Segment[],
+  segments: readonly Segment[],
   start: number,
   count: number,
+  isPrefix = false,
 ): Expr | undefined {
   const sources: { expr: (path: ValuePath) => Expr; value: unknown }[] = [
     ...segments
@@ -57,23 +79,30 @@ function findLoopList(
     { expr: (path) => ({ kind: 'ref', root: { type: 'input' }, path }), value: trajectory.input },
   ];
   for (const source of sources) {
-    for (const path of arrayPaths(source.value, count)) {
-      if (isIteratedBy(trajectory, start, valueAtPath(source.value, path) as unknown[]))
-        return source.expr(path);
+    for (const path of arrayPaths(source.value, count, isPrefix)) {
+      const list = (valueAtPath(source.value, path) as unknown[]).slice(0, count);
+      if (isIteratedBy(trajectory, start, list)) return source.expr(path);
     }
   }
   return undefined;
 }
 
-/** Splits a trajectory into segments, turning runs of one tool over a list's elements into loops. */
-export function splitSegments(trajectory: Trajectory): Segment[] {
+/**
+ * Splits a trajectory into segments, turning runs of one tool over a list's elements into loops
+ * (and, where `scanAt` says so, into scans that stop at a match).
+ */
+export function splitSegments(trajectory: Trajectory, scanAt?: ScanHook): Segment[] {
   const segments: Segment[] = [];
   let index = 0;
   while (index < trajectory.steps.length) {
     const tool = trajectory.steps[index]?.tool ?? '';
     const count = sameToolRun(trajectory, index);
     const list = count >= 2 ? findLoopList(trajectory, segments, index, count) : undefined;
-    if (list) {
+    const scan = scanAt?.(trajectory, segments, index, count, list);
+    if (scan) {
+      segments.push(scan);
+      index += scan.steps.length;
+    } else if (list) {
       segments.push({ tool, steps: Array.from({ length: count }, (_, offset) => index + offset), list });
       index += count;
     } else {
@@ -84,7 +113,9 @@ export function splitSegments(trajectory: Trajectory): Segment[] {
   return segments;
 }
 
-/** The task shape: the segment sequence, loops marked `*`. Siblings share it. */
+/** The task shape: the segment sequence, loops marked `*`, scans `?`. Siblings share it. */
 export function shapeOf(segments: readonly Segment[]): string {
-  return segments.map((segment) => `${segment.tool}${segment.list ? '*' : ''}`).join(' > ');
+  return segments
+    .map((segment) => `${segment.tool}${segment.scan ? '?' : segment.list ? '*' : ''}`)
+    .join(' > ');
 }

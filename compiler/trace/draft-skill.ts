@@ -1,7 +1,10 @@
 import type { ToolManifestEntry } from '../../core/index.js';
 import type { Trajectory } from '../import/index.js';
 import { evaluateExpr, type Expr, type Scope } from './_expr.js';
-import { splitSegments, type Segment } from './_segments.js';
+import type { Segment } from './_segments.js';
+import { splitGroupSegments } from './_scan-segments.js';
+import { resolveScan } from './_resolve-scan.js';
+import { readOnlyTools } from './prune-steps.js';
 import { resolveEntries, resolveValue, type DraftState, type Instance } from './_resolve-value.js';
 import type { DraftAssumption } from './_draft-state.js';
 import { renderSkill, type SkillBody, type SkillParts } from './_render-skill.js';
@@ -22,6 +25,8 @@ export interface DraftOptions {
    * (`inferResultSchemas`): their results are typed, so a `find` over them needs no `any`.
    */
   typedResultTools?: readonly string[];
+  /** Tools known to change nothing, beyond the manifest's `readOnlyHint` (scans use only these). @default [] */
+  readOnly?: readonly string[];
 }
 
 /** A trace-compiled skill module, plus the caller input that replays each trajectory. */
@@ -121,16 +126,19 @@ export function draftSkill(options: DraftOptions): SkillDraft {
   ]);
   const untyped = (segments: readonly Segment[]): ReadonlySet<number> =>
     new Set(
-      segments.flatMap((segment, index) => (segment.list || declared.has(segment.tool) ? [] : [index])),
+      segments.flatMap((segment, index) =>
+        (segment.list && !segment.scan) || declared.has(segment.tool) ? [] : [index],
+      ),
     );
+  const readOnly = readOnlyTools(options.manifest, options.readOnly);
   let { state, scopes } = startDraft(trajectories);
-  const fold = foldBranches(state, trajectories, scopes, options, untyped);
+  const fold = foldBranches(state, trajectories, scopes, options, { untyped, readOnly });
   let body: SkillBody;
   if (fold && 'body' in fold) body = fold.body;
   else {
     // A failed fold may have added parameters: start again on the lead's steps (replay will fail).
     if (fold) ({ state, scopes } = startDraft(trajectories));
-    const { segments, args } = resolveSegments(state, trajectories, scopes, options.manifest);
+    const { segments, args } = resolveSegments(state, trajectories, scopes, options.manifest, { readOnly });
     const output = resolveOutput(state, trajectories, scopes, segments);
     body = { primaryId: primary.id, segments, args, output, untypedSegments: untyped(segments) };
   }
@@ -191,9 +199,9 @@ function resolveSegments(
   trajectories: readonly Trajectory[],
   scopes: Scope[],
   manifest: readonly ToolManifestEntry[],
-  span: { segmentsOf?: Segment[][]; from?: number; to?: number } = {},
+  span: { readOnly: ReadonlySet<string>; segmentsOf?: Segment[][]; from?: number; to?: number },
 ): { segments: Segment[]; args: Expr[] } {
-  const segmentsOf = span.segmentsOf ?? trajectories.map(splitSegments);
+  const segmentsOf = span.segmentsOf ?? splitGroupSegments(trajectories, span.readOnly);
   const segments = segmentsOf[0] as Segment[];
   const entries = new Map(manifest.map((entry) => [entry.name, entry]));
   const from = span.from ?? 0;
@@ -202,10 +210,12 @@ function resolveSegments(
     const instances = segmentInstances(trajectories, segmentsOf, scopes, index, segment.list);
     const schema = entries.get(segment.tool)?.inputSchema;
     const expr = resolveEntries(state, instances, { tool: segment.tool, schema, segment: index });
+    if (segment.scan) resolveScan(state, trajectories, segmentsOf, scopes, index);
     scopes.forEach((scope, position) => {
       const own = segmentsOf[position]?.[index];
       const results = own?.steps.map((step) => trajectories[position]?.steps[step]?.result);
-      scope.results[index] = own?.list ? results : results?.[0];
+      // A scan's result is the element it stopped at.
+      scope.results[index] = own?.scan ? results?.at(-1) : own?.list ? results : results?.[0];
     });
     return expr;
   });
@@ -219,13 +229,18 @@ function foldBranches(
   trajectories: readonly Trajectory[],
   scopes: Scope[],
   options: DraftOptions,
-  untyped: (segments: readonly Segment[]) => ReadonlySet<number>,
+  settings: {
+    untyped: (segments: readonly Segment[]) => ReadonlySet<number>;
+    readOnly: ReadonlySet<string>;
+  },
 ): BranchFold | undefined {
-  const segmentsOf = trajectories.map(splitSegments);
+  const { untyped, readOnly } = settings;
+  const segmentsOf = splitGroupSegments(trajectories, readOnly);
   if (divergence(segmentsOf) === undefined) return undefined;
   return draftBody({ state, trajectories, scopes, segmentsOf }, 0, [], {
     segments: (group, from, to) =>
       resolveSegments(group.state, group.trajectories, group.scopes, options.manifest, {
+        readOnly,
         segmentsOf: group.segmentsOf,
         from,
         to,

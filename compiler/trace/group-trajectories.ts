@@ -1,6 +1,8 @@
 import type { ToolManifestEntry } from '../../core/index.js';
 import type { Trajectory } from '../import/index.js';
-import { shapeOf, splitSegments } from './_segments.js';
+import { shapeOf } from './_segments.js';
+import { splitGroupSegments } from './_scan-segments.js';
+import { readOnlyTools } from './prune-steps.js';
 
 /** Options of `groupTrajectories`. */
 export interface GroupOptions {
@@ -46,7 +48,26 @@ export function groupTrajectories(
   return groupBy(trajectories, (trajectory) => taskKey(trajectory, options.manifest));
 }
 
-/** Groups trajectories by task shape: the same tool sequence, loops collapsed. */
-export function groupByShape(trajectories: readonly Trajectory[]): Trajectory[][] {
-  return groupBy(trajectories, (trajectory) => shapeOf(splitSegments(trajectory)));
+/** Options of `groupByShape`. */
+export interface ShapeOptions {
+  /** Read-only tools (with the manifest's `readOnlyHint`) may scan a list until a match. @default none */
+  manifest?: readonly ToolManifestEntry[];
+  /** Tools known to change nothing, beyond the manifest's `readOnlyHint`. @default [] */
+  readOnly?: readonly string[];
+}
+
+/**
+ * Groups trajectories by task shape: the same tool sequence, loops collapsed, and scans until a
+ * match collapsed alike in every run (see `trimScans`).
+ */
+export function groupByShape(
+  trajectories: readonly Trajectory[],
+  options: ShapeOptions = {},
+): Trajectory[][] {
+  const readOnly = readOnlyTools(options.manifest ?? [], options.readOnly);
+  const segmentsOf = splitGroupSegments(trajectories, readOnly);
+  const shapes = new Map(
+    trajectories.map((trajectory, position) => [trajectory, shapeOf(segmentsOf[position] ?? [])]),
+  );
+  return groupBy(trajectories, (trajectory) => shapes.get(trajectory) ?? '');
 }

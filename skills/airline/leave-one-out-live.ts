@@ -8,7 +8,7 @@ import {
 import { airlineManifest } from './airline-manifest.js';
 import { checkSkillLive } from './_live-check.js';
 import { airlineRunFacts } from './held-out-inputs.js';
-import { airlineReplayInputs } from './skill-inputs.js';
+import { compiledSkillReplayInput } from './skill-inputs.js';
 import type { Facts } from './task-shape.js';
 import { findTaskShape, taskShapes } from './task-shapes.js';
 import { airlineTrajectoryFiles, type AirlineTrajectoryFormat } from './trajectory-files.js';
@@ -53,8 +53,7 @@ const sameFact = (value: unknown, fact: string | number): boolean =>
 // Inputs the request cannot fill: their value is no fact of the training run (an id the agent
 // chose), or a fact the request does not have (the customer named the trip by date, not city).
 function unfillableInputs(skill: CompiledSkill, format: AirlineTrajectoryFormat, request: Facts): string[] {
-  const first = skill.provenance.trajectoryIds[0] ?? '';
-  const input = airlineReplayInputs(skill.provenance.trajectoryIds, format).get(first) ?? {};
+  const input = compiledSkillReplayInput(skill, format);
   const facts = Object.entries(trainingFacts(skill));
   return Object.entries(input)
     .filter(([, value]) => {

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftSkill, importTrajectory, pruneSteps, type Trajectory } from '../../compiler/index.js';
+import {
+  draftSkill,
+  importTrajectory,
+  inferResultSchemas,
+  pruneSteps,
+  trimScans,
+  type CompiledSkill,
+  type Trajectory,
+} from '../../compiler/index.js';
 import { airlineManifest } from './airline-manifest.js';
 import { airlineHeldOutInputsFor, airlineRunFacts, bindHeldOutInput } from './held-out-inputs.js';
 import { AIRLINE_DIR } from './record-trajectories.js';
@@ -14,17 +22,48 @@ function readTrajectory(id: string, format: AirlineTrajectoryFormat): Trajectory
 
 /**
  * The input that replays each of `trajectoryIds` with the skill the trace compiler drafts from
- * them (as `compileTrajectories` derives it, after its pre-pass leaves out failed attempts and
- * unused read-only calls), read from the recorded files in `format`.
+ * them (as `compileTrajectories` derives it), read from the recorded files in `format`.
  */
 export function airlineReplayInputs(
   trajectoryIds: readonly string[],
   format: AirlineTrajectoryFormat = 'openai',
 ): Map<string, Record<string, unknown>> {
-  const trajectories = trajectoryIds.map(
-    (id) => pruneSteps(readTrajectory(id, format), { manifest: airlineManifest }).trajectory,
+  const recorded = trajectoryIds.map((id) => readTrajectory(id, format));
+  // The compiler's pre-pass: failed attempts and scratch calls left out, lookups past a scan's
+  // match left out, result types inferred.
+  const pruned = recorded.map(
+    (trajectory) => pruneSteps(trajectory, { manifest: airlineManifest }).trajectory,
   );
-  return draftSkill({ trajectories, manifest: airlineManifest }).inputs;
+  const { trajectories } = trimScans(pruned, { manifest: airlineManifest });
+  const typedResultTools = [...inferResultSchemas(recorded, airlineManifest).keys()];
+  return draftSkill({ trajectories, manifest: airlineManifest, typedResultTools }).inputs;
+}
+
+/**
+ * The input that replayed `skill`'s first trajectory: its verified test case's (what the compiler
+ * derived after leaving calls out), else the input re-drafted from the recorded files.
+ */
+export function compiledSkillReplayInput(
+  skill: CompiledSkill,
+  format: AirlineTrajectoryFormat = 'openai',
+): Record<string, unknown> {
+  const ids = skill.provenance.trajectoryIds;
+  const first = ids[0] ?? '';
+  const input = skill.cases?.find((testCase) => testCase.trajectoryId === first)?.input;
+  if (typeof input === 'object' && input !== null) return input as Record<string, unknown>;
+  return airlineReplayInputs(ids, format).get(first) ?? {};
+}
+
+/** The input of a compiled skill for `request`: its first trajectory's replay input, bound (`bindHeldOutInput`). */
+export function compiledSkillInput(
+  skill: CompiledSkill,
+  request: Facts,
+  format: AirlineTrajectoryFormat = 'openai',
+): Record<string, unknown> {
+  const first = skill.provenance.trajectoryIds[0] ?? '';
+  const facts = airlineRunFacts(first);
+  if (!facts) throw new Error(`${first} is not a recorded airline run`);
+  return bindHeldOutInput(compiledSkillReplayInput(skill, format), facts, request);
 }
 
 /**

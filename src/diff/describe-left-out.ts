@@ -11,6 +11,7 @@ const reasons: Record<string, string> = {
   'failed-retried': 'failed, then retried: exploration',
   'failed-read-only': 'a read-only call that failed',
   'unused-read-only': 'read-only, result never used',
+  'scanned-past-match': 'read-only lookup past the match; sibling runs stop there',
 };
 
 /** One line for a reviewer: `book-flight-noor step 4 book_reservation: failed, then retried (Not enough seats)`. */

@@ -1,0 +1,69 @@
+import type { Expr } from './_expr.js';
+import { renderExpr, type RenderNames } from './_render-expr.js';
+import { uniqueName } from './_naming.js';
+
+/** A scan to render: the list and its element's name, the rendered lookup, where it stops. */
+export interface ScanCode {
+  path: (string | number)[];
+  equals?: Expr;
+  list: string;
+  item: string;
+  /** The tool call, rendered with `item` as the element. */
+  call: string;
+  /** The variable that holds the element found (renamed when the loop's element has its name). */
+  result: string | undefined;
+  /** The tool call's result type. */
+  resultType: string;
+}
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+function propertyCode(path: readonly (string | number)[]): string {
+  return path
+    .map((key) =>
+      typeof key === 'number' ? `[${key}]` : identifier.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`,
+    )
+    .join('');
+}
+
+function notFound(scan: ScanCode, equals: Expr, names: RenderNames): string {
+  const property = [...scan.path].reverse().find((key) => typeof key === 'string') ?? 'value';
+  if (equals.kind === 'literal')
+    return JSON.stringify(`No ${scan.item} with ${property} ${JSON.stringify(equals.value)} was found.`);
+  return `\`No ${scan.item} with ${property} \${JSON.stringify(${renderExpr(equals, names)})} was found.\``;
+}
+
+/**
+ * Renders a scan: look the list's elements up in order, stop at the first whose property equals the
+ * rule's value, and fail clearly when none does (the skill never acts on another element).
+ */
+export function renderScan(
+  scan: ScanCode,
+  segmentNames: Map<number, string>,
+  index: number,
+  names: RenderNames,
+  taken: Set<string>,
+  pad = '  ',
+): string[] {
+  const equals: Expr = scan.equals ?? { kind: 'literal', value: undefined };
+  let result = scan.result ?? scan.item;
+  // `for (const order of ...) { ... order = candidate }` would assign the loop's own constant.
+  if (result === scan.item) {
+    result = uniqueName(`found${result[0]?.toUpperCase() ?? ''}${result.slice(1)}`, taken);
+    segmentNames.set(index, result);
+  }
+  taken.add(result);
+  const candidate = uniqueName('candidate', taken);
+  taken.add(candidate);
+  return [
+    `let ${result}: ${scan.resultType} | undefined;`,
+    `for (const ${scan.item} of ${scan.list}) {`,
+    `  const ${candidate} = await ${scan.call};`,
+    `  if (${candidate}${propertyCode(scan.path)} === ${renderExpr(equals, names, `${pad}  `)}) {`,
+    `    ${result} = ${candidate};`,
+    '    break;',
+    '  }',
+    '}',
+    `if (${result} === undefined) throw new Error(${notFound(scan, equals, names)});`,
+  ].map((line) => `${pad}${line}`);
+}
