@@ -40,6 +40,9 @@ export type {
   PruneResult,
   InferredResultSchema,
   NameSkillOptions,
+  NameProfile,
+  TakenNames,
+  TargetSelection,
 } from './trace/index.js';
 export {
   checkSkill,

@@ -8,6 +8,9 @@ import { renderSkill, type SkillParts } from './_render-skill.js';
 import { skillNameFromTask } from './_naming.js';
 import { valueToTsType } from './_ts-type.js';
 import { isSecretLike } from './detect-secrets.js';
+import { describeSkill } from './_describe-skill.js';
+import { targetSelections, type TargetSelection } from './_target-selection.js';
+import { readOnlyTools } from './prune-steps.js';
 
 /** Options of `draftSkill`. */
 export interface DraftOptions {
@@ -21,6 +24,8 @@ export interface DraftOptions {
    * (`inferResultSchemas`): their results are typed, so a `find` over them needs no `any`.
    */
   typedResultTools?: readonly string[];
+  /** Tools known to change nothing beyond the manifest's `readOnlyHint`s (for the description). @default [] */
+  readOnly?: readonly string[];
 }
 
 /** A trace-compiled skill module, plus the caller input that replays each trajectory. */
@@ -33,6 +38,8 @@ export interface SkillDraft {
   secretParameters: string[];
   /** Constants and unexplained choices the skill takes on trust (for its evidence). */
   assumptions: DraftAssumption[];
+  /** Per segment (call or loop of calls), how the target of its call is chosen. */
+  targets: TargetSelection[];
 }
 
 function segmentInstances(
@@ -81,18 +88,6 @@ function resolveOutput(
   return { segment: segments.length - 1 };
 }
 
-function describe(task: string, state: DraftState): string {
-  let description = task;
-  const primaryInput = state.inputs[0] ?? {};
-  for (const [name, spec] of state.params) {
-    const value = primaryInput[name];
-    if ((typeof value === 'string' && value.length >= 2) || typeof value === 'number') {
-      description = description.split(String(value)).join(spec.isSecret ? '<secret>' : `<${name}>`);
-    }
-  }
-  return description;
-}
-
 /**
  * The trace compiler: writes a readable skill module from sibling trajectories of one task shape,
  * deterministically and without a model. Parameters come from `input` or task literals (or from
@@ -119,9 +114,17 @@ export function draftSkill(options: DraftOptions): SkillDraft {
   const output = resolveOutput(state, trajectories, scopes, segments);
   const literals = [...state.params.keys()].map((name) => String(state.inputs[0]?.[name]));
   const name = options.name ?? skillNameFromTask(primary.task, literals);
-  const description = describe(primary.task, state);
   const trajectoryIds = trajectories.map((trajectory) => trajectory.id);
   const params = [...state.params.entries()].filter(([key]) => key in (state.inputs[0] ?? {}));
+  const targets = targetSelections(segments, args);
+  const readOnly = readOnlyTools(options.manifest, options.readOnly);
+  const description = describeSkill({
+    task: primary.task,
+    params: state.params,
+    input: state.inputs[0] ?? {},
+    inputs: params.map(([key]) => key),
+    effect: targets.findLast((target) => !readOnly.has(target.tool)),
+  });
   const primaryId = primary.id;
   const declared = new Set([
     ...options.manifest.filter((entry) => entry.outputSchema).map((entry) => entry.name),
@@ -149,6 +152,7 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     ),
     secretParameters: params.filter(([, spec]) => spec.isSecret).map(([key]) => key),
     assumptions: uniqueAssumptions(state),
+    targets,
   };
 }
 
