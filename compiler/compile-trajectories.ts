@@ -166,7 +166,22 @@ async function compileGroup(group: Trajectory[], context: CompileContext): Promi
   }
   const leftOut = group.flatMap((trajectory) => prepared.leftOut.get(trajectory.id) ?? []);
   if (leftOut.length > 0) skill.provenance.leftOut = leftOut;
+  skill.diagnostics.push(
+    ...leftOut.filter((call) => call.reason === 'failed-not-retried').map(failedAttemptNote),
+  );
   return skill;
+}
+
+// A reviewer must hear that the run tried something the skill does not: the call failed, so it
+// changed nothing, but the run may have meant it (and the task may not be done without it).
+function failedAttemptNote(call: LeftOutStep): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'FAILED_NOT_RETRIED',
+    message:
+      `${call.trajectoryId} step ${call.step}: the run's call of ${call.tool} failed${call.error ? ` (${call.error})` : ''} ` +
+      'and was never retried; it changed nothing, so the skill does not make it. Check that the task is done without it.',
+  };
 }
 
 // The name is decided before the check, so the bundle verified is the bundle stored. It is

@@ -62,10 +62,16 @@ function feeds(result: unknown, later: ReadonlySet<string>, userText: string): b
   return false;
 }
 
-function failedReason(steps: readonly TrajectoryStep[], index: number, readOnly: ReadonlySet<string>) {
+// A failed call changed nothing (the tool refused it), so a skill that made it would only repeat
+// a call known to fail: it is left out whether or not the agent tried again.
+function failedReason(
+  steps: readonly TrajectoryStep[],
+  index: number,
+  readOnly: ReadonlySet<string>,
+): LeftOutStep['reason'] {
   const step = steps[index] as TrajectoryStep;
-  if (steps.slice(index + 1).some((later) => later.tool === step.tool)) return 'failed-retried' as const;
-  return readOnly.has(step.tool) ? ('failed-read-only' as const) : undefined;
+  if (steps.slice(index + 1).some((later) => later.tool === step.tool)) return 'failed-retried';
+  return readOnly.has(step.tool) ? 'failed-read-only' : 'failed-not-retried';
 }
 
 // Consecutive calls of one tool (`[start, end)`), e.g. reading each reservation to pick one.
@@ -82,7 +88,8 @@ function runsOf(steps: readonly TrajectoryStep[], kept: readonly number[]): numb
 
 /**
  * Leaves out what an agent did that is not procedure: a failed call it followed with another call
- * of the same tool (exploration), a failed read-only call, and read-only calls whose results no
+ * of the same tool (exploration), a failed read-only call, a failed call that may change something
+ * and was never retried (it changed nothing), and read-only calls whose results no
  * later kept call nor a structured answer uses (scratch `think`/`calculate`, lookups never read).
  * A run of read-only calls of one tool (a scan) stays whole when any of its results is used. Tools
  * not known to be read-only are always kept. Step numbers in `leftOut` are the recorded ones.
