@@ -105,7 +105,10 @@ export function pruneSteps(trajectory: Trajectory, options: PruneOptions): Prune
   const candidates = steps.map((_, index) => index).filter((index) => !reasons.has(index));
   const later = typeof trajectory.answer === 'string' ? new Set<string>() : leaves(trajectory.answer);
   const userText = [trajectory.task, ...(trajectory.context ?? [])].join('\n');
-  // Backwards, so each run is judged against the kept calls after it.
+  // A dropped call takes its arguments with it: a scratch call's free text (`think`'s thought,
+  // `calculate`'s expression) differs between runs, and drafted it would become an input no caller
+  // can fill. Whoever drafts these runs (the compiler, a live check binding requests) must draft the
+  // pruned ones. Backwards, so each run is judged against the kept calls after it.
   for (const run of runsOf(steps, candidates).reverse()) {
     const tool = steps[run[0] as number]?.tool ?? '';
     const isUsed = run.some((index) => feeds(steps[index]?.result, later, userText));

@@ -1,20 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftSkill, importTrajectory, type Trajectory } from '../../compiler/index.js';
+import { draftSkill, importTrajectory, pruneSteps, type Trajectory } from '../../compiler/index.js';
 import { airlineManifest } from './airline-manifest.js';
 import { airlineHeldOutInputsFor, airlineRunFacts, bindHeldOutInput } from './held-out-inputs.js';
 import { AIRLINE_DIR } from './record-trajectories.js';
 import type { Facts } from './task-shape.js';
 import type { AirlineTrajectoryFormat } from './trajectory-files.js';
 
+// As `compileTrajectories` reads it: pruned of failed attempts and scratch calls. Drafting the raw
+// chat would lift a `think`'s thought or a `calculate`'s expression (free text that differs between
+// runs) to an input the compiled skill does not have.
 function readTrajectory(id: string, format: AirlineTrajectoryFormat): Trajectory {
   const file = join(AIRLINE_DIR, 'trajectories', format, `${id}.json`);
-  return importTrajectory(readFileSync(file, 'utf8'), { file, manifest: airlineManifest });
+  const trajectory = importTrajectory(readFileSync(file, 'utf8'), { file, manifest: airlineManifest });
+  return pruneSteps(trajectory, { manifest: airlineManifest }).trajectory;
 }
 
 /**
  * The input that replays each of `trajectoryIds` with the skill the trace compiler drafts from
- * them (as `compileTrajectories` derives it), read from the recorded files in `format`.
+ * them (as `compileTrajectories` derives it, after its pre-pass), read from the recorded files in `format`.
  */
 export function airlineReplayInputs(
   trajectoryIds: readonly string[],

@@ -19,9 +19,11 @@ describe('airline leave-one-out, live (issue 18)', () => {
     const result = await evaluateLeaveOneOutLive('native');
     process.stdout.write(`airline generalization ${formatLeaveOneOutLive(result)}\n`);
     expect(result.folds).toHaveLength(17);
-    expect(result.correct).toBeGreaterThanOrEqual(4);
+    expect(result.correct).toBeGreaterThanOrEqual(5);
     expect(result.unverified).toBe(0);
-    expect(result.foretold / result.wrong).toBeGreaterThanOrEqual(0.9);
+    // 0.75 since the replay inputs are drafted from pruned runs, as the compiler drafts them: before,
+    // a `calculate` expression the skill never took counted as an input the request could not fill.
+    expect(result.foretold / result.wrong).toBeGreaterThanOrEqual(0.75);
     // The cancellations picked by destination are right for customers who name a destination.
     const byDestination = result.folds.filter((fold) =>
       ['cancel-reservation-olivia', 'cancel-reservation-marcus', 'cancel-reservation-noor'].includes(
