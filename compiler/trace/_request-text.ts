@@ -62,7 +62,9 @@ function cleanSentence(sentence: string): string {
       .replace(requestTail, '');
   }
   // Ids and emails that are no input of the skill (inputs are `<name>` placeholders by now).
+  // A description speaks of the customer, not as them: "my flight" -> "the customer's flight".
   return text
+    .replace(/\bmy\b/gi, "the customer's")
     .replace(/(^|\s)[^\s<>]*[\d_@][^\s<>]*(?=[\s,.!?]|$)/g, '$1')
     .replace(/\s+([,.!?])/g, '$1')
     .replace(/\s{2,}/g, ' ')
@@ -110,8 +112,13 @@ function thirdPerson(verb: string): string {
   return `${verb}s`;
 }
 
+// Verbs that make something new take "a": "books a reservation", but "cancels the reservation".
+const creating = /^(book|create|add|send|open|make|issue|post|register|schedule|submit)$/;
+
 /** What a call of `tool` does, in words: `cancel_reservation` -> `cancels the reservation`. */
 export function effectPhrase(tool: string): string {
   const [verb = tool, ...object] = toolWords(tool).split('_');
-  return object.length === 0 ? thirdPerson(verb) : `${thirdPerson(verb)} the ${object.join(' ')}`;
+  if (object.length === 0) return thirdPerson(verb);
+  const article = creating.test(verb) && !/s$/.test(object[object.length - 1] ?? '') ? 'a' : 'the';
+  return `${thirdPerson(verb)} ${article} ${object.join(' ')}`;
 }

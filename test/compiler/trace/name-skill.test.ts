@@ -145,3 +145,35 @@ describe('nameSkill', () => {
     );
   });
 });
+
+describe('skill descriptions (draftSkill)', () => {
+  function described(task: string, context: string[] = []): string {
+    const trajectory: Trajectory = {
+      id: 'd',
+      task,
+      context,
+      outcome: 'success',
+      steps: [
+        { tool: 'get_user_details', args: { user_id: 'priya_nair_5518' }, result: { name: 'Priya' } },
+        { tool: 'cancel_reservation', args: { reservation_id: 'Q4MZ7K' }, result: { status: 'cancelled' } },
+      ],
+    };
+    return draftSkill({ trajectories: [trajectory], manifest }).description;
+  }
+
+  it('says what a chat asked for without greeting, politeness or personal data, then what it changes and takes', () => {
+    const description = described('hello, please cancel reservation Q4MZ7K. my user id is priya_nair_5518');
+    expect(description).toBe(
+      'Cancel reservation <reservationId>: cancels the reservation named by reservationId; takes userId, reservationId.',
+    );
+    expect(
+      described('Hi, I need to cancel my trip please!', ['It is priya_nair_5518, the Q4MZ7K one']),
+    ).toMatch(/^Cancel the customer's trip: cancels the reservation named by \w+; takes /);
+  });
+
+  it('keeps an instruction as written, with values as placeholders', () => {
+    expect(described('Cancel reservation Q4MZ7K for priya_nair_5518')).toBe(
+      'Cancel reservation <reservationId> for <userId>',
+    );
+  });
+});
