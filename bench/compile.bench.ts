@@ -18,6 +18,7 @@ import { airlineManifest, airlineTrajectoryFiles } from '../skills/airline/index
 import { percentile, report, type BenchRow } from './_report.js';
 import { corpusRows } from './_compile-corpus.js';
 import { reportAirlineGeneralization } from './_airline-generalization.js';
+import { reportCompilePairs } from './_compile-pairs.js';
 
 const file = fileURLToPath(
   new URL('../skills/support-desk/trajectories/openai/refund-damaged-8812.json', import.meta.url),
@@ -115,5 +116,7 @@ export async function main(): Promise<void> {
     { name: 'support-desk native', files: await trajectoryFiles(), manifest: supportDeskManifest },
   ]);
   report('compile-corpus', corpora);
+  // Issue 17's pairs goal: every pair of runs of one airline task compiled together.
+  await reportCompilePairs();
   await reportAirlineGeneralization();
 }

@@ -1,7 +1,13 @@
 import type { JsonSchema, ToolManifestEntry } from '../core/index.js';
 import type { LeftOutStep } from './check/index.js';
 import type { Trajectory } from './import/index.js';
-import { inferResultSchemas, pruneSteps, trimScans } from './trace/index.js';
+import {
+  inferResultSchemas,
+  pruneSteps,
+  trimScans,
+  type NameProfile,
+  type TakenNames,
+} from './trace/index.js';
 
 /** The evidence as the drafter sees it: pruned trajectories, what was left out, inferred result types. */
 export interface PreparedTrajectories {
@@ -36,15 +42,16 @@ export function prepareTrajectories(
 }
 
 /** Skill names taken so far in one compile: each skill's name is decided before it is checked. */
-export interface SkillNames {
+export interface SkillNames extends TakenNames {
   /** `base`, or `base_2`, `base_3`... when taken. */
   free(base: string): string;
-  take(name: string): void;
+  /** Takes `name`; `profile` (what its skill does) lets later skills tell themselves apart from it. */
+  take(name: string, profile?: NameProfile): void;
 }
 
 /** A fresh name registry for one compile. */
 export function createSkillNames(): SkillNames {
-  const taken = new Set<string>();
+  const taken = new Map<string, NameProfile | undefined>();
   return {
     free(base) {
       if (!taken.has(base)) return base;
@@ -54,8 +61,14 @@ export function createSkillNames(): SkillNames {
         if (!taken.has(candidate)) return candidate;
       }
     },
-    take(name) {
-      taken.add(name);
+    take(name, profile) {
+      taken.set(name, profile);
+    },
+    has(name) {
+      return taken.has(name);
+    },
+    profileOf(name) {
+      return taken.get(name);
     },
   };
 }

@@ -13,8 +13,10 @@ import {
   groupByShape,
   groupTrajectories,
   draftSkill,
+  nameProfile,
   nameSkill,
   taskKey,
+  toSkillName,
   type SkillDraft,
 } from './trace/index.js';
 import {
@@ -130,16 +132,7 @@ interface CompileContext {
 
 async function compileGroup(group: Trajectory[], context: CompileContext): Promise<CompiledSkill> {
   const { options, model, prepared, names } = context;
-  const readOnly = options.readOnly ?? [];
-  // The name is decided before the check, so the bundle verified is the bundle stored.
-  const name = names.free(options.name ?? nameSkill(group, { manifest: options.manifest, readOnly }));
-  const draft = draftSkill({
-    trajectories: group,
-    manifest: options.manifest,
-    name,
-    typedResultTools: Object.keys(prepared.inferredResultSchemas),
-    ...(options.readOnly ? { readOnly: options.readOnly } : {}),
-  });
+  const draft = draftNamed(group, context);
   const replayable = group.map((trajectory) => ({
     ...trajectory,
     input: draft.inputs.get(trajectory.id) ?? {},
@@ -150,10 +143,12 @@ async function compileGroup(group: Trajectory[], context: CompileContext): Promi
     trajectories: Trajectory[];
     signal?: AbortSignal;
   }): Promise<CompiledSkill> => {
-    const modelName = metaNameOf(request.source);
+    // A model's name follows the offline rule (valid, unique in this compile) before the check.
+    const written = metaNameOf(request.source);
+    const modelName = written === undefined ? undefined : names.free(toSkillName(written) ?? written);
     const source =
-      modelName && names.free(modelName) !== modelName
-        ? withMetaName(request.source, names.free(modelName))
+      modelName !== undefined && modelName !== written
+        ? withMetaName(request.source, modelName)
         : request.source;
     return checkSkill({
       source,
@@ -176,7 +171,50 @@ async function compileGroup(group: Trajectory[], context: CompileContext): Promi
   if (leftOut.length > 0) skill.provenance.leftOut = leftOut;
   if (draft.branchFailure && !skill.verification.isVerified)
     skill.diagnostics.push({ severity: 'warning', code: 'SPLIT', message: draft.branchFailure });
+  skill.diagnostics.push(
+    ...leftOut.filter((call) => call.reason === 'failed-not-retried').map(failedAttemptNote),
+  );
   return skill;
+}
+
+// A reviewer must hear that the run tried something the skill does not: the call failed, so it
+// changed nothing, but the run may have meant it (and the task may not be done without it).
+function failedAttemptNote(call: LeftOutStep): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'FAILED_NOT_RETRIED',
+    message:
+      `${call.trajectoryId} step ${call.step}: the run's call of ${call.tool} failed${call.error ? ` (${call.error})` : ''} ` +
+      'and was never retried; it changed nothing, so the skill does not make it. Check that the task is done without it.',
+  };
+}
+
+// The name is decided before the check, so the bundle verified is the bundle stored. It is
+// decided after a first draft: how the skill picks its target and what it takes tell it apart
+// from the skills named before it in this compile (`cancel_reservation_by_destination`).
+function draftNamed(group: Trajectory[], context: CompileContext): SkillDraft {
+  const { options, prepared, names } = context;
+  const readOnly = options.readOnly ?? [];
+  const draftOptions = {
+    trajectories: group,
+    manifest: options.manifest,
+    readOnly,
+    typedResultTools: Object.keys(prepared.inferredResultSchemas),
+  };
+  if (options.name !== undefined) return draftSkill({ ...draftOptions, name: names.free(options.name) });
+  const first = draftSkill({
+    ...draftOptions,
+    name: nameSkill(group, { manifest: options.manifest, readOnly }),
+  });
+  const inputs = Object.keys(first.inputs.get(group[0]?.id ?? '') ?? {});
+  const named = nameSkill(group, {
+    manifest: options.manifest,
+    readOnly,
+    draft: { inputs, targets: first.targets },
+    taken: names,
+  });
+  const name = names.free(named);
+  return name === first.name ? first : draftSkill({ ...draftOptions, name });
 }
 
 async function compileWithModelDraft(
@@ -203,6 +241,13 @@ function modelSettings(context: CompileContext): ModelDraftSettings {
   };
 }
 
+// Takes the skill's name with what the skill does, so later skills can tell themselves apart.
+function takeName(context: CompileContext, skill: CompiledSkill, group: readonly Trajectory[]): void {
+  const properties = typeof skill.inputSchema === 'object' ? skill.inputSchema['properties'] : undefined;
+  const inputs = typeof properties === 'object' && properties !== null ? Object.keys(properties) : [];
+  context.names.take(skill.name, nameProfile(group, inputs));
+}
+
 function splitNote(group: readonly Trajectory[], first: CompiledSkill): Diagnostic {
   const failed = first.verification.reports.filter((report) => !report.ok);
   return {
@@ -219,7 +264,7 @@ function splitNote(group: readonly Trajectory[], first: CompiledSkill): Diagnost
 async function compileWithSplit(group: Trajectory[], context: CompileContext): Promise<CompiledSkill[]> {
   const whole = await compileGroup(group, context);
   if (whole.verification.isVerified || group.length === 1) {
-    context.names.take(whole.name);
+    takeName(context, whole, group);
     return [whole];
   }
   const skills: CompiledSkill[] = [];
@@ -233,7 +278,7 @@ async function compileWithSplit(group: Trajectory[], context: CompileContext): P
       if (grown.verification.isVerified) [cluster, skill] = [[...cluster, candidate], grown];
     }
     skill.diagnostics.push(splitNote(group, whole));
-    context.names.take(skill.name);
+    takeName(context, skill, cluster);
     skills.push(skill);
     remaining = remaining.filter((trajectory) => !cluster.includes(trajectory));
   }
@@ -276,7 +321,7 @@ async function foldShapes(
       joined.push(shape);
       skill = grown;
     }
-    if (skill) context.names.take(skill.name);
+    if (skill) takeName(context, skill, joined.flat());
     clusters.push(skill ? { skill } : { shape: remaining[0] as Trajectory[] });
     remaining = remaining.filter((shape) => !joined.includes(shape));
   }
@@ -294,7 +339,7 @@ async function compileTask(group: Trajectory[], context: CompileContext): Promis
   if (shapes.length === 1) return compileWithSplit(group, context);
   const folded = await compileGroup(group, { ...context, model: undefined });
   if (folded.verification.isVerified) {
-    context.names.take(folded.name);
+    takeName(context, folded, group);
     return [folded];
   }
   const skills: CompiledSkill[] = [];

@@ -44,6 +44,9 @@ export type {
   TrimmedStep,
   TrimScansOptions,
   TrimScansResult,
+  NameProfile,
+  TakenNames,
+  TargetSelection,
 } from './trace/index.js';
 export {
   checkSkill,

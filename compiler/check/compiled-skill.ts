@@ -4,7 +4,8 @@ import type { JsonSchema, ToolManifestEntry } from '../../core/index.js';
  * Stable codes of check diagnostics: `TS<n>` from the type-checker, `POLICY_*` from the policy
  * check, `META` (the `meta` export), `SKILL_IMPORT` (a `knack:skills/...` import), `SCHEMA_MISSING`
  * (Input/Output), `BUNDLE` (esbuild), and the compiler's notes `SPLIT` (siblings split into several
- * skills) and `LLM_FALLBACK` (no model draft verified; the trace draft was used).
+ * skills), `LLM_FALLBACK` (no model draft verified; the trace draft was used) and
+ * `FAILED_NOT_RETRIED` (a run's call failed and was never retried; the skill does not make it).
  */
 export type DiagnosticCode =
   | `TS${number}`
@@ -17,7 +18,8 @@ export type DiagnosticCode =
   | 'SCHEMA_MISSING'
   | 'BUNDLE'
   | 'SPLIT'
-  | 'LLM_FALLBACK';
+  | 'LLM_FALLBACK'
+  | 'FAILED_NOT_RETRIED';
 
 /** A problem found while checking a skill. Line and column are 1-based, in the skill source. */
 export interface Diagnostic {
@@ -69,11 +71,14 @@ export interface SkillCase {
 /**
  * Why a recorded call is not part of the skill: `failed-retried` (the call failed and the agent
  * called the same tool again: exploration), `failed-read-only` (a read-only call that failed),
- * `unused-read-only` (a read-only call whose result no later kept call nor the answer uses),
- * `scanned-past-match` (a read-only lookup after the list element the run went on to use, when
- * sibling runs of the task stop looking at the match).
+ * `failed-not-retried` (a call that may change something failed and the agent never called that
+ * tool again: it changed nothing, so the skill does not make it), `unused-read-only` (a read-only
+ * call whose result no later kept call nor the answer uses), `scanned-past-match` (a read-only
+ * lookup after the list element the run went on to use, when sibling runs of the task stop looking
+ * at the match).
  */
-export type LeftOutReason = 'failed-retried' | 'failed-read-only' | 'unused-read-only' | 'scanned-past-match';
+export type LeftOutReason =
+  'failed-retried' | 'failed-read-only' | 'failed-not-retried' | 'unused-read-only' | 'scanned-past-match';
 
 /** A recorded call the compiler left out of the skill, and why. */
 export interface LeftOutStep {

@@ -12,6 +12,8 @@ import { divergence, draftBody, markRequiredInputs, type BranchFold } from './_b
 import { skillNameFromTask } from './_naming.js';
 import { valueToTsType } from './_ts-type.js';
 import { isSecretLike } from './detect-secrets.js';
+import { describeSkill } from './_describe-skill.js';
+import { targetSelections, type TargetSelection } from './_target-selection.js';
 
 /** Options of `draftSkill`. */
 export interface DraftOptions {
@@ -25,7 +27,7 @@ export interface DraftOptions {
    * (`inferResultSchemas`): their results are typed, so a `find` over them needs no `any`.
    */
   typedResultTools?: readonly string[];
-  /** Tools known to change nothing, beyond the manifest's `readOnlyHint` (scans use only these). @default [] */
+  /** Tools known to change nothing, beyond the manifest's `readOnlyHint` (scans use only these, the description names the last other). @default [] */
   readOnly?: readonly string[];
 }
 
@@ -44,6 +46,8 @@ export interface SkillDraft {
    * test on an earlier result separates them); absent when they took the same steps or folded.
    */
   branchFailure?: string;
+  /** Per segment (call or loop of calls), how the target of its call is chosen. */
+  targets: TargetSelection[];
 }
 
 function segmentInstances(
@@ -92,18 +96,6 @@ function resolveOutput(
   return { segment: segments.length - 1 };
 }
 
-function describe(task: string, state: DraftState): string {
-  let description = task;
-  const primaryInput = state.inputs[0] ?? {};
-  for (const [name, spec] of state.params) {
-    const value = primaryInput[name];
-    if ((typeof value === 'string' && value.length >= 2) || typeof value === 'number') {
-      description = description.split(String(value)).join(spec.isSecret ? '<secret>' : `<${name}>`);
-    }
-  }
-  return description;
-}
-
 /**
  * The trace compiler: writes a readable skill module from sibling trajectories of one task shape,
  * deterministically and without a model. Parameters come from `input` or task literals (or from
@@ -144,7 +136,6 @@ export function draftSkill(options: DraftOptions): SkillDraft {
   }
   const literals = [...state.params.keys()].map((name) => String(state.inputs[0]?.[name]));
   const name = options.name ?? skillNameFromTask(primary.task, literals);
-  const description = describe(primary.task, state);
   const trajectoryIds = trajectories.map((trajectory) => trajectory.id);
   const inputs = new Map(
     trajectories.map((trajectory, position) => [trajectory.id, state.inputs[position] ?? {}]),
@@ -157,6 +148,14 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     params.filter(([key]) => !state.inputs.every((input) => key in input)).map(([key]) => key),
   );
   if (body.branches) markRequiredInputs(body.branches, inputs, optionalParams);
+  const targets = bodyTargets(body);
+  const description = describeSkill({
+    task: primary.task,
+    params: state.params,
+    input: state.inputs[0] ?? {},
+    inputs: params.map(([key]) => key),
+    effect: targets.findLast((target) => !readOnly.has(target.tool)),
+  });
   return {
     name,
     description,
@@ -165,7 +164,16 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     secretParameters: params.filter(([, spec]) => spec.isSecret).map(([key]) => key),
     assumptions: uniqueAssumptions(state),
     ...(fold && 'failure' in fold ? { branchFailure: fold.failure } : {}),
+    targets,
   };
+}
+
+// How each call of the body picks its target: with branches, the common steps, then the first arm's.
+function bodyTargets(body: SkillBody, from = 0): TargetSelection[] {
+  const end = body.branches?.[0]?.from ?? body.segments.length;
+  const own = targetSelections(body.segments.slice(0, end), body.args.slice(0, end)).slice(from);
+  const arm = body.branches?.[0];
+  return arm ? [...own, ...bodyTargets(arm, end)] : own;
 }
 
 function startDraft(trajectories: readonly Trajectory[]): { state: DraftState; scopes: Scope[] } {

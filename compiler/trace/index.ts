@@ -10,6 +10,7 @@
  */
 export { draftSkill } from './draft-skill.js';
 export type { DraftOptions, SkillDraft } from './draft-skill.js';
+export type { TargetSelection } from './_target-selection.js';
 export type { DraftAssumption } from './_draft-state.js';
 export { groupByShape, groupTrajectories, taskKey } from './group-trajectories.js';
 export type { GroupOptions, ShapeOptions } from './group-trajectories.js';
@@ -20,5 +21,5 @@ export { pruneSteps, readOnlyTools } from './prune-steps.js';
 export type { PruneOptions, PruneResult } from './prune-steps.js';
 export { inferResultSchemas, inferSchema } from './infer-result-schemas.js';
 export type { InferredResultSchema } from './infer-result-schemas.js';
-export { nameSkill } from './name-skill.js';
-export type { NameSkillOptions } from './name-skill.js';
+export { nameProfile, nameSkill, toSkillName } from './name-skill.js';
+export type { NameProfile, NameSkillOptions, TakenNames } from './name-skill.js';

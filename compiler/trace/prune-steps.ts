@@ -62,10 +62,16 @@ function feeds(result: unknown, later: ReadonlySet<string>, userText: string): b
   return false;
 }
 
-function failedReason(steps: readonly TrajectoryStep[], index: number, readOnly: ReadonlySet<string>) {
+// A failed call changed nothing (the tool refused it), so a skill that made it would only repeat
+// a call known to fail: it is left out whether or not the agent tried again.
+function failedReason(
+  steps: readonly TrajectoryStep[],
+  index: number,
+  readOnly: ReadonlySet<string>,
+): LeftOutStep['reason'] {
   const step = steps[index] as TrajectoryStep;
-  if (steps.slice(index + 1).some((later) => later.tool === step.tool)) return 'failed-retried' as const;
-  return readOnly.has(step.tool) ? ('failed-read-only' as const) : undefined;
+  if (steps.slice(index + 1).some((later) => later.tool === step.tool)) return 'failed-retried';
+  return readOnly.has(step.tool) ? 'failed-read-only' : 'failed-not-retried';
 }
 
 // Consecutive calls of one tool (`[start, end)`), e.g. reading each reservation to pick one.
@@ -82,7 +88,8 @@ function runsOf(steps: readonly TrajectoryStep[], kept: readonly number[]): numb
 
 /**
  * Leaves out what an agent did that is not procedure: a failed call it followed with another call
- * of the same tool (exploration), a failed read-only call, and read-only calls whose results no
+ * of the same tool (exploration), a failed read-only call, a failed call that may change something
+ * and was never retried (it changed nothing), and read-only calls whose results no
  * later kept call nor a structured answer uses (scratch `think`/`calculate`, lookups never read).
  * A run of read-only calls of one tool (a scan) stays whole when any of its results is used. Tools
  * not known to be read-only are always kept. Step numbers in `leftOut` are the recorded ones.
@@ -98,7 +105,10 @@ export function pruneSteps(trajectory: Trajectory, options: PruneOptions): Prune
   const candidates = steps.map((_, index) => index).filter((index) => !reasons.has(index));
   const later = typeof trajectory.answer === 'string' ? new Set<string>() : leaves(trajectory.answer);
   const userText = [trajectory.task, ...(trajectory.context ?? [])].join('\n');
-  // Backwards, so each run is judged against the kept calls after it.
+  // A dropped call takes its arguments with it: a scratch call's free text (`think`'s thought,
+  // `calculate`'s expression) differs between runs, and drafted it would become an input no caller
+  // can fill. Whoever drafts these runs (the compiler, a live check binding requests) must draft the
+  // pruned ones. Backwards, so each run is judged against the kept calls after it.
   for (const run of runsOf(steps, candidates).reverse()) {
     const tool = steps[run[0] as number]?.tool ?? '';
     const isUsed = run.some((index) => feeds(steps[index]?.result, later, userText));

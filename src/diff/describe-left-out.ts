@@ -10,6 +10,7 @@ export interface LeftOutCall {
 const reasons: Record<string, string> = {
   'failed-retried': 'failed, then retried: exploration',
   'failed-read-only': 'a read-only call that failed',
+  'failed-not-retried': 'failed and never retried: it changed nothing, the skill does not make it',
   'unused-read-only': 'read-only, result never used',
   'scanned-past-match': 'read-only lookup past the match; sibling runs stop there',
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileTrajectories } from '../../compiler/index.js';
 import { supportDeskManifest, SUPPORT_DESK_DIR } from '../../skills/index.js';
+import { airlineManifest, airlineTrajectoryFiles } from '../../skills/airline/index.js';
 import { openaiChatBody, startReplayServer, type ReplayServer } from '../helpers/replay-server.js';
 import { replayModel } from './providers/_replay-model.js';
 
@@ -37,6 +38,38 @@ describe('skill names in one compile', () => {
     expect(second.source).toContain('name: "desk_task_2"');
     expect(second.bundle).toContain('"desk_task_2"');
     expect(second.bundle).not.toMatch(/"desk_task"/);
+  });
+
+  it('normalizes a model name that breaks the skill-name rule with the offline rule, before checking', async () => {
+    const trace = await compileTrajectories({ files, manifest: supportDeskManifest });
+    const answers = trace.skills.map((skill) =>
+      skill.source.replace(`name: ${JSON.stringify(skill.name)}`, 'name: "Desk-Task"'),
+    );
+    server = await startReplayServer({
+      responses: answers.map((text) => ({ status: 200, body: openaiChatBody(`\`\`\`ts\n${text}\`\`\``) })),
+    });
+    const model = replayModel('openai', server, { maxRetries: 0 });
+    const { skills } = await compileTrajectories({ files, manifest: supportDeskManifest, model });
+    expect(skills.map((skill) => skill.name)).toEqual(['desk_task', 'desk_task_2']);
+    expect(skills.map((skill) => skill.verification.isVerified)).toEqual([true, true]);
+  });
+
+  it('gives sibling skills of one effect names that say how they differ, not _2 and _3', async () => {
+    const cancels = (await airlineTrajectoryFiles('openai')).filter((file) =>
+      file.includes('cancel-reservation-'),
+    );
+    const { skills } = await compileTrajectories({ files: cancels, manifest: airlineManifest });
+    const names = skills.map((skill) => skill.name);
+    expect(names.length).toBeGreaterThan(1);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^cancel_reservation(_by_[a-z_]+)?$/);
+    const byDestination = skills.find((skill) => skill.name === 'cancel_reservation_by_destination');
+    expect(byDestination?.source).toContain('=== input.destination');
+    for (const skill of skills) {
+      const description = /description: "([^"]*)"/.exec(skill.source)?.[1] ?? '';
+      expect(description).toMatch(/^Cancel [^:]+: cancels the reservation/);
+      expect(description).not.toMatch(/\b(hi|hello|hey|please)\b|_\d{4}/i);
+    }
   });
 
   it('suffixes a given name per skill, in the source and bundle that were checked', async () => {

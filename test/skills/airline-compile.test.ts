@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileTrajectories, toolsDeclarations, type CompileResult } from '../../compiler/index.js';
-import { airlineManifest, airlineTrajectoryFiles } from '../../skills/airline/index.js';
+import { airlineManifest, airlineReplayInputs, airlineTrajectoryFiles } from '../../skills/airline/index.js';
 
 // What real agent logs leave behind (issue 17): untyped results, failed attempts, scratch calls,
 // conversational tasks. The whole OpenAI corpus compiles in one process.
@@ -60,11 +60,35 @@ describe('compiling the airline chats', () => {
     expect(scratch).toEqual(expect.arrayContaining(['think', 'calculate']));
   });
 
+  it("never takes a scratch call's free text (a thought, an expression) as an input", () => {
+    const scratch = /\b(thought|expression)\b/;
+    for (const skill of result.skills)
+      expect(
+        Object.keys(
+          skill.inputSchema === true || skill.inputSchema === false
+            ? {}
+            : (skill.inputSchema['properties'] ?? {}),
+        ),
+        skill.name,
+      ).not.toEqual(expect.arrayContaining([expect.stringMatching(scratch)]));
+    // The replay inputs the live checks bind requests onto are drafted from the same pruned runs.
+    const fold = [
+      'cancel-reservation-olivia',
+      'cancel-reservation-marcus',
+      'cancel-reservation-noor',
+      'cancel-reservation-priya',
+    ];
+    for (const input of airlineReplayInputs(fold, 'openai').values())
+      expect(Object.keys(input).filter((name) => scratch.test(name))).toEqual([]);
+  });
+
   it('names skills for what they change, unique before checking: the verified bundle carries its name', () => {
     const names = result.skills.map((skill) => skill.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names)
-      expect(name).toMatch(/^(cancel_reservation|book_reservation|update_reservation_\w+?)(_\d)?$/);
+      expect(name).toMatch(
+        /^(cancel_reservation|book_reservation|update_reservation_[a-z]+)(_(by|with)_[a-z_]+)?$/,
+      );
     for (const skill of result.skills) {
       expect(skill.source).toContain(`name: ${JSON.stringify(skill.name)}`);
       expect(skill.bundle).toContain(JSON.stringify(skill.name));

@@ -50,7 +50,7 @@ async function compileStep(domain: DemoDomain, files: string[]): Promise<Compile
     const mark = skill.verification.isVerified ? c.green('✓ verified') : c.red('✗ not verified');
     const params = Object.keys((skill.inputSchema as { properties?: object }).properties ?? {}).join(', ');
     print(
-      `   ${skill.name.padEnd(30)} ${mark} ${passed}/${replays.length} replays  in(${params})  tools: ${skill.permissions.join(', ')}`,
+      `   ${skill.name.padEnd(36)} ${mark} ${passed}/${replays.length} replays  in(${params})  tools: ${skill.permissions.join(', ')}`,
     );
   }
   for (const error of result.errors) print(c.dim(`   refused: ${error.message}`));
@@ -69,7 +69,7 @@ async function runStep(domain: DemoDomain, store: SkillStore, skills: CompiledSk
       const value = result.ok ? JSON.stringify(result.value) : result.error.message;
       const shown = value.length > 90 ? `${value.slice(0, 87)}...` : value;
       print(
-        `   ${result.ref.padEnd(32)} ${JSON.stringify(input).padEnd(42)} ${outcome} ${result.trace.length} calls  ${shown}`,
+        `   ${result.ref.padEnd(38)} ${JSON.stringify(input).padEnd(42)} ${outcome} ${result.trace.length} calls  ${shown}`,
       );
     }
   }
@@ -149,7 +149,7 @@ async function demoAction(flags: DemoFlags): Promise<void> {
     const multi = skills.find((skill) => skill.provenance.trajectoryIds.length > 2);
     for (const skill of skills) {
       if (skill === multi) continue; // published in step 4 as version 2, after its single-trajectory version 1
-      print(`   ${(await publishAndActivate(store, skill, 'demo')).padEnd(32)} active`);
+      print(`   ${(await publishAndActivate(store, skill, 'demo')).padEnd(38)} active`);
     }
     if (multi) await diffStep(domain, store, files, skills);
     await runStep(domain, store, skills);

@@ -106,4 +106,41 @@ describe('compileTrajectories with a configured error rule', () => {
     ]);
     expect(skills[0]?.source).not.toContain('card_0');
   });
+
+  it('leaves out a failed call never retried, and warns that the skill does not make it', async () => {
+    const { compileTrajectories } = await import('../../../compiler/index.js');
+    const { describeLeftOut } = await import('../../../src/diff/describe-left-out.js');
+    const { skills } = await compileTrajectories({
+      manifest,
+      trajectories: [
+        {
+          id: 'pay-then-calc',
+          task: 'Pay with card_1 and add 2 and 3',
+          outcome: 'success',
+          steps: [
+            { tool: 'pay', args: { card: 'card_1' }, error: 'card declined' },
+            { tool: 'calculate', args: { expression: '2 + 3' }, result: '5' },
+          ],
+          answer: '5',
+        },
+      ],
+    });
+    const skill = skills[0];
+    expect(skill?.verification.isVerified).toBe(true);
+    expect(skill?.source).not.toContain('tools.pay(');
+    const [call] = skill?.provenance.leftOut ?? [];
+    expect(call).toEqual({
+      trajectoryId: 'pay-then-calc',
+      step: 1,
+      tool: 'pay',
+      reason: 'failed-not-retried',
+      error: 'card declined',
+    });
+    expect(describeLeftOut(call!)).toBe(
+      'pay-then-calc step 1 pay: failed and never retried: it changed nothing, the skill does not make it (card declined)',
+    );
+    const warning = skill?.diagnostics.find((diagnostic) => diagnostic.code === 'FAILED_NOT_RETRIED');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toContain("pay-then-calc step 1: the run's call of pay failed (card declined)");
+  });
 });

@@ -37,11 +37,22 @@ describe('pruneSteps', () => {
     ]);
   });
 
-  it('keeps a failed effectful call that was not retried (replay then reports it)', () => {
-    const { leftOut } = pruneSteps(trajectory([{ tool: 'pay', args: { card: 'x' }, error: 'declined' }]), {
-      manifest,
-    });
-    expect(leftOut).toEqual([]);
+  it('leaves out a failed effectful call never retried, and the lookup only it read', () => {
+    const { trajectory: pruned, leftOut } = pruneSteps(
+      trajectory([
+        { tool: 'get_user', args: { id: 'u1' }, result: { home: 'BOS' } },
+        { tool: 'get_booking', args: { id: 'B1' }, result: { fare: 'fare_77' } },
+        { tool: 'pay', args: { fare: 'fare_77' }, error: 'declined' },
+        { tool: 'search_flights', args: { from: 'BOS' }, result: [{ flight: 'SW1' }] },
+      ]),
+      { manifest },
+    );
+    expect(pruned.steps.map((step) => step.tool)).toEqual(['get_user', 'search_flights']);
+    expect(leftOut.map(({ step, tool, reason }) => [step, tool, reason])).toEqual([
+      [2, 'get_booking', 'unused-read-only'],
+      [3, 'pay', 'failed-not-retried'],
+    ]);
+    expect(leftOut[1]?.error).toBe('declined');
   });
 
   it('leaves out scratch calls and lookups whose results nothing later uses, and what only a failed call read', () => {

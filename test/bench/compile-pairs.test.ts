@@ -1,0 +1,47 @@
+// The pairs figure's judge (issue 17): a fold counts only when every value the user typed stays an
+// input. Checked on a real compiled airline skill and on the same skill with the customer baked in.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileTrajectories } from '../../compiler/index.js';
+import { AIRLINE_DIR, airlineManifest } from '../../skills/airline/index.js';
+import { bakedUserValues, compilePairs, isPairKept } from '../../bench/_compile-pairs.js';
+
+const said =
+  'Hey, can you cancel a trip for me?\nSure: noor_haddad_2290\nThe trip to New York (JFK), 2 bags, the 07:45 one.';
+
+describe('bakedUserValues', () => {
+  it('finds a customer id, a destination, a time and a count the user typed as literals of the code', async () => {
+    const file = join(AIRLINE_DIR, 'trajectories', 'native', 'cancel-reservation-noor.json');
+    const { skills } = await compileTrajectories({ files: [file], manifest: airlineManifest });
+    const source = skills[0]?.source ?? '';
+    expect(source).toContain('input.userId');
+    expect(bakedUserValues(source, [said])).toEqual([]);
+    const baked = source
+      .replace('{ user_id: input.userId }', '{ user_id: "noor_haddad_2290", total: 2 }')
+      .replace('=== input.destination', '=== "jfk" && "07:45:00" !== "x"');
+    expect(bakedUserValues(baked, [said])).toEqual(['noor_haddad_2290', '2', 'jfk', '07:45:00']);
+  });
+
+  it('ignores indexes, thrown messages and literals nobody typed', () => {
+    const source = [
+      'export default async function f(input: { a: string }, tools: any): Promise<unknown> {',
+      '  const list = await tools.x({ cabin: "economy", id: input.a });',
+      '  if (!list[2]) throw new Error("No element with destination \\"JFK\\" was found: 2");',
+      '  return list[2];',
+      '}',
+    ].join('\n');
+    expect(bakedUserValues(source, [said])).toEqual([]);
+  });
+});
+
+describe('compilePairs', () => {
+  it('compiles every pair of runs of one shape and keeps the folds that bake no user value', async () => {
+    const outcomes = await compilePairs('native');
+    // 5 cancel runs (10 pairs) and 4 runs of each other shape (6 pairs each).
+    expect(outcomes).toHaveLength(28);
+    expect(new Set(outcomes.map((outcome) => outcome.shape)).size).toBe(4);
+    const kept = outcomes.filter(isPairKept);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const outcome of kept) expect(outcome.skill).toMatch(/^[a-z][a-z0-9_]*$/);
+  }, 120_000);
+});
