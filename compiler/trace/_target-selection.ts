@@ -61,6 +61,12 @@ export function targetSelections(segments: readonly Segment[], args: readonly Ex
     if (direct !== undefined) return { tool: segment.tool, selectors: [], direct };
     const selectors: string[] = [];
     collectSelectors(entry, selectors);
+    // The target is the element a scan stopped at: its rule's input picks it.
+    const scanned =
+      entry.kind === 'ref' && entry.root.type === 'segment' ? segments[entry.root.index] : undefined;
+    if (scanned?.scan?.equals) collectSelectors(scanned.scan.equals, selectors);
+    const equalsInput = scanned?.scan?.equals ? inputName(scanned.scan.equals) : undefined;
+    if (equalsInput !== undefined && !selectors.includes(equalsInput)) selectors.push(equalsInput);
     return { tool: segment.tool, selectors };
   });
 }

@@ -85,10 +85,12 @@ describe('compiling the airline chats', () => {
   it('names skills for what they change, unique before checking: the verified bundle carries its name', () => {
     const names = result.skills.map((skill) => skill.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const name of names)
-      expect(name).toMatch(
-        /^(cancel_reservation|book_reservation|update_reservation_[a-z]+)(_(by|with)_[a-z_]+)?$/,
-      );
+    // The effect first, then what tells siblings apart (`_by_destination`, `_with_onestop_flight`,
+    // the request's own words), never a bare counter.
+    for (const name of names) {
+      expect(name).toMatch(/^(cancel_reservation|book_reservation|update_reservation_[a-z]+)(_[a-z]+)*$/);
+      expect(name).not.toMatch(/_\d+$/);
+    }
     for (const skill of result.skills) {
       expect(skill.source).toContain(`name: ${JSON.stringify(skill.name)}`);
       expect(skill.bundle).toContain(JSON.stringify(skill.name));
