@@ -1,4 +1,5 @@
 import { isSameValue, valueAtPath } from './_values.js';
+import { isSameWords } from './_same-words.js';
 
 /** Where a reference starts: the caller's input, the loop element, or the result of a segment. */
 export type ExprRoot = { type: 'input' } | { type: 'item' } | { type: 'segment'; index: number };
@@ -10,7 +11,15 @@ export type ExprRoot = { type: 'input' } | { type: 'item' } | { type: 'segment';
 export type PathStep =
   | string
   | number
-  | { find: string; equals: Expr; at?: (string | number)[] }
+  | {
+      find: string;
+      equals: Expr;
+      at?: (string | number)[];
+      /** Further properties that may name the element instead (`source` besides `brand`). */
+      orAt?: (string | number)[][];
+      /** Compare as words a customer types (`isSameWords`), not exactly. @default false */
+      isWords?: boolean;
+    }
   /** A key read from a value: `prices[input.cabin]`. */
   | { key: Expr };
 
@@ -50,7 +59,10 @@ function step(value: unknown, key: PathStep, scope: Scope): unknown {
   }
   if (!Array.isArray(value)) return missing;
   const wanted = evaluateExpr(key.equals, scope);
-  return value.find((element) => isSameValue(valueAtPath(element, key.at ?? [key.find]), wanted)) ?? missing;
+  const paths = [key.at ?? [key.find], ...(key.orAt ?? [])];
+  const matches = (found: unknown): boolean =>
+    key.isWords ? isSameWords(found, wanted) : isSameValue(found, wanted);
+  return value.find((element) => paths.some((path) => matches(valueAtPath(element, path)))) ?? missing;
 }
 
 /** Evaluates `expr` against recorded values, as the skill would; undefined where a path leads nowhere. */

@@ -58,11 +58,17 @@ export function hoistFinds(
     const noun = elementNoun(rootCode(find.root, names), find.path, find.path.length - 1);
     const name = elementName(find, noun, taken);
     taken.add(name);
-    const step = find.path[find.path.length - 1] as { find: string; equals: Expr };
+    const step = find.path[find.path.length - 1] as {
+      find: string;
+      equals: Expr;
+      orAt?: (string | number)[][];
+    };
+    // `with brand or source "gift card"` when the element may be named by several properties.
+    const property = [step.find, ...(step.orAt ?? []).map((at) => at.join('.'))].join(' or ');
     const message =
       step.equals.kind === 'literal'
-        ? quote(`No ${noun} with ${step.find} ${JSON.stringify(step.equals.value)} was found.`)
-        : `\`No ${noun} with ${step.find} \${JSON.stringify(${renderExpr(step.equals, { ...names, hoisted })})} was found.\``;
+        ? quote(`No ${noun} with ${property} ${JSON.stringify(step.equals.value)} was found.`)
+        : `\`No ${noun} with ${property} \${JSON.stringify(${renderExpr(step.equals, { ...names, hoisted })})} was found.\``;
     lines.push(`${indent}const ${name} = ${code};`);
     lines.push(`${indent}if (!${name}) throw new Error(${message});`);
     hoisted.set(code, name);

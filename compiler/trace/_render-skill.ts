@@ -6,6 +6,7 @@ import { safeIdentifier, singular, toolNoun, uniqueName } from './_naming.js';
 import { toCamelCase } from '../../core/index.js';
 import { valueToTsType } from './_ts-type.js';
 import { hoistFinds } from './_hoist-finds.js';
+import { SAME_WORDS_HELPER, SAME_WORDS_SOURCE } from './_same-words.js';
 
 /** Everything the module text is made of. */
 export interface SkillParts {
@@ -147,7 +148,7 @@ function renderTypes(parts: SkillParts): string[] {
 /** Writes the skill module (DESIGN.md contract) a reviewer reads. */
 export function renderSkill(parts: SkillParts): string {
   const functionName = safeIdentifier(toCamelCase(parts.name));
-  return [
+  const source = [
     'import type { Tools } from "knack:tools";',
     '',
     `export const meta = { name: ${JSON.stringify(parts.name)}, description: ${JSON.stringify(parts.description)} } as const;`,
@@ -160,6 +161,7 @@ export function renderSkill(parts: SkillParts): string {
     '}',
     '',
   ].join('\n');
+  return source.includes(`${SAME_WORDS_HELPER}(`) ? `${source}${SAME_WORDS_SOURCE}` : source;
 }
 
 export { valueToTsType };
