@@ -31,7 +31,9 @@ export type Expr =
   | { kind: 'object'; entries: [string, Expr][] }
   | { kind: 'array'; items: Expr[] }
   /** `list.map((element) => element.<path>)` */
-  | { kind: 'map'; list: Expr; path: (string | number)[] };
+  | { kind: 'map'; list: Expr; path: (string | number)[] }
+  /** One arithmetic operation on two numbers: `reservation.total_baggages + input.totalBaggagesAdded`. */
+  | { kind: 'binary'; op: '+' | '-' | '*'; left: Expr; right: Expr };
 
 /** The values an expression can read in one trajectory (or one loop iteration of it). */
 export interface Scope {
@@ -89,6 +91,11 @@ export function evaluateExpr(expr: Expr, scope: Scope): unknown {
     case 'map': {
       const list = evaluateExpr(expr.list, scope);
       return Array.isArray(list) ? list.map((element) => valueAtPath(element, expr.path)) : undefined;
+    }
+    case 'binary': {
+      const [left, right] = [evaluateExpr(expr.left, scope), evaluateExpr(expr.right, scope)];
+      if (typeof left !== 'number' || typeof right !== 'number') return undefined;
+      return expr.op === '+' ? left + right : expr.op === '-' ? left - right : left * right;
     }
   }
 }

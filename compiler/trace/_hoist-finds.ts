@@ -19,6 +19,7 @@ function collectFinds(expr: Expr, found: FindRef[]): void {
   if (expr.kind === 'object') for (const [, inner] of expr.entries) collectFinds(inner, found);
   if (expr.kind === 'array') for (const inner of expr.items) collectFinds(inner, found);
   if (expr.kind === 'map') collectFinds(expr.list, found);
+  if (expr.kind === 'binary') for (const inner of [expr.left, expr.right]) collectFinds(inner, found);
 }
 
 // Backticks read better than escaped double quotes around a quoted value.

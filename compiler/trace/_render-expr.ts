@@ -106,6 +106,8 @@ export function renderExpr(expr: Expr, names: RenderNames, indent = ''): string 
       );
       return `${list}.map((${element}) => ${renderPath(element, expr.path, names)})`;
     }
+    case 'binary':
+      return `${renderExpr(expr.left, names, indent)} ${expr.op} ${renderExpr(expr.right, names, indent)}`;
     case 'array':
       return `[${expr.items.map((item) => renderExpr(item, names, indent)).join(', ')}]`;
     case 'object': {

@@ -34,6 +34,7 @@ function collectSegments(expr: Expr, used: Set<number>): void {
   if (expr.kind === 'object') for (const [, inner] of expr.entries) collectSegments(inner, used);
   if (expr.kind === 'array') for (const inner of expr.items) collectSegments(inner, used);
   if (expr.kind === 'map') collectSegments(expr.list, used);
+  if (expr.kind === 'binary') for (const inner of [expr.left, expr.right]) collectSegments(inner, used);
 }
 
 function segmentNames(parts: SkillParts): Map<number, string> {

@@ -14,6 +14,7 @@ import { addParam, isConsistentPerTrajectory } from './_params.js';
 import { resolveRef } from './_find-source-expr.js';
 import { isPositionalChoice } from './_selection-rule.js';
 import { templateCandidate } from './_template-candidate.js';
+import { derivedNumber } from './_derived-number.js';
 
 export type { DraftState, Instance, ParamSpec, ResolveContext } from './_draft-state.js';
 
@@ -126,6 +127,8 @@ function resolveScalar(state: DraftState, instances: readonly Instance[], contex
   const value = (instances[0] as Instance).value;
   const isObject = typeof value === 'object' && value !== null;
   if (context.isOutput || !isConsistentPerTrajectory(instances)) return { kind: 'literal', value };
+  const derived = derivedNumber(state, instances, context);
+  if (derived) return derived;
   const isSame = instances.every((instance) => isSameValue(instance.value, value));
   const isTyped = instances.some((instance) =>
     isUserWritten(instance.value, state.texts[instance.trajectory] ?? ''),

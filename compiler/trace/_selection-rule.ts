@@ -160,11 +160,10 @@ function parameterize(
 // A value the user wrote in other words (`gift card` for `gift_card`) is compared as words, so the
 // next caller may pass what the customer typed; exact matches stay `===`.
 function asWords(rule: RefExpr, found: Rule, instances: readonly Instance[], state: DraftState): RefExpr {
-  const isReworded = found.values.some(
-    (value, index) =>
-      typeof value === 'string' &&
-      !occursInText(value, state.texts[(instances[index] as Instance).trajectory] ?? ''),
-  );
+  const isReworded = found.values.some((value, index) => {
+    const text = state.texts[(instances[index] as Instance).trajectory] ?? '';
+    return typeof value === 'string' && isUserWritten(value, text) && !occursInText(value, text);
+  });
   if (!isReworded || !found.values.every((value) => typeof value === 'string')) return rule;
   const path = rule.path.map((step) =>
     typeof step === 'object' && 'find' in step ? { ...step, isWords: true } : step,

@@ -180,7 +180,9 @@ function resolveSegments(
     scopes.forEach((scope, position) => {
       const own = segmentsOf[position]?.[index];
       const results = own?.steps.map((step) => trajectories[position]?.steps[step]?.result);
-      scope.results[index] = own?.list ? results : results?.[0];
+      // The skill loops where the lead loops: a sibling's one call over a one-element list is a
+      // list of one result too, so `results.find(...)` reads every sibling alike.
+      scope.results[index] = own?.list || segment.list ? results : results?.[0];
     });
     return expr;
   });

@@ -8,7 +8,7 @@ import {
 import { airlineManifest } from './airline-manifest.js';
 import { checkSkillLive } from './_live-check.js';
 import { airlineRunFacts } from './held-out-inputs.js';
-import { airlineReplayInputs } from './skill-inputs.js';
+import { bindSkillInput } from './bind-skill-input.js';
 import type { Facts } from './task-shape.js';
 import { findTaskShape, taskShapes } from './task-shapes.js';
 import { airlineTrajectoryFiles, type AirlineTrajectoryFormat } from './trajectory-files.js';
@@ -43,25 +43,10 @@ export interface LeaveOneOutLive {
 
 const idOf = (file: string): string => file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
 
-function trainingFacts(skill: CompiledSkill): Facts {
-  return airlineRunFacts(skill.provenance.trajectoryIds[0] ?? '') ?? {};
-}
-
-const sameFact = (value: unknown, fact: string | number): boolean =>
-  String(fact).toLowerCase().startsWith(String(value).toLowerCase()) && String(value).length > 0;
-
-// Inputs the request cannot fill: their value is no fact of the training run (an id the agent
+// Inputs the request cannot fill: their value is no fact of the training runs (an id the agent
 // chose), or a fact the request does not have (the customer named the trip by date, not city).
-function unfillableInputs(skill: CompiledSkill, format: AirlineTrajectoryFormat, request: Facts): string[] {
-  const first = skill.provenance.trajectoryIds[0] ?? '';
-  const input = airlineReplayInputs(skill.provenance.trajectoryIds, format).get(first) ?? {};
-  const facts = Object.entries(trainingFacts(skill));
-  return Object.entries(input)
-    .filter(([, value]) => {
-      const fact = facts.find(([, factValue]) => sameFact(value, factValue));
-      return !fact || request[fact[0]] === undefined;
-    })
-    .map(([name]) => name);
+function unfillableInputs(skill: CompiledSkill, request: Facts): string[] {
+  return bindSkillInput(skill, request).unfillable;
 }
 
 /** The skill a caller with this request would pick: verified, its inputs fillable from what the customer said, most runs, fewest assumptions. */
@@ -71,7 +56,7 @@ function pickSkill(
   request: Facts,
 ): CompiledSkill | undefined {
   const score = (skill: CompiledSkill): number[] => [
-    -unfillableInputs(skill, format, request).length,
+    -unfillableInputs(skill, request).length,
     skill.provenance.trajectoryIds.length,
     -(skill.evidence?.assumptions.length ?? 0),
   ];
@@ -108,7 +93,7 @@ function foretelling(
   if (failedFold) return `leave-one-out failed on ${failedFold.trajectoryId}`;
   // The interface asks for what this customer did not say (an id the agent picked, a destination
   // when the customer named a date): the skill's own schema and assumptions tell beforehand.
-  const unfillable = unfillableInputs(skill, format, request);
+  const unfillable = unfillableInputs(skill, request);
   if (unfillable.length > 0) return `needs ${unfillable.join(', ')}, which the request does not give`;
   // The run failed on the very pick an assumption warned about (`picks the element by \`brand\``).
   const rule = evidence.assumptions.find((assumption) => {

@@ -1,0 +1,108 @@
+import type { CompiledSkill } from '../../compiler/index.js';
+import { airlineRunFacts } from './held-out-inputs.js';
+import type { Facts } from './task-shape.js';
+
+const isSameFact = (value: unknown, factValue: string | number): boolean =>
+  value === factValue ||
+  (typeof value === 'string' &&
+    value.replace(/[\s_-]+/g, ' ').toLowerCase() ===
+      String(factValue)
+        .replace(/[\s_-]+/g, ' ')
+        .toLowerCase()) ||
+  // A time the user wrote as `13:00` for the fact `13:00:00`.
+  (typeof value === 'string' && /^\d\d:\d\d$/.test(value) && String(factValue).startsWith(`${value}:`));
+
+/** Per input of the skill: the facts its value was in the recorded runs, most runs first. */
+function inputFacts(skill: CompiledSkill): Map<string, string[]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const skillCase of skill.cases ?? []) {
+    const facts = airlineRunFacts(skillCase.trajectoryId) ?? {};
+    for (const [name, value] of Object.entries((skillCase.input ?? {}) as Record<string, unknown>)) {
+      const key = Object.keys(facts).find((fact) => {
+        const factValue = facts[fact];
+        return factValue !== undefined && isSameFact(value, factValue);
+      });
+      if (key === undefined) continue;
+      const perFact = counts.get(name) ?? new Map<string, number>();
+      perFact.set(key, (perFact.get(key) ?? 0) + 1);
+      counts.set(name, perFact);
+    }
+  }
+  return new Map(
+    [...counts].map(([name, perFact]) => [
+      name,
+      [...perFact].sort((a, b) => b[1] - a[1]).map(([key]) => key),
+    ]),
+  );
+}
+
+function schemaList(schema: unknown, key: string): unknown[] {
+  const value =
+    typeof schema === 'object' && schema !== null ? (schema as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(value) ? value : [];
+}
+
+function schemaObject(schema: unknown, key: string): Record<string, unknown> {
+  const value =
+    typeof schema === 'object' && schema !== null ? (schema as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** The input fields of the skill's schema, and which it requires. */
+function inputFields(skill: CompiledSkill): { names: string[]; required: Set<string>; sets: string[][] } {
+  const properties = schemaObject(skill.inputSchema, 'properties');
+  const sets = schemaList(skill.inputSchema, 'anyOf').map((option) =>
+    schemaList(option, 'required').filter((name): name is string => typeof name === 'string'),
+  );
+  return {
+    names: Object.keys(properties),
+    required: new Set(
+      schemaList(skill.inputSchema, 'required').filter((name) => typeof name === 'string') as string[],
+    ),
+    sets,
+  };
+}
+
+/** What `bindSkillInput` made of a request. */
+export interface BoundSkillInput {
+  input: Record<string, unknown>;
+  /**
+   * Inputs the request cannot fill: a required input whose value was no fact of any recorded run
+   * (an id the agent chose) or a fact this request lacks; or, when none of the input schema's
+   * alternatives (`anyOf` of required sets) can be filled, the fields of the first.
+   */
+  unfillable: string[];
+}
+
+function convert(value: string | number, training: unknown): unknown {
+  if (typeof training === 'string' && /^\d\d:\d\d$/.test(training)) return String(value).slice(0, 5);
+  return typeof training === 'number' ? Number(value) : value;
+}
+
+/**
+ * The input of a compiled skill for a request, as a caller who knows only what the customer said
+ * would fill it: each input takes the request's value of the fact that input held in the skill's
+ * recorded cases (most cases first); an optional input whose fact the request lacks is left out; a
+ * required one the request cannot fill keeps its first case's value (and is listed as unfillable).
+ * Reads only the request's facts and the skill's own cases, never the expected outcome.
+ */
+export function bindSkillInput(skill: CompiledSkill, request: Facts): BoundSkillInput {
+  const factsOf = inputFacts(skill);
+  const first = ((skill.cases ?? [])[0]?.input ?? {}) as Record<string, unknown>;
+  const { names, required, sets } = inputFields(skill);
+  const input: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const name of names) {
+    const fact = factsOf.get(name)?.find((key) => request[key] !== undefined);
+    const value = fact === undefined ? undefined : request[fact];
+    if (value !== undefined) input[name] = convert(value, first[name]);
+    else if (required.has(name) && name in first) {
+      input[name] = first[name];
+      missing.push(name);
+    } else if (required.has(name)) missing.push(name);
+  }
+  const isSetFilled = (set: string[]): boolean => set.every((name) => name in input);
+  if (sets.length > 0 && !sets.some(isSetFilled))
+    missing.push(...(sets[0] ?? []).filter((name) => !(name in input)));
+  return { input, unfillable: missing };
+}
