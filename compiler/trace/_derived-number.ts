@@ -25,11 +25,26 @@ function operandOf(op: Op, value: number, userNumber: number): number {
   return op === '+' ? value - userNumber : value + userNumber;
 }
 
-// Where the earlier quantity sits: a number under the same key as the argument (the reservation's
-// `total_baggages` for the new `total_baggages`), in an earlier result or the loop element.
+const words = (key: string): string[] =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_\s-]+/)
+    .filter(Boolean);
+
+// `bags` is the quantity `total_bags` names: the operand's key is the argument's, or its last words.
+function isSameQuantity(key: string, operandKey: unknown): boolean {
+  if (typeof operandKey !== 'string') return false;
+  const [whole, part] = [words(key), words(operandKey)];
+  return part.length > 0 && part.every((word, index) => whole[whole.length - part.length + index] === word);
+}
+
+// Where the earlier quantity sits: a number under the argument's key or its last words (the
+// reservation's `total_baggages` for the new `total_baggages`, a trip's `bags` for `total_bags`),
+// in an earlier result or the loop element.
 function operandCandidates(instance: Instance, context: ResolveContext, operand: number): Expr[] {
   const key = context.key ?? '';
-  const sameKey = (path: ValuePath): boolean => path[path.length - 1] === key;
+  const sameKey = (path: ValuePath): boolean => isSameQuantity(key, path[path.length - 1]);
   const candidates: Expr[] = [];
   if (instance.scope.item !== undefined)
     for (const path of findPaths(instance.scope.item, operand, 24).filter(sameKey))

@@ -12,16 +12,24 @@ const isSameFact = (value: unknown, factValue: string | number): boolean =>
   // A time the user wrote as `13:00` for the fact `13:00:00`.
   (typeof value === 'string' && /^\d\d:\d\d$/.test(value) && String(factValue).startsWith(`${value}:`));
 
+// `totalBaggages` and `bags` share the stem `bag`: some word of the fact starts the same.
+function isNamedLike(inputName: string, fact: string): boolean {
+  const name = inputName.toLowerCase();
+  return fact.split('_').some((word) => word.length >= 3 && name.includes(word.slice(0, 3)));
+}
+
 /** Per input of the skill: the facts its value was in the recorded runs, most runs first. */
 function inputFacts(skill: CompiledSkill): Map<string, string[]> {
   const counts = new Map<string, Map<string, number>>();
   for (const skillCase of skill.cases ?? []) {
     const facts = airlineRunFacts(skillCase.trajectoryId) ?? {};
     for (const [name, value] of Object.entries((skillCase.input ?? {}) as Record<string, unknown>)) {
-      const key = Object.keys(facts).find((fact) => {
+      const matching = Object.keys(facts).filter((fact) => {
         const factValue = facts[fact];
         return factValue !== undefined && isSameFact(value, factValue);
       });
+      // `0` may be both `bags` and `companions`: the fact named like the input wins.
+      const key = matching.find((fact) => isNamedLike(name, fact)) ?? matching[0];
       if (key === undefined) continue;
       const perFact = counts.get(name) ?? new Map<string, number>();
       perFact.set(key, (perFact.get(key) ?? 0) + 1);
