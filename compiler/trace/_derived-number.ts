@@ -5,11 +5,11 @@ import {
   holdsEverywhere,
   runCount,
   type DraftState,
-  type ParamSpec,
   type Instance,
   type ResolveContext,
 } from './_draft-state.js';
 import { addParam } from './_params.js';
+import { restoreDraft, saveDraft } from './_draft-snapshot.js';
 import { isPositionalChoice } from './_selection-rule.js';
 
 type Op = '+' | '-';
@@ -53,30 +53,6 @@ function operandCandidates(instance: Instance, context: ResolveContext, operand:
     for (const path of findPaths(instance.scope.results[index], operand, 24).filter(sameKey))
       candidates.push({ kind: 'ref', root: { type: 'segment', index }, path });
   return candidates;
-}
-
-interface Snapshot {
-  params: Map<string, ParamSpec>;
-  inputs: Record<string, unknown>[];
-  assumptions: number;
-}
-
-// A selection rule tried for the operand may add inputs; a rejected try must leave no trace.
-function save(state: DraftState): Snapshot {
-  return {
-    params: new Map(state.params),
-    inputs: state.inputs.map((input) => ({ ...input })),
-    assumptions: state.assumptions.length,
-  };
-}
-
-function restore(state: DraftState, snapshot: Snapshot): void {
-  state.params.clear();
-  for (const [name, spec] of snapshot.params) state.params.set(name, spec);
-  state.inputs.forEach((input, index) => {
-    for (const key of Object.keys(input)) if (!(key in (snapshot.inputs[index] ?? {}))) delete input[key];
-  });
-  state.assumptions.length = snapshot.assumptions;
 }
 
 // The element the run acted on is often named by an input already (`reservation_id ===
@@ -178,7 +154,7 @@ export function derivedNumber(
     }));
     // A zero operand everywhere (`3 = 0 + 3`) is no evidence of a change to an earlier quantity.
     if (operands.every((operand) => operand.value === 0)) continue;
-    const snapshot = save(state);
+    const snapshot = saveDraft(state);
     const left = resolveOperand(operands, context);
     if (!left) continue;
     const change = op === '+' ? 'added' : 'removed';
@@ -190,7 +166,7 @@ export function derivedNumber(
     );
     const expr: Expr = { kind: 'binary', op, left, right };
     if (!holdsEverywhere(expr, instances)) {
-      restore(state, snapshot);
+      restoreDraft(state, snapshot);
       continue;
     }
     const name = right.kind === 'ref' ? String(right.path[0]) : change;

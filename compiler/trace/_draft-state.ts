@@ -12,6 +12,11 @@ export interface Instance {
 export interface ParamSpec {
   tsType: string;
   isSecret: boolean;
+  /**
+   * Set on inputs that are alternatives: each names the same element (`destination` or `date` of
+   * the reservation); the caller gives at least one of `names`. @default undefined (required)
+   */
+  alternativeOf?: { noun: string; names: string[] };
 }
 
 /** A value the skill takes on trust: a constant or a choice no recorded evidence explains. */

@@ -19,6 +19,11 @@ export type PathStep =
       orAt?: (string | number)[][];
       /** Compare as words a customer types (`isSameWords`), not exactly. @default false */
       isWords?: boolean;
+      /**
+       * Other ways to name the element, each by its own optional input: the first whose `equals`
+       * is given (not undefined), `equals` first, decides (`destination`, else `date`).
+       */
+      alternatives?: { at: (string | number)[]; equals: Expr }[];
     }
   /** A key read from a value: `prices[input.cabin]`. */
   | { key: Expr };
@@ -60,6 +65,13 @@ function step(value: unknown, key: PathStep, scope: Scope): unknown {
     return (value as Record<string | number, unknown>)[name] ?? missing;
   }
   if (!Array.isArray(value)) return missing;
+  if (key.alternatives) {
+    const named = [{ at: key.at ?? [key.find], equals: key.equals }, ...key.alternatives]
+      .map((option) => ({ at: option.at, wanted: evaluateExpr(option.equals, scope) }))
+      .find((option) => option.wanted !== undefined);
+    if (!named) return missing;
+    return value.find((element) => isSameValue(valueAtPath(element, named.at), named.wanted)) ?? missing;
+  }
   const wanted = evaluateExpr(key.equals, scope);
   const paths = [key.at ?? [key.find], ...(key.orAt ?? [])];
   const matches = (found: unknown): boolean =>

@@ -38,6 +38,24 @@ function elementName(find: FindRef, noun: string, taken: ReadonlySet<string>): s
   return uniqueName(`${prefix}${noun[0]?.toUpperCase() ?? ''}${noun.slice(1)}`, taken);
 }
 
+// With alternative inputs, none given is the caller's mistake: say which ones would do.
+function alternativesGuard(
+  step: { equals: Expr; alternatives?: { equals: Expr }[] },
+  noun: string,
+  names: RenderNames,
+  indent: string,
+): string[] {
+  if (!step.alternatives) return [];
+  const given = [step.equals, ...step.alternatives.map((option) => option.equals)].map((equals) =>
+    renderExpr(equals, names),
+  );
+  const fields = given.map((code) => code.replace(/^input\./, ''));
+  return [
+    `${indent}if (${given.map((code) => `${code} === undefined`).join(' && ')})`,
+    `${indent}  throw new Error(${JSON.stringify(`Say which ${noun}: give ${fields.join(' or ')}.`)});`,
+  ];
+}
+
 /**
  * Declares each list element found by a property once, before the statement that needs it, with a
  * clear error when no element matches; later renders of the same `find` use the const.
@@ -63,13 +81,18 @@ export function hoistFinds(
       find: string;
       equals: Expr;
       orAt?: (string | number)[][];
+      alternatives?: { at: (string | number)[]; equals: Expr }[];
     };
     // `with brand or source "gift card"` when the element may be named by several properties.
     const property = [step.find, ...(step.orAt ?? []).map((at) => at.join('.'))].join(' or ');
-    const message =
-      step.equals.kind === 'literal'
+    const message = step.alternatives
+      ? quote(
+          `No ${noun} with the given ${[step.equals, ...step.alternatives.map((option) => option.equals)].map((equals) => renderExpr(equals, names).replace(/^input\./, '')).join(' or ')} was found.`,
+        )
+      : step.equals.kind === 'literal'
         ? quote(`No ${noun} with ${property} ${JSON.stringify(step.equals.value)} was found.`)
         : `\`No ${noun} with ${property} \${JSON.stringify(${renderExpr(step.equals, { ...names, hoisted })})} was found.\``;
+    lines.push(...alternativesGuard(step, noun, { ...names, hoisted }, indent));
     lines.push(`${indent}const ${name} = ${code};`);
     lines.push(`${indent}if (!${name}) throw new Error(${message});`);
     hoisted.set(code, name);

@@ -65,6 +65,20 @@ function renderPath(base: string, path: readonly PathStep[], names: RenderNames,
 // `member.role === "oncall"`; with several properties or words, `sameWords(m.brand, x) || ...`.
 function renderMatch(element: string, key: FindStep, names: RenderNames): string {
   const wanted = renderExpr(key.equals, names);
+  // `input.destination !== undefined ? r.destination === input.destination : r.flights[0].date === input.date`
+  if (key.alternatives) {
+    const options = [{ at: key.at ?? [key.find], equals: key.equals }, ...key.alternatives];
+    const tests = options.map(
+      (option) => `${element}${renderPath('', option.at, names)} === ${renderExpr(option.equals, names)}`,
+    );
+    return options
+      .slice(0, -1)
+      .reduceRight(
+        (rest, option, index) =>
+          `${renderExpr(option.equals, names)} !== undefined ? ${tests[index] ?? ''} : ${rest}`,
+        tests[tests.length - 1] ?? 'false',
+      );
+  }
   return [key.at ?? [key.find], ...(key.orAt ?? [])]
     .map((at) => {
       const property = `${element}${renderPath('', at, names)}`;

@@ -123,16 +123,29 @@ function renderBody(parts: SkillParts): string[] {
   return lines;
 }
 
+// Which alternative inputs suffice, for the reader and (`@anyOf`) for the derived input schema.
+function alternativesDoc(params: readonly [string, ParamSpec][]): string {
+  const groups = new Map<string, { noun: string; names: string[] }>();
+  for (const [, spec] of params)
+    if (spec.alternativeOf) groups.set(spec.alternativeOf.names.join('|'), spec.alternativeOf);
+  if (groups.size === 0) return '';
+  const lines = [...groups.values()].flatMap(({ noun, names }) => [
+    ` * Say which ${noun} by one of ${names.map((name) => `\`${name}\``).join(', ')}; the first given is used.`,
+    ` * @anyOf ${names.join(' | ')}`,
+  ]);
+  return `/**\n${lines.join('\n')}\n */\n`;
+}
+
 function renderTypes(parts: SkillParts): string[] {
   const fields = parts.params.map(([name, spec]) => {
     const doc = spec.isSecret
       ? '  /** Secret: pass it at call time; it is never stored in the skill. */\n'
       : '';
-    return `${doc}  ${renderKey(name)}: ${spec.tsType};`;
+    return `${doc}  ${renderKey(name)}${spec.alternativeOf ? '?' : ''}: ${spec.tsType};`;
   });
   const input =
     fields.length > 0
-      ? `export interface Input {\n${fields.join('\n')}\n}`
+      ? `${alternativesDoc(parts.params)}export interface Input {\n${fields.join('\n')}\n}`
       : 'export type Input = Record<string, never>;';
   let output: string;
   if ('tsType' in parts.output) {

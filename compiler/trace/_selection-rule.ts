@@ -11,6 +11,7 @@ import {
 } from './_draft-state.js';
 import { addParam } from './_params.js';
 import { crossPropertyRule } from './_cross-property-rule.js';
+import { alternativeRule } from './_alternative-inputs.js';
 
 /**
  * True when `expr` picks a list element by position and the position is a choice: some instance's
@@ -96,6 +97,9 @@ export function selectionRule(
   // Siblings named their element by different properties (`brand`, `source`): one rule over them.
   const crossProperty = crossPropertyRule(state, candidate, instances);
   if (crossProperty) return crossProperty;
+  // Siblings named it by different information (destination, date): optional alternative inputs.
+  const alternatives = alternativeRule(state, candidate, instances);
+  if (alternatives) return alternatives;
   // What the user said names the element; the property becomes an input of the skill.
   const written = rules.filter((found) => found.writtenIn > 0).sort((a, b) => b.writtenIn - a.writtenIn);
   for (const rule of written) {

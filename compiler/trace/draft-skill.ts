@@ -121,7 +121,10 @@ export function draftSkill(options: DraftOptions): SkillDraft {
   const name = options.name ?? skillNameFromTask(primary.task, literals);
   const description = describe(primary.task, state);
   const trajectoryIds = trajectories.map((trajectory) => trajectory.id);
-  const params = [...state.params.entries()].filter(([key]) => key in (state.inputs[0] ?? {}));
+  // An alternative input the lead did not give (it named the element another way) is still one.
+  const params = [...state.params.entries()].filter(
+    ([key, spec]) => key in (state.inputs[0] ?? {}) || spec.alternativeOf !== undefined,
+  );
   const primaryId = primary.id;
   const declared = new Set([
     ...options.manifest.filter((entry) => entry.outputSchema).map((entry) => entry.name),

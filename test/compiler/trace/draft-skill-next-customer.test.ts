@@ -220,3 +220,115 @@ describe('draftSkill for the next customer: one rule over the properties sibling
     expect(draft.source).toContain('total_bags: input.totalBags');
   });
 });
+
+// Cancelling a trip: customers name it by city or by date.
+const tripsManifest: ToolManifestEntry[] = [
+  {
+    name: 'list_trips',
+    inputSchema: { type: 'object', properties: { user_id: { type: 'string' } }, required: ['user_id'] },
+    outputSchema: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, city: { type: 'string' }, date: { type: 'string' } },
+        required: ['id', 'city', 'date'],
+      },
+    },
+  },
+  {
+    name: 'cancel_trip',
+    inputSchema: { type: 'object', properties: { trip_id: { type: 'string' } }, required: ['trip_id'] },
+    outputSchema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
+  },
+];
+
+const tripList = [
+  { id: 'K1', city: 'Lima', date: '2026-05-20' },
+  { id: 'K2', city: 'Oslo', date: '2026-05-22' },
+  { id: 'K3', city: 'Rome', date: '2026-05-27' },
+];
+
+function cancelTrip(id: string, says: string, picked: number): Trajectory {
+  return {
+    id,
+    task: 'Hi, I need to cancel a trip.',
+    context: [`user ${id}_7`, says],
+    steps: [
+      { tool: 'list_trips', args: { user_id: `${id}_7` }, result: tripList },
+      { tool: 'cancel_trip', args: { trip_id: tripList[picked]?.id }, result: { ok: true } },
+    ],
+    outcome: 'success',
+  };
+}
+
+describe('draftSkill for the next customer: alternative inputs naming the same element', () => {
+  const byCity = [cancelTrip('dia', 'The Oslo one.', 1), cancelTrip('eli', 'the trip to Rome', 2)];
+  const byDate = cancelTrip('fay', 'the one on 2026-05-20', 0);
+
+  async function compileTrips(trajectories: Trajectory[]) {
+    const draft = draftSkill({ trajectories, manifest: tripsManifest });
+    const replayable = trajectories.map((trajectory) => ({
+      ...trajectory,
+      input: draft.inputs.get(trajectory.id),
+    }));
+    const skill = await checkSkill({
+      source: draft.source,
+      manifest: tripsManifest,
+      trajectories: replayable,
+    });
+    return { draft, skill };
+  }
+
+  async function cancelFor(skill: CompiledSkill, input: Record<string, unknown>) {
+    let cancelled: unknown;
+    const [list, cancel] = tripsManifest as [ToolManifestEntry, ToolManifestEntry];
+    const tools = defineTools({
+      list_trips: { inputSchema: list.inputSchema, handler: () => tripList },
+      cancel_trip: {
+        inputSchema: cancel.inputSchema,
+        handler: (args: unknown) => {
+          cancelled = (args as { trip_id: string }).trip_id;
+          return { ok: true };
+        },
+      },
+    });
+    const run = await runSkill({ source: skill.bundle, input, tools, inputSchema: skill.inputSchema });
+    return run.ok ? { ok: true, cancelled } : { ok: false, code: run.error.code, message: run.error.message };
+  }
+
+  it('takes city and date as optional inputs and finds the trip by whichever was given', async () => {
+    const { draft, skill } = await compileTrips([...byCity, byDate]);
+    expect(draft.source).toContain('city?: string;');
+    expect(draft.source).toContain('date?: string;');
+    expect(draft.source).toContain('@anyOf city | date');
+    expect(draft.source).toContain(
+      'trips.find((trip) => input.city !== undefined ? trip.city === input.city : trip.date === input.date)',
+    );
+    expect(draft.inputs.get('dia')).toEqual({ userId: 'dia_7', city: 'Oslo' });
+    expect(draft.inputs.get('fay')).toEqual({ userId: 'fay_7', date: '2026-05-20' });
+    expect(skill.verification.isVerified).toBe(true);
+    expect(skill.inputSchema).toMatchObject({ anyOf: [{ required: ['city'] }, { required: ['date'] }] });
+    expect(await cancelFor(skill, { userId: 'gus_7', date: '2026-05-27' })).toEqual({
+      ok: true,
+      cancelled: 'K3',
+    });
+    expect(await cancelFor(skill, { userId: 'gus_7', city: 'Lima' })).toEqual({ ok: true, cancelled: 'K1' });
+    // Neither given: the input schema refuses it before any tool runs.
+    expect(await cancelFor(skill, { userId: 'gus_7' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+
+  it('keeps one required input when every sibling named the trip the same way', async () => {
+    const { draft } = await compileTrips(byCity);
+    expect(draft.source).toContain('city: string;');
+    expect(draft.source).not.toContain('@anyOf');
+  });
+
+  it('keeps the honest "no rule found": the id becomes an input with an assumption', () => {
+    const silent = cancelTrip('hal', 'that one please', 1);
+    const draft = draftSkill({ trajectories: [silent], manifest: tripsManifest });
+    expect(draft.source).toContain('trip_id: input.tripId');
+    expect(draft.assumptions).toContainEqual(
+      expect.objectContaining({ subject: 'tripId', reason: expect.stringMatching(/no rule found/) }),
+    );
+  });
+});
