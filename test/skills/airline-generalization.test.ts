@@ -128,3 +128,23 @@ describe('values the next customer states differently, live on the airline', () 
     expect(booked?.payment_history[0]?.payment_id).toMatch(/^gift_card_/);
   }, 60_000);
 });
+
+describe('bindSkillInput', () => {
+  it('fills inputs from the facts the request has, and names the ones it cannot fill', async () => {
+    const { skills } = await compileTrajectories({
+      files: [native('cancel-reservation-noor')],
+      manifest: airlineManifest,
+    });
+    const skill = skills[0];
+    if (!skill) throw new Error('no skill');
+    const [hannah, , liam] = findTaskShape('cancel-reservation')?.heldOut ?? [];
+    expect(bindSkillInput(skill, hannah ?? {})).toEqual({
+      input: { userId: 'hannah_cole_3307', destination: 'SEA' },
+      unfillable: [],
+    });
+    // Liam named his trip by date: the destination input is one the request cannot fill.
+    const bound = bindSkillInput(skill, liam ?? {});
+    expect(bound.input).toMatchObject({ userId: 'liam_oconnor_3390' });
+    expect(bound.unfillable).toEqual(['destination']);
+  }, 60_000);
+});
