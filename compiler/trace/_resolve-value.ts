@@ -57,7 +57,7 @@ export function resolveValue(
   const value = primary.value;
   if (value === undefined) return { kind: 'literal', value };
   const { expr: ref, choice } = resolveRef(state, instances, context);
-  if (ref) return ref;
+  if (ref) return noteCoincidence(state, instances, context, ref);
   const isObject = typeof value === 'object' && value !== null;
   if (choice && !isObject) {
     if (context.isOutput) return holdsEverywhere(choice, instances) ? choice : { kind: 'literal', value };
@@ -69,6 +69,24 @@ export function resolveValue(
   const template = typeof value === 'string' ? resolveTemplate(state, instances, context) : undefined;
   if (template) return template;
   return resolveScalar(state, instances, context);
+}
+
+// A small number equal to another input in the only run (`nonfree_baggages: input.totalBaggages`,
+// both 0) may be a coincidence: the skill keeps the data flow and the evidence says so.
+function noteCoincidence(
+  state: DraftState,
+  instances: readonly Instance[],
+  context: ResolveContext,
+  ref: Expr,
+): Expr {
+  const value = instances[0]?.value;
+  const name = ref.kind === 'ref' && ref.root.type === 'input' ? ref.path.join('.') : undefined;
+  if (context.isOutput || runCount(instances) > 1 || typeof value !== 'number' || !isTrivialValue(value))
+    return ref;
+  if (name === undefined || name.toLowerCase() === (context.key ?? '').replace(/_/g, '').toLowerCase())
+    return ref;
+  assume(state, context, value, `taken from \`input.${name}\`, equal (${value}) in the only recorded run`);
+  return ref;
 }
 
 // Objects entry by entry; arrays of one length in every instance item by item.

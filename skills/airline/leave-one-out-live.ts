@@ -79,7 +79,8 @@ function argValues(root: unknown, key: string, found: unknown[] = []): unknown[]
 }
 
 // Named in advance: a failed leave-one-out; an assumption on an input this request cannot fill;
-// or an assumed constant that the left-out customer's own run had otherwise.
+// an assumed constant that the left-out customer's own run had otherwise; or an argument assumed
+// equal to an input that the left-out customer's own run had otherwise.
 function foretelling(
   skill: CompiledSkill,
   format: AirlineTrajectoryFormat,
@@ -106,7 +107,16 @@ function foretelling(
     const own = argValues(args, assumption.subject);
     return own.length > 0 && !own.some((value) => JSON.stringify(value) === JSON.stringify(assumption.value));
   });
-  return wrong ? `assumption ${wrong.subject} = ${JSON.stringify(wrong.value)}` : undefined;
+  if (wrong) return `assumption ${wrong.subject} = ${JSON.stringify(wrong.value)}`;
+  // An argument taken from an input it only equalled in the one run (`nonfree_baggages` from
+  // `totalBaggages`, both 0), where this customer's own run had them differ.
+  const { input } = bindSkillInput(skill, request);
+  const coincidence = evidence.assumptions.find((assumption) => {
+    const name = /taken from `input\.(\w+)`/.exec(assumption.reason)?.[1];
+    const own = argValues(args, assumption.subject);
+    return name !== undefined && own.length > 0 && !own.includes(input[name]);
+  });
+  return coincidence ? `assumption ${coincidence.subject}: ${coincidence.reason.slice(0, 60)}` : undefined;
 }
 
 async function runFold(
