@@ -68,12 +68,35 @@ function declaredType(sourceFile: SourceFile, name: string): { type: Type; at: N
   return declaration?.isExported() ? { type: declaration.getType(), at: declaration } : undefined;
 }
 
+// `@anyOf destination | date` on the interface: optional fields of which at least one is needed,
+// as `anyOf` required sets (several tags: `allOf` of them), with the doc's text as `description`.
+function withAlternatives(schema: JsonSchema, sourceFile: SourceFile, name: string): JsonSchema {
+  const docs = sourceFile.getInterface(name)?.getJsDocs() ?? [];
+  const sets = docs
+    .flatMap((doc) => doc.getTags())
+    .filter((tag) => tag.getTagName() === 'anyOf')
+    .map((tag) => ({
+      anyOf: (tag.getCommentText() ?? '')
+        .split('|')
+        .map((field) => field.trim())
+        .filter(Boolean)
+        .map((field) => ({ required: [field] })),
+    }));
+  if (sets.length === 0 || typeof schema !== 'object') return schema;
+  const description = docs.map((doc) => doc.getDescription().trim()).join(' ');
+  return {
+    ...schema,
+    ...(description ? { description } : {}),
+    ...(sets.length === 1 ? sets[0] : { allOf: sets }),
+  };
+}
+
 /** Derives the `Input` and `Output` JSON Schemas from the skill's exported types (ts-morph checker). */
 export function deriveSchemas(sourceFile: SourceFile): DerivedSchemas {
   const diagnostics: Diagnostic[] = [];
   const schemaOf = (name: 'Input' | 'Output'): JsonSchema => {
     const found = declaredType(sourceFile, name);
-    if (found) return typeToSchema(found.type, found.at);
+    if (found) return withAlternatives(typeToSchema(found.type, found.at), sourceFile, name);
     diagnostics.push({
       message: `export \`${name}\` (an interface or type) so its JSON Schema can be derived.`,
       code: 'SCHEMA_MISSING',

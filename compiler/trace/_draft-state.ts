@@ -12,6 +12,11 @@ export interface Instance {
 export interface ParamSpec {
   tsType: string;
   isSecret: boolean;
+  /**
+   * Set on inputs that are alternatives: each names the same element (`destination` or `date` of
+   * the reservation); the caller gives at least one of `names`. @default undefined (required)
+   */
+  alternativeOf?: { noun: string; names: string[] };
 }
 
 /** A value the skill takes on trust: a constant or a choice no recorded evidence explains. */
@@ -66,13 +71,17 @@ export function runCount(instances: readonly Instance[]): number {
 
 /**
  * True when the user wrote `value` in the conversation, allowing the forms people type: any case
- * for whole words (`mastercard` for `Mastercard`) and a time without seconds (`13:00` for `13:00:00`).
+ * for whole words (`mastercard` for `Mastercard`), words for a `_`/`-` token (`gift card` for
+ * `gift_card`) and a time without seconds (`13:00` for `13:00:00`).
  */
 export function isUserWritten(value: unknown, text: string): boolean {
   if (occursInText(value, text)) return true;
   if (typeof value !== 'string' || value.length < 2) return false;
   const time = /^(\d\d:\d\d):00$/.exec(value);
   if (time) return new RegExp(`(^|[^\\d:])${time[1]}($|[^\\d:])`).test(text);
+  // A token joined by `_` or `-` (`gift_card`) is typed as words: `gift card`, `Gift-card`.
+  if (/^[A-Za-z]+([_-][A-Za-z]+)+$/.test(value))
+    return new RegExp(`\\b${value.split(/[_-]/).join('[\\s_-]+')}\\b`, 'i').test(text);
   // Any case only for one word: a phrase in other case is the agent's wording, not the user's.
   if (!/^\w[\w-]*$/.test(value)) return false;
   return new RegExp(`\\b${value}\\b`, 'i').test(text);

@@ -1,4 +1,5 @@
 import { isSameValue, valueAtPath } from './_values.js';
+import { isSameWords } from './_same-words.js';
 
 /** Where a reference starts: the caller's input, the loop element, or the result of a segment. */
 export type ExprRoot = { type: 'input' } | { type: 'item' } | { type: 'segment'; index: number };
@@ -10,7 +11,20 @@ export type ExprRoot = { type: 'input' } | { type: 'item' } | { type: 'segment';
 export type PathStep =
   | string
   | number
-  | { find: string; equals: Expr; at?: (string | number)[] }
+  | {
+      find: string;
+      equals: Expr;
+      at?: (string | number)[];
+      /** Further properties that may name the element instead (`source` besides `brand`). */
+      orAt?: (string | number)[][];
+      /** Compare as words a customer types (`isSameWords`), not exactly. @default false */
+      isWords?: boolean;
+      /**
+       * Other ways to name the element, each by its own optional input: the first whose `equals`
+       * is given (not undefined), `equals` first, decides (`destination`, else `date`).
+       */
+      alternatives?: { at: (string | number)[]; equals: Expr }[];
+    }
   /** A key read from a value: `prices[input.cabin]`. */
   | { key: Expr };
 
@@ -22,7 +36,9 @@ export type Expr =
   | { kind: 'object'; entries: [string, Expr][] }
   | { kind: 'array'; items: Expr[] }
   /** `list.map((element) => element.<path>)` */
-  | { kind: 'map'; list: Expr; path: (string | number)[] };
+  | { kind: 'map'; list: Expr; path: (string | number)[] }
+  /** One arithmetic operation on two numbers: `reservation.total_baggages + input.totalBaggagesAdded`. */
+  | { kind: 'binary'; op: '+' | '-' | '*'; left: Expr; right: Expr };
 
 /** The values an expression can read in one trajectory (or one loop iteration of it). */
 export interface Scope {
@@ -49,8 +65,18 @@ function step(value: unknown, key: PathStep, scope: Scope): unknown {
     return (value as Record<string | number, unknown>)[name] ?? missing;
   }
   if (!Array.isArray(value)) return missing;
+  if (key.alternatives) {
+    const named = [{ at: key.at ?? [key.find], equals: key.equals }, ...key.alternatives]
+      .map((option) => ({ at: option.at, wanted: evaluateExpr(option.equals, scope) }))
+      .find((option) => option.wanted !== undefined);
+    if (!named) return missing;
+    return value.find((element) => isSameValue(valueAtPath(element, named.at), named.wanted)) ?? missing;
+  }
   const wanted = evaluateExpr(key.equals, scope);
-  return value.find((element) => isSameValue(valueAtPath(element, key.at ?? [key.find]), wanted)) ?? missing;
+  const paths = [key.at ?? [key.find], ...(key.orAt ?? [])];
+  const matches = (found: unknown): boolean =>
+    key.isWords ? isSameWords(found, wanted) : isSameValue(found, wanted);
+  return value.find((element) => paths.some((path) => matches(valueAtPath(element, path)))) ?? missing;
 }
 
 /** Evaluates `expr` against recorded values, as the skill would; undefined where a path leads nowhere. */
@@ -77,6 +103,11 @@ export function evaluateExpr(expr: Expr, scope: Scope): unknown {
     case 'map': {
       const list = evaluateExpr(expr.list, scope);
       return Array.isArray(list) ? list.map((element) => valueAtPath(element, expr.path)) : undefined;
+    }
+    case 'binary': {
+      const [left, right] = [evaluateExpr(expr.left, scope), evaluateExpr(expr.right, scope)];
+      if (typeof left !== 'number' || typeof right !== 'number') return undefined;
+      return expr.op === '+' ? left + right : expr.op === '-' ? left - right : left * right;
     }
   }
 }

@@ -57,7 +57,14 @@ function refCandidates(
   fromResults.unshift(...keyed);
   // A stable sort keeps the latest, shortest source first among equally parallel ones.
   fromResults.sort((a, b) => parallelScore(b, context) - parallelScore(a, context));
+  // A value reached through two list positions (`reservations[2].payment_history[0].payment_id`)
+  // is a copy held elsewhere; the list that holds it once (`payment_methods[1].id`) names it.
+  fromResults.sort((a, b) => Number(indexCount(a) > 1) - Number(indexCount(b) > 1));
   return [...candidates, ...fromResults];
+}
+
+function indexCount(expr: Expr): number {
+  return expr.kind === 'ref' ? expr.path.filter((key) => typeof key === 'number').length : 0;
 }
 
 function keyedVariant(expr: Expr, input: Record<string, unknown>): Expr[] {

@@ -19,6 +19,7 @@ function collectFinds(expr: Expr, found: FindRef[]): void {
   if (expr.kind === 'object') for (const [, inner] of expr.entries) collectFinds(inner, found);
   if (expr.kind === 'array') for (const inner of expr.items) collectFinds(inner, found);
   if (expr.kind === 'map') collectFinds(expr.list, found);
+  if (expr.kind === 'binary') for (const inner of [expr.left, expr.right]) collectFinds(inner, found);
 }
 
 // Backticks read better than escaped double quotes around a quoted value.
@@ -35,6 +36,24 @@ function elementName(find: FindRef, noun: string, taken: ReadonlySet<string>): s
   const prefix =
     typeof equals === 'string' && /^[A-Za-z][\w -]{0,20}$/.test(equals) ? toCamelCase(equals) : 'found';
   return uniqueName(`${prefix}${noun[0]?.toUpperCase() ?? ''}${noun.slice(1)}`, taken);
+}
+
+// With alternative inputs, none given is the caller's mistake: say which ones would do.
+function alternativesGuard(
+  step: { equals: Expr; alternatives?: { equals: Expr }[] },
+  noun: string,
+  names: RenderNames,
+  indent: string,
+): string[] {
+  if (!step.alternatives) return [];
+  const given = [step.equals, ...step.alternatives.map((option) => option.equals)].map((equals) =>
+    renderExpr(equals, names),
+  );
+  const fields = given.map((code) => code.replace(/^input\./, ''));
+  return [
+    `${indent}if (${given.map((code) => `${code} === undefined`).join(' && ')})`,
+    `${indent}  throw new Error(${JSON.stringify(`Say which ${noun}: give ${fields.join(' or ')}.`)});`,
+  ];
 }
 
 /**
@@ -58,11 +77,22 @@ export function hoistFinds(
     const noun = elementNoun(rootCode(find.root, names), find.path, find.path.length - 1);
     const name = elementName(find, noun, taken);
     taken.add(name);
-    const step = find.path[find.path.length - 1] as { find: string; equals: Expr };
-    const message =
-      step.equals.kind === 'literal'
-        ? quote(`No ${noun} with ${step.find} ${JSON.stringify(step.equals.value)} was found.`)
-        : `\`No ${noun} with ${step.find} \${JSON.stringify(${renderExpr(step.equals, { ...names, hoisted })})} was found.\``;
+    const step = find.path[find.path.length - 1] as {
+      find: string;
+      equals: Expr;
+      orAt?: (string | number)[][];
+      alternatives?: { at: (string | number)[]; equals: Expr }[];
+    };
+    // `with brand or source "gift card"` when the element may be named by several properties.
+    const property = [step.find, ...(step.orAt ?? []).map((at) => at.join('.'))].join(' or ');
+    const message = step.alternatives
+      ? quote(
+          `No ${noun} with the given ${[step.equals, ...step.alternatives.map((option) => option.equals)].map((equals) => renderExpr(equals, names).replace(/^input\./, '')).join(' or ')} was found.`,
+        )
+      : step.equals.kind === 'literal'
+        ? quote(`No ${noun} with ${property} ${JSON.stringify(step.equals.value)} was found.`)
+        : `\`No ${noun} with ${property} \${JSON.stringify(${renderExpr(step.equals, { ...names, hoisted })})} was found.\``;
+    lines.push(...alternativesGuard(step, noun, { ...names, hoisted }, indent));
     lines.push(`${indent}const ${name} = ${code};`);
     lines.push(`${indent}if (!${name}) throw new Error(${message});`);
     hoisted.set(code, name);

@@ -1,5 +1,8 @@
 import type { Expr, ExprRoot, PathStep } from './_expr.js';
 import { singular } from './_naming.js';
+import { SAME_WORDS_HELPER } from './_same-words.js';
+
+type FindStep = Extract<PathStep, { find: string }>;
 
 /** Names the renderer gives to roots: the loop element and each segment's result variable. */
 export interface RenderNames {
@@ -52,11 +55,36 @@ function renderPath(base: string, path: readonly PathStep[], names: RenderNames,
     else if ('key' in key) code += `[${renderExpr(key.key, names)}]`;
     else {
       const element = elementNoun(base, path, index);
-      code += `.find((${element}${isUntyped ? ': any' : ''}) => ${element}${renderPath('', key.at ?? [key.find], names)} === ${renderExpr(key.equals, names)})`;
+      code += `.find((${element}${isUntyped ? ': any' : ''}) => ${renderMatch(element, key, names)})`;
       code = names.hoisted?.get(code) ?? code;
     }
   });
   return code;
+}
+
+// `member.role === "oncall"`; with several properties or words, `sameWords(m.brand, x) || ...`.
+function renderMatch(element: string, key: FindStep, names: RenderNames): string {
+  const wanted = renderExpr(key.equals, names);
+  // `input.destination !== undefined ? r.destination === input.destination : r.flights[0].date === input.date`
+  if (key.alternatives) {
+    const options = [{ at: key.at ?? [key.find], equals: key.equals }, ...key.alternatives];
+    const tests = options.map(
+      (option) => `${element}${renderPath('', option.at, names)} === ${renderExpr(option.equals, names)}`,
+    );
+    return options
+      .slice(0, -1)
+      .reduceRight(
+        (rest, option, index) =>
+          `${renderExpr(option.equals, names)} !== undefined ? ${tests[index] ?? ''} : ${rest}`,
+        tests[tests.length - 1] ?? 'false',
+      );
+  }
+  return [key.at ?? [key.find], ...(key.orAt ?? [])]
+    .map((at) => {
+      const property = `${element}${renderPath('', at, names)}`;
+      return key.isWords ? `${SAME_WORDS_HELPER}(${property}, ${wanted})` : `${property} === ${wanted}`;
+    })
+    .join(' || ');
 }
 
 // `{ sku: sku }` reads better as `{ sku }`.
@@ -92,6 +120,8 @@ export function renderExpr(expr: Expr, names: RenderNames, indent = ''): string 
       );
       return `${list}.map((${element}) => ${renderPath(element, expr.path, names)})`;
     }
+    case 'binary':
+      return `${renderExpr(expr.left, names, indent)} ${expr.op} ${renderExpr(expr.right, names, indent)}`;
     case 'array':
       return `[${expr.items.map((item) => renderExpr(item, names, indent)).join(', ')}]`;
     case 'object': {

@@ -8,6 +8,7 @@ import { valueToTsType } from './_ts-type.js';
 import { hoistFinds } from './_hoist-finds.js';
 import { conditionSubject, renderBranches, type ArmHeader } from './_render-branches.js';
 import { renderScan } from './_render-scan.js';
+import { SAME_WORDS_HELPER, SAME_WORDS_SOURCE } from './_same-words.js';
 
 /** Statements of a skill body: its segments (from `from` on, earlier ones belong to the enclosing body). */
 export interface SkillBody {
@@ -49,6 +50,7 @@ function collectSegments(expr: Expr, used: Set<number>): void {
   if (expr.kind === 'object') for (const [, inner] of expr.entries) collectSegments(inner, used);
   if (expr.kind === 'array') for (const inner of expr.items) collectSegments(inner, used);
   if (expr.kind === 'map') collectSegments(expr.list, used);
+  if (expr.kind === 'binary') for (const inner of [expr.left, expr.right]) collectSegments(inner, used);
 }
 
 function collectUsed(body: SkillBody, used: Set<number>): void {
@@ -198,16 +200,30 @@ function outputTypes(body: SkillBody): string[] {
   return [...new Set(body.branches.flatMap(outputTypes))];
 }
 
+// Which alternative inputs suffice, for the reader and (`@anyOf`) for the derived input schema.
+function alternativesDoc(params: readonly [string, ParamSpec][]): string {
+  const groups = new Map<string, { noun: string; names: string[] }>();
+  for (const [, spec] of params)
+    if (spec.alternativeOf) groups.set(spec.alternativeOf.names.join('|'), spec.alternativeOf);
+  if (groups.size === 0) return '';
+  const lines = [...groups.values()].flatMap(({ noun, names }) => [
+    ` * Say which ${noun} by one of ${names.map((name) => `\`${name}\``).join(', ')}; the first given is used.`,
+    ` * @anyOf ${names.join(' | ')}`,
+  ]);
+  return `/**\n${lines.join('\n')}\n */\n`;
+}
+
 function renderTypes(parts: SkillParts): string[] {
   const fields = parts.params.map(([name, spec]) => {
     const doc = spec.isSecret
       ? '  /** Secret: pass it at call time; it is never stored in the skill. */\n'
       : '';
-    return `${doc}  ${renderKey(name)}${parts.optionalParams?.has(name) ? '?' : ''}: ${spec.tsType};`;
+    const isOptional = parts.optionalParams?.has(name) === true || spec.alternativeOf !== undefined;
+    return `${doc}  ${renderKey(name)}${isOptional ? '?' : ''}: ${spec.tsType};`;
   });
   const input =
     fields.length > 0
-      ? `export interface Input {\n${fields.join('\n')}\n}`
+      ? `${alternativesDoc(parts.params)}export interface Input {\n${fields.join('\n')}\n}`
       : 'export type Input = Record<string, never>;';
   const types = outputTypes(parts);
   const output =
@@ -220,7 +236,7 @@ function renderTypes(parts: SkillParts): string[] {
 /** Writes the skill module (DESIGN.md contract) a reviewer reads. */
 export function renderSkill(parts: SkillParts): string {
   const functionName = safeIdentifier(toCamelCase(parts.name));
-  return [
+  const source = [
     'import type { Tools } from "knack:tools";',
     '',
     `export const meta = { name: ${JSON.stringify(parts.name)}, description: ${JSON.stringify(parts.description)} } as const;`,
@@ -233,6 +249,7 @@ export function renderSkill(parts: SkillParts): string {
     '}',
     '',
   ].join('\n');
+  return source.includes(`${SAME_WORDS_HELPER}(`) ? `${source}${SAME_WORDS_SOURCE}` : source;
 }
 
 export { valueToTsType };

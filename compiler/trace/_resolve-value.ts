@@ -14,6 +14,7 @@ import { addParam, isConsistentPerTrajectory } from './_params.js';
 import { resolveRef } from './_find-source-expr.js';
 import { isPositionalChoice } from './_selection-rule.js';
 import { templateCandidate } from './_template-candidate.js';
+import { derivedNumber } from './_derived-number.js';
 
 export type { DraftState, Instance, ParamSpec, ResolveContext } from './_draft-state.js';
 
@@ -56,7 +57,7 @@ export function resolveValue(
   const value = primary.value;
   if (value === undefined) return { kind: 'literal', value };
   const { expr: ref, choice } = resolveRef(state, instances, context);
-  if (ref) return ref;
+  if (ref) return noteCoincidence(state, instances, context, ref);
   const isObject = typeof value === 'object' && value !== null;
   if (choice && !isObject) {
     if (context.isOutput) return holdsEverywhere(choice, instances) ? choice : { kind: 'literal', value };
@@ -68,6 +69,24 @@ export function resolveValue(
   const template = typeof value === 'string' ? resolveTemplate(state, instances, context) : undefined;
   if (template) return template;
   return resolveScalar(state, instances, context);
+}
+
+// A small number equal to another input in the only run (`nonfree_baggages: input.totalBaggages`,
+// both 0) may be a coincidence: the skill keeps the data flow and the evidence says so.
+function noteCoincidence(
+  state: DraftState,
+  instances: readonly Instance[],
+  context: ResolveContext,
+  ref: Expr,
+): Expr {
+  const value = instances[0]?.value;
+  const name = ref.kind === 'ref' && ref.root.type === 'input' ? ref.path.join('.') : undefined;
+  if (context.isOutput || runCount(instances) > 1 || typeof value !== 'number' || !isTrivialValue(value))
+    return ref;
+  if (name === undefined || name.toLowerCase() === (context.key ?? '').replace(/_/g, '').toLowerCase())
+    return ref;
+  assume(state, context, value, `taken from \`input.${name}\`, equal (${value}) in the only recorded run`);
+  return ref;
 }
 
 // Objects entry by entry; arrays of one length in every instance item by item.
@@ -126,6 +145,8 @@ function resolveScalar(state: DraftState, instances: readonly Instance[], contex
   const value = (instances[0] as Instance).value;
   const isObject = typeof value === 'object' && value !== null;
   if (context.isOutput || !isConsistentPerTrajectory(instances)) return { kind: 'literal', value };
+  const derived = derivedNumber(state, instances, context);
+  if (derived) return derived;
   const isSame = instances.every((instance) => isSameValue(instance.value, value));
   const isTyped = instances.some((instance) =>
     isUserWritten(instance.value, state.texts[instance.trajectory] ?? ''),

@@ -1,24 +1,17 @@
-import { evaluateExpr, type Expr, type PathStep } from './_expr.js';
-import { findPaths, isSameValue, primitiveLeaves, valueAtPath, type ValuePath } from './_values.js';
-import { holdsEverywhere, isUserWritten, runCount, type DraftState, type Instance } from './_draft-state.js';
+import type { Expr } from './_expr.js';
+import { findPaths, isSameValue, valueAtPath, type ValuePath } from './_values.js';
+import { choiceAt, propertyPaths, withFind, type RefExpr } from './_list-choice.js';
+import {
+  holdsEverywhere,
+  isUserWritten,
+  occursInText,
+  runCount,
+  type DraftState,
+  type Instance,
+} from './_draft-state.js';
 import { addParam } from './_params.js';
-
-type RefExpr = Expr & { kind: 'ref' };
-
-/** The list a positional ref indexes into and the element that yields the instance's value. */
-function choiceAt(expr: RefExpr, instance: Instance): { list: unknown[]; element: unknown } | undefined {
-  const at = expr.path.findIndex((key) => typeof key === 'number');
-  if (at < 0) return undefined;
-  const list = evaluateExpr({ ...expr, path: expr.path.slice(0, at) }, instance.scope);
-  if (!Array.isArray(list)) return undefined;
-  const rest = expr.path.slice(at + 1);
-  if (rest.some((key) => typeof key === 'object')) return { list, element: list[expr.path[at] as number] };
-  // Siblings may have chosen their element at another position: find the one yielding their value.
-  const element = list.find((candidate) =>
-    isSameValue(valueAtPath(candidate, rest as ValuePath), instance.value),
-  );
-  return element === undefined ? undefined : { list, element };
-}
+import { crossPropertyRule } from './_cross-property-rule.js';
+import { alternativeRule } from './_alternative-inputs.js';
 
 /**
  * True when `expr` picks a list element by position and the position is a choice: some instance's
@@ -48,24 +41,8 @@ export function isChoiceInEvery(expr: Expr, instances: readonly Instance[]): boo
   return expr.kind === 'ref' && instances.every((instance) => choiceAt(expr, instance) !== undefined);
 }
 
-// The primitive properties of an element that could name it: top-level fields, and fields one
-// level down (`flights[0].date`), never free text.
-function propertyPaths(element: unknown): ValuePath[] {
-  return primitiveLeaves(element)
-    .filter((leaf) => leaf.path.length > 0 && leaf.path.length <= 3 && leaf.value !== null)
-    .filter((leaf) => typeof leaf.value !== 'string' || leaf.value.length <= 40)
-    .map((leaf) => leaf.path);
-}
-
 function isUnique(list: readonly unknown[], path: ValuePath, value: unknown): boolean {
   return list.filter((other) => isSameValue(valueAtPath(other, path), value)).length === 1;
-}
-
-function withFind(expr: RefExpr, path: ValuePath, equals: Expr): RefExpr {
-  const at = expr.path.findIndex((key) => typeof key === 'number');
-  const name = [...path].reverse().find((key) => typeof key === 'string') ?? 'value';
-  const step: PathStep = path.length === 1 ? { find: name, equals } : { find: name, equals, at: path };
-  return { ...expr, path: [...expr.path.slice(0, at), step, ...expr.path.slice(at + 1)] };
 }
 
 /** One way of naming the element: the property path and each instance's value there. */
@@ -117,6 +94,12 @@ export function selectionRule(
     const variant = withFind(candidate, rule.path, { kind: 'ref', root: { type: 'input' }, path: fromInput });
     if (holdsEverywhere(variant, instances)) return variant;
   }
+  // Siblings named their element by different properties (`brand`, `source`): one rule over them.
+  const crossProperty = crossPropertyRule(state, candidate, instances);
+  if (crossProperty) return crossProperty;
+  // Siblings named it by different information (destination, date): optional alternative inputs.
+  const alternatives = alternativeRule(state, candidate, instances);
+  if (alternatives) return alternatives;
   // What the user said names the element; the property becomes an input of the skill.
   const written = rules.filter((found) => found.writtenIn > 0).sort((a, b) => b.writtenIn - a.writtenIn);
   for (const rule of written) {
@@ -175,7 +158,23 @@ function parameterize(
       reason: `picks the element by \`${rule.path.join('.')}\` in the only recorded run; another customer may name it by something else`,
     });
   // Each instance's value singles its element out (checked in `singlingRules`), so the find holds.
-  return withFind(candidate, rule.path, equals);
+  return asWords(withFind(candidate, rule.path, equals), rule, instances, state);
+}
+
+// A value the user wrote in other words (`gift card` for `gift_card`) is compared as words, so the
+// next caller may pass what the customer typed; exact matches stay `===`.
+function asWords(rule: RefExpr, found: Rule, instances: readonly Instance[], state: DraftState): RefExpr {
+  const isReworded = found.values.some((value, index) => {
+    const text = state.texts[(instances[index] as Instance).trajectory] ?? '';
+    return typeof value === 'string' && isUserWritten(value, text) && !occursInText(value, text);
+  });
+  if (!isReworded || !found.values.every((value) => typeof value === 'string')) return rule;
+  const path = rule.path.map((step) =>
+    typeof step === 'object' && 'find' in step ? { ...step, isWords: true } : step,
+  );
+  const variant: RefExpr = { ...rule, path };
+  // Compared as words, an earlier element could match too: keep `===` then.
+  return holdsEverywhere(variant, instances) ? variant : rule;
 }
 
 export function hasIndex(expr: Expr): boolean {

@@ -141,8 +141,11 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     trajectories.map((trajectory, position) => [trajectory.id, state.inputs[position] ?? {}]),
   );
   // With branches, a parameter only some arms need is optional; each arm checks the ones it needs.
-  const params = [...state.params.entries()].filter(([key]) =>
-    body.branches ? state.inputs.some((input) => key in input) : key in (state.inputs[0] ?? {}),
+  // An alternative input the lead did not give (it named the element another way) is still one.
+  const params = [...state.params.entries()].filter(
+    ([key, spec]) =>
+      spec.alternativeOf !== undefined ||
+      (body.branches ? state.inputs.some((input) => key in input) : key in (state.inputs[0] ?? {})),
   );
   const optionalParams = new Set(
     params.filter(([key]) => !state.inputs.every((input) => key in input)).map(([key]) => key),
@@ -222,8 +225,14 @@ function resolveSegments(
     scopes.forEach((scope, position) => {
       const own = segmentsOf[position]?.[index];
       const results = own?.steps.map((step) => trajectories[position]?.steps[step]?.result);
-      // A scan's result is the element it stopped at.
-      scope.results[index] = own?.scan ? results?.at(-1) : own?.list ? results : results?.[0];
+      // A scan's result is the element it stopped at. The skill loops where the lead loops: a
+      // sibling's one call over a one-element list is a list of one result too, so
+      // `results.find(...)` reads every sibling alike.
+      scope.results[index] = own?.scan
+        ? results?.at(-1)
+        : own?.list || (segment.list && !segment.scan)
+          ? results
+          : results?.[0];
     });
     return expr;
   });

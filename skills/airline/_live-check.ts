@@ -1,7 +1,7 @@
 import type { CompiledSkill } from '../../compiler/index.js';
 import { defineTools, runSkill } from '../../sandbox/index.js';
 import { createAirline } from './create-airline.js';
-import { compiledSkillInput } from './skill-inputs.js';
+import { bindSkillInput } from './bind-skill-input.js';
 import type { Facts } from './task-shape.js';
 import { checkAirlineEffect, findTaskShape } from './task-shapes.js';
 import type { AirlineTrajectoryFormat } from './trajectory-files.js';
@@ -19,8 +19,8 @@ export interface LiveCheck {
 }
 
 /**
- * Runs `skill` live on a fresh seeded airline for `request` (input bound from the skill's first
- * trajectory by `compiledSkillInput`) and checks the effect with `checkAirlineEffect`.
+ * Runs `skill` live on a fresh seeded airline for `request` (input bound from the skill's own
+ * recorded cases by `bindSkillInput`) and checks the effect with `checkAirlineEffect`.
  */
 export async function checkSkillLive(
   skill: CompiledSkill,
@@ -30,7 +30,7 @@ export async function checkSkillLive(
   const ids = skill.provenance.trajectoryIds;
   const shape = findTaskShape(ids[0] ?? '');
   if (!shape) throw new Error(`${ids[0] ?? '(none)'} is not an airline run`);
-  const input = compiledSkillInput(skill, request, format);
+  const { input } = bindSkillInput(skill, request);
   const airline = createAirline();
   const run = await runSkill({
     source: skill.bundle,

@@ -34,14 +34,10 @@ export type { AirlineEffectCheck } from './task-shapes.js';
 export type { AgentStyle, AirlineRun, Facts, OpenAiErrorStyle, TaskShape } from './task-shape.js';
 export type { Attempt, ConversationAgent } from './_conversation-runner.js';
 export { airlineHeldOutInputsFor, airlineRunFacts, bindHeldOutInput } from './held-out-inputs.js';
-export {
-  airlineHeldOutSkillInputs,
-  airlineReplayInputs,
-  airlineSkillInput,
-  compiledSkillInput,
-  compiledSkillReplayInput,
-} from './skill-inputs.js';
+export { airlineHeldOutSkillInputs, airlineReplayInputs, airlineSkillInput } from './skill-inputs.js';
 export { airlineTrajectoryFiles } from './trajectory-files.js';
+export { bindSkillInput } from './bind-skill-input.js';
+export type { BoundSkillInput } from './bind-skill-input.js';
 export { evaluateAirlineSkills, formatAirlineEvaluation } from './evaluate-airline-skills.js';
 export type { AirlineEvaluation, EvaluateAirlineOptions } from './evaluate-airline-skills.js';
 export type { AirlineTrajectoryFormat } from './trajectory-files.js';

@@ -8,7 +8,7 @@ import {
 import { airlineManifest } from './airline-manifest.js';
 import { checkSkillLive } from './_live-check.js';
 import { airlineRunFacts } from './held-out-inputs.js';
-import { compiledSkillReplayInput } from './skill-inputs.js';
+import { bindSkillInput } from './bind-skill-input.js';
 import type { Facts } from './task-shape.js';
 import { findTaskShape, taskShapes } from './task-shapes.js';
 import { airlineTrajectoryFiles, type AirlineTrajectoryFormat } from './trajectory-files.js';
@@ -43,24 +43,10 @@ export interface LeaveOneOutLive {
 
 const idOf = (file: string): string => file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
 
-function trainingFacts(skill: CompiledSkill): Facts {
-  return airlineRunFacts(skill.provenance.trajectoryIds[0] ?? '') ?? {};
-}
-
-const sameFact = (value: unknown, fact: string | number): boolean =>
-  String(fact).toLowerCase().startsWith(String(value).toLowerCase()) && String(value).length > 0;
-
-// Inputs the request cannot fill: their value is no fact of the training run (an id the agent
+// Inputs the request cannot fill: their value is no fact of the training runs (an id the agent
 // chose), or a fact the request does not have (the customer named the trip by date, not city).
-function unfillableInputs(skill: CompiledSkill, format: AirlineTrajectoryFormat, request: Facts): string[] {
-  const input = compiledSkillReplayInput(skill, format);
-  const facts = Object.entries(trainingFacts(skill));
-  return Object.entries(input)
-    .filter(([, value]) => {
-      const fact = facts.find(([, factValue]) => sameFact(value, factValue));
-      return !fact || request[fact[0]] === undefined;
-    })
-    .map(([name]) => name);
+function unfillableInputs(skill: CompiledSkill, request: Facts): string[] {
+  return bindSkillInput(skill, request).unfillable;
 }
 
 /** The skill a caller with this request would pick: verified, its inputs fillable from what the customer said, most runs, fewest assumptions. */
@@ -70,7 +56,7 @@ function pickSkill(
   request: Facts,
 ): CompiledSkill | undefined {
   const score = (skill: CompiledSkill): number[] => [
-    -unfillableInputs(skill, format, request).length,
+    -unfillableInputs(skill, request).length,
     skill.provenance.trajectoryIds.length,
     -(skill.evidence?.assumptions.length ?? 0),
   ];
@@ -93,7 +79,8 @@ function argValues(root: unknown, key: string, found: unknown[] = []): unknown[]
 }
 
 // Named in advance: a failed leave-one-out; an assumption on an input this request cannot fill;
-// or an assumed constant that the left-out customer's own run had otherwise.
+// an assumed constant that the left-out customer's own run had otherwise; or an argument assumed
+// equal to an input that the left-out customer's own run had otherwise.
 function foretelling(
   skill: CompiledSkill,
   format: AirlineTrajectoryFormat,
@@ -107,7 +94,7 @@ function foretelling(
   if (failedFold) return `leave-one-out failed on ${failedFold.trajectoryId}`;
   // The interface asks for what this customer did not say (an id the agent picked, a destination
   // when the customer named a date): the skill's own schema and assumptions tell beforehand.
-  const unfillable = unfillableInputs(skill, format, request);
+  const unfillable = unfillableInputs(skill, request);
   if (unfillable.length > 0) return `needs ${unfillable.join(', ')}, which the request does not give`;
   // The run failed on the very pick an assumption warned about (`picks the element by \`brand\``).
   const rule = evidence.assumptions.find((assumption) => {
@@ -120,7 +107,16 @@ function foretelling(
     const own = argValues(args, assumption.subject);
     return own.length > 0 && !own.some((value) => JSON.stringify(value) === JSON.stringify(assumption.value));
   });
-  return wrong ? `assumption ${wrong.subject} = ${JSON.stringify(wrong.value)}` : undefined;
+  if (wrong) return `assumption ${wrong.subject} = ${JSON.stringify(wrong.value)}`;
+  // An argument taken from an input it only equalled in the one run (`nonfree_baggages` from
+  // `totalBaggages`, both 0), where this customer's own run had them differ.
+  const { input } = bindSkillInput(skill, request);
+  const coincidence = evidence.assumptions.find((assumption) => {
+    const name = /taken from `input\.(\w+)`/.exec(assumption.reason)?.[1];
+    const own = argValues(args, assumption.subject);
+    return name !== undefined && own.length > 0 && !own.includes(input[name]);
+  });
+  return coincidence ? `assumption ${coincidence.subject}: ${coincidence.reason.slice(0, 60)}` : undefined;
 }
 
 async function runFold(

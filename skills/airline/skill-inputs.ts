@@ -6,7 +6,6 @@ import {
   inferResultSchemas,
   pruneSteps,
   trimScans,
-  type CompiledSkill,
   type Trajectory,
 } from '../../compiler/index.js';
 import { airlineManifest } from './airline-manifest.js';
@@ -37,33 +36,6 @@ export function airlineReplayInputs(
   const { trajectories } = trimScans(pruned, { manifest: airlineManifest });
   const typedResultTools = [...inferResultSchemas(recorded, airlineManifest).keys()];
   return draftSkill({ trajectories, manifest: airlineManifest, typedResultTools }).inputs;
-}
-
-/**
- * The input that replayed `skill`'s first trajectory: its verified test case's (what the compiler
- * derived after leaving calls out), else the input re-drafted from the recorded files.
- */
-export function compiledSkillReplayInput(
-  skill: CompiledSkill,
-  format: AirlineTrajectoryFormat = 'openai',
-): Record<string, unknown> {
-  const ids = skill.provenance.trajectoryIds;
-  const first = ids[0] ?? '';
-  const input = skill.cases?.find((testCase) => testCase.trajectoryId === first)?.input;
-  if (typeof input === 'object' && input !== null) return input as Record<string, unknown>;
-  return airlineReplayInputs(ids, format).get(first) ?? {};
-}
-
-/** The input of a compiled skill for `request`: its first trajectory's replay input, bound (`bindHeldOutInput`). */
-export function compiledSkillInput(
-  skill: CompiledSkill,
-  request: Facts,
-  format: AirlineTrajectoryFormat = 'openai',
-): Record<string, unknown> {
-  const first = skill.provenance.trajectoryIds[0] ?? '';
-  const facts = airlineRunFacts(first);
-  if (!facts) throw new Error(`${first} is not a recorded airline run`);
-  return bindHeldOutInput(compiledSkillReplayInput(skill, format), facts, request);
 }
 
 /**

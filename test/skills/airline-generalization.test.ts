@@ -6,8 +6,9 @@ import { defineTools, runSkill } from '../../sandbox/index.js';
 import {
   AIRLINE_DIR,
   airlineManifest,
+  airlineRunFacts,
+  bindSkillInput,
   checkAirlineEffect,
-  compiledSkillInput,
   createAirline,
   findTaskShape,
   evaluateLeaveOneOutLive,
@@ -19,21 +20,19 @@ const native = (id: string): string => join(AIRLINE_DIR, 'trajectories', 'native
 // Issue 18's next-customer check on the native files: compile each shape without one customer,
 // run the picked skill live for that customer, check the airline's state. The floor is what the
 // trace compiler reaches today (goal 80% right, every failure foretold); it must not fall back.
-// The skill runs with the input that replayed its first trajectory (its verified case); until
-// that was so, the input was re-drafted from the unpruned files, and inputs the skill does not
-// have (`thought`, `expression` of scratch calls) counted as foretelling failures: 12 of 13 then,
-// 9 of 12 measured with the skill's own input; with scans until the match 6/17 right and 8 of 11
-// wrong foretold.
 describe('airline leave-one-out, live (issue 18)', () => {
   it('serves left-out customers right and foretells most failures in the stored evidence', async () => {
     const result = await evaluateLeaveOneOutLive('native');
     process.stdout.write(`airline generalization ${formatLeaveOneOutLive(result)}\n`);
     expect(result.folds).toHaveLength(17);
+    // Measured 6 of 17 (the three cancellations by destination, change-flight-ethan and -olivia,
+    // book-flight-hana); of the 11 wrong, 10 foretold, since the live check binds a request onto
+    // the compiled skill's own cases. Failures nobody was warned of must not grow (a ratio would
+    // fall when a foretold one is fixed): measured 1, book-flight-daniel (no sibling booked a
+    // connection).
     expect(result.correct).toBeGreaterThanOrEqual(6);
     expect(result.unverified).toBe(0);
-    // Failures nobody was warned of must not grow (a ratio would fall when a foretold one is fixed):
-    // measured 3 of 11 wrong, all bookings (amara, daniel, noor).
-    expect(result.wrong - result.foretold).toBeLessThanOrEqual(3);
+    expect(result.wrong - result.foretold).toBeLessThanOrEqual(1);
     // The cancellations picked by destination are right for customers who name a destination.
     const byDestination = result.folds.filter((fold) =>
       ['cancel-reservation-olivia', 'cancel-reservation-marcus', 'cancel-reservation-noor'].includes(
@@ -80,6 +79,93 @@ describe('selection rules on the airline files', () => {
   });
 });
 
+describe('values the next customer states differently, live on the airline', () => {
+  it('adds the bags the customer asks for to the bags the reservation already has (derived, not baked)', async () => {
+    const ids = ['add-baggage-ethan', 'add-baggage-kenji', 'add-baggage-marcus', 'add-baggage-sofia'];
+    const { skills } = await compileTrajectories({ files: ids.map(native), manifest: airlineManifest });
+    const skill = skills.find((candidate) => candidate.provenance.trajectoryIds.length === 4);
+    expect(skill?.verification.isVerified).toBe(true);
+    expect(skill?.source).toMatch(/total_baggages: found\w+\.total_baggages \+ input\.totalBaggagesAdded/);
+    // Held out: Liam adds 2 bags to his San Francisco trip; whatever it had, it gets 2 more.
+    const request = findTaskShape('add-baggage')?.heldOut.find((facts) => facts['destination'] === 'SFO');
+    if (!skill || !request) throw new Error('no skill or request');
+    const { input } = bindSkillInput(skill, request);
+    expect(input).toMatchObject({ destination: 'SFO', totalBaggagesAdded: 2 });
+    const airline = createAirline();
+    const before = structuredClone(airline.state.reservations);
+    await runSkill({
+      source: skill.bundle,
+      input,
+      tools: defineTools(airline.definitions),
+      inputSchema: skill.inputSchema,
+    });
+    const changed = airline.state.reservations.filter(
+      (reservation, index) => reservation.total_baggages !== before[index]?.total_baggages,
+    );
+    expect(changed).toHaveLength(1);
+    const index = airline.state.reservations.indexOf(changed[0] as (typeof changed)[number]);
+    expect(changed[0]?.destination).toBe('SFO');
+    expect(changed[0]?.total_baggages).toBe((before[index]?.total_baggages ?? 0) + 2);
+  }, 60_000);
+
+  it('pays with the method the customer named in words ("gift card" names source gift_card)', async () => {
+    const { skills } = await compileTrajectories({
+      files: [native('book-flight-noor')],
+      manifest: airlineManifest,
+    });
+    const skill = skills[0];
+    expect(skill?.source).toContain('sameWords(payment_method.source, input.paymentMethodSource)');
+    const facts = airlineRunFacts('book-flight-noor');
+    const recorded = skill?.cases?.[0]?.input as Record<string, unknown> | undefined;
+    if (!skill || !facts || !recorded) throw new Error('no skill');
+    const airline = createAirline();
+    const run = await runSkill({
+      source: skill.bundle,
+      input: { ...recorded, paymentMethodSource: 'Gift Card' },
+      tools: defineTools(airline.definitions),
+      inputSchema: skill.inputSchema,
+    });
+    expect(run.ok).toBe(true);
+    const booked = airline.state.reservations[airline.state.reservations.length - 1];
+    expect(booked?.payment_history[0]?.payment_id).toMatch(/^gift_card_/);
+  }, 60_000);
+});
+
+describe('coincidences in a single run', () => {
+  it('lists a small number taken from an input it merely equalled as an assumption', async () => {
+    // Hana booked no bags: `nonfree_baggages` and `total_baggages` were both 0.
+    const { skills } = await compileTrajectories({
+      files: [native('book-flight-hana')],
+      manifest: airlineManifest,
+    });
+    expect(skills[0]?.evidence?.assumptions).toContainEqual({
+      subject: 'nonfree_baggages',
+      value: 0,
+      reason: 'taken from `input.totalBaggages`, equal (0) in the only recorded run',
+    });
+  }, 60_000);
+});
+
+describe('bindSkillInput', () => {
+  it('fills inputs from the facts the request has, and names the ones it cannot fill', async () => {
+    const { skills } = await compileTrajectories({
+      files: [native('cancel-reservation-noor')],
+      manifest: airlineManifest,
+    });
+    const skill = skills[0];
+    if (!skill) throw new Error('no skill');
+    const [hannah, , liam] = findTaskShape('cancel-reservation')?.heldOut ?? [];
+    expect(bindSkillInput(skill, hannah ?? {})).toEqual({
+      input: { userId: 'hannah_cole_3307', destination: 'SEA' },
+      unfillable: [],
+    });
+    // Liam named his trip by date: the destination input is one the request cannot fill.
+    const bound = bindSkillInput(skill, liam ?? {});
+    expect(bound.input).toMatchObject({ userId: 'liam_oconnor_3390' });
+    expect(bound.unfillable).toEqual(['destination']);
+  }, 60_000);
+});
+
 describe('scans until the reservation the user named, on the airline files', () => {
   it('folds agents a, b and c into one skill that stops at the match, right for held-out customers', async () => {
     const { skills } = await compileTrajectories({
@@ -116,7 +202,7 @@ describe('scans until the reservation the user named, on the airline files', () 
     for (const request of requests) {
       const airline = createAirline();
       const tools = defineTools(airline.definitions);
-      const input = compiledSkillInput(skill, request, 'native');
+      const { input } = bindSkillInput(skill, request);
       const run = await runSkill({ source: skill.bundle, input, tools, inputSchema: skill.inputSchema });
       expect(run.ok, JSON.stringify(run)).toBe(true);
       expect(checkAirlineEffect('cancel-reservation', request, airline.state)).toEqual({

@@ -1,0 +1,126 @@
+import type { CompiledSkill } from '../../compiler/index.js';
+import { airlineRunFacts } from './held-out-inputs.js';
+import type { Facts } from './task-shape.js';
+
+const isSameFact = (value: unknown, factValue: string | number): boolean =>
+  value === factValue ||
+  (typeof value === 'string' &&
+    value.replace(/[\s_-]+/g, ' ').toLowerCase() ===
+      String(factValue)
+        .replace(/[\s_-]+/g, ' ')
+        .toLowerCase()) ||
+  // A time the user wrote as `13:00` for the fact `13:00:00`.
+  (typeof value === 'string' && /^\d\d:\d\d$/.test(value) && String(factValue).startsWith(`${value}:`));
+
+// `totalBaggages` and `bags` share the stem `bag`: some word of the fact starts the same.
+function isNamedLike(inputName: string, fact: string): boolean {
+  const name = inputName.toLowerCase();
+  return fact.split('_').some((word) => word.length >= 3 && name.includes(word.slice(0, 3)));
+}
+
+/**
+ * Per input of the skill: the facts it held in the recorded cases, best first. A fact counts when
+ * the input equals it in at least as many cases as it differs (`nonfreeBaggages` equal to `add_bags`
+ * in one run of three is a coincidence, not what the caller fills it from); ties go to the fact
+ * named like the input (`0` may be `bags` or `companions`).
+ */
+function inputFacts(skill: CompiledSkill): Map<string, string[]> {
+  const tallies = new Map<string, Map<string, { agree: number; differ: number }>>();
+  const cases = (skill.cases ?? []).map((skillCase) => ({
+    facts: airlineRunFacts(skillCase.trajectoryId) ?? {},
+    input: (skillCase.input ?? {}) as Record<string, unknown>,
+  }));
+  for (const { facts, input } of cases)
+    for (const [name, value] of Object.entries(input))
+      for (const [fact, factValue] of Object.entries(facts)) {
+        const perFact = tallies.get(name) ?? new Map<string, { agree: number; differ: number }>();
+        const tally = perFact.get(fact) ?? { agree: 0, differ: 0 };
+        if (isSameFact(value, factValue)) tally.agree += 1;
+        else tally.differ += 1;
+        perFact.set(fact, tally);
+        tallies.set(name, perFact);
+      }
+  return new Map(
+    [...tallies].map(([name, perFact]) => [
+      name,
+      [...perFact]
+        .filter(([, tally]) => tally.agree > 0 && tally.agree >= tally.differ)
+        .sort(
+          (a, b) =>
+            b[1].agree - a[1].agree || Number(isNamedLike(name, b[0])) - Number(isNamedLike(name, a[0])),
+        )
+        .map(([fact]) => fact),
+    ]),
+  );
+}
+
+function schemaList(schema: unknown, key: string): unknown[] {
+  const value =
+    typeof schema === 'object' && schema !== null ? (schema as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(value) ? value : [];
+}
+
+function schemaObject(schema: unknown, key: string): Record<string, unknown> {
+  const value =
+    typeof schema === 'object' && schema !== null ? (schema as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** The input fields of the skill's schema, and which it requires. */
+function inputFields(skill: CompiledSkill): { names: string[]; required: Set<string>; sets: string[][] } {
+  const properties = schemaObject(skill.inputSchema, 'properties');
+  const sets = schemaList(skill.inputSchema, 'anyOf').map((option) =>
+    schemaList(option, 'required').filter((name): name is string => typeof name === 'string'),
+  );
+  return {
+    names: Object.keys(properties),
+    required: new Set(
+      schemaList(skill.inputSchema, 'required').filter((name) => typeof name === 'string') as string[],
+    ),
+    sets,
+  };
+}
+
+/** What `bindSkillInput` made of a request. */
+export interface BoundSkillInput {
+  input: Record<string, unknown>;
+  /**
+   * Inputs the request cannot fill: a required input whose value was no fact of any recorded run
+   * (an id the agent chose) or a fact this request lacks; or, when none of the input schema's
+   * alternatives (`anyOf` of required sets) can be filled, the fields of the first.
+   */
+  unfillable: string[];
+}
+
+function convert(value: string | number, training: unknown): unknown {
+  if (typeof training === 'string' && /^\d\d:\d\d$/.test(training)) return String(value).slice(0, 5);
+  return typeof training === 'number' ? Number(value) : value;
+}
+
+/**
+ * The input of a compiled skill for a request, as a caller who knows only what the customer said
+ * would fill it: each input takes the request's value of the fact that input held in the skill's
+ * recorded cases (most cases first); an optional input whose fact the request lacks is left out; a
+ * required one the request cannot fill keeps its first case's value (and is listed as unfillable).
+ * Reads only the request's facts and the skill's own cases, never the expected outcome.
+ */
+export function bindSkillInput(skill: CompiledSkill, request: Facts): BoundSkillInput {
+  const factsOf = inputFacts(skill);
+  const first = ((skill.cases ?? [])[0]?.input ?? {}) as Record<string, unknown>;
+  const { names, required, sets } = inputFields(skill);
+  const input: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const name of names) {
+    const fact = factsOf.get(name)?.find((key) => request[key] !== undefined);
+    const value = fact === undefined ? undefined : request[fact];
+    if (value !== undefined) input[name] = convert(value, first[name]);
+    else if (required.has(name) && name in first) {
+      input[name] = first[name];
+      missing.push(name);
+    } else if (required.has(name)) missing.push(name);
+  }
+  const isSetFilled = (set: string[]): boolean => set.every((name) => name in input);
+  if (sets.length > 0 && !sets.some(isSetFilled))
+    missing.push(...(sets[0] ?? []).filter((name) => !(name in input)));
+  return { input, unfillable: missing };
+}
