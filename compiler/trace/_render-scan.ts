@@ -6,6 +6,8 @@ import { uniqueName } from './_naming.js';
 export interface ScanCode {
   path: (string | number)[];
   equals?: Expr;
+  /** Other properties the caller may name the element by instead (the first given is tested). */
+  alternatives?: { path: (string | number)[]; equals: Expr }[];
   list: string;
   item: string;
   /** The tool call, rendered with `item` as the element. */
@@ -27,10 +29,45 @@ function propertyCode(path: readonly (string | number)[]): string {
 }
 
 function notFound(scan: ScanCode, equals: Expr, names: RenderNames): string {
+  if (scan.alternatives?.length)
+    return JSON.stringify(
+      `No ${scan.item} with the given ${[equals, ...scan.alternatives.map((option) => option.equals)]
+        .map((option) => renderExpr(option, names).replace(/^input\./, ''))
+        .join(' or ')} was found.`,
+    );
   const property = [...scan.path].reverse().find((key) => typeof key === 'string') ?? 'value';
   if (equals.kind === 'literal')
     return JSON.stringify(`No ${scan.item} with ${property} ${JSON.stringify(equals.value)} was found.`);
   return `\`No ${scan.item} with ${property} \${JSON.stringify(${renderExpr(equals, names)})} was found.\``;
+}
+
+// `candidate.destination === input.destination`; with alternatives, the first the caller gave:
+// `input.destination !== undefined ? candidate.destination === ... : candidate.flights[0].date === input.date`.
+function matchTest(scan: ScanCode, candidate: string, equals: Expr, names: RenderNames, pad: string): string {
+  const options = [{ path: scan.path, equals }, ...(scan.alternatives ?? [])];
+  const tests = options.map(
+    (option) => `${candidate}${propertyCode(option.path)} === ${renderExpr(option.equals, names, pad)}`,
+  );
+  return options
+    .slice(0, -1)
+    .reduceRight(
+      (rest, option, index) =>
+        `${renderExpr(option.equals, names)} !== undefined ? ${tests[index] ?? ''} : ${rest}`,
+      tests[tests.length - 1] ?? 'false',
+    );
+}
+
+// With alternatives, none given is the caller's mistake: say which would do.
+function alternativesGuard(scan: ScanCode, equals: Expr, names: RenderNames, noun: string): string[] {
+  if (!scan.alternatives?.length) return [];
+  const given = [equals, ...scan.alternatives.map((option) => option.equals)].map((option) =>
+    renderExpr(option, names),
+  );
+  const fields = given.map((code) => code.replace(/^input\./, ''));
+  return [
+    `if (${given.map((code) => `${code} === undefined`).join(' && ')})`,
+    `  throw new Error(${JSON.stringify(`Say which ${noun}: give ${fields.join(' or ')}.`)});`,
+  ];
 }
 
 /**
@@ -56,10 +93,11 @@ export function renderScan(
   const candidate = uniqueName('candidate', taken);
   taken.add(candidate);
   return [
+    ...alternativesGuard(scan, equals, names, scan.item),
     `let ${result}: ${scan.resultType} | undefined;`,
     `for (const ${scan.item} of ${scan.list}) {`,
     `  const ${candidate} = await ${scan.call};`,
-    `  if (${candidate}${propertyCode(scan.path)} === ${renderExpr(equals, names, `${pad}  `)}) {`,
+    `  if (${matchTest(scan, candidate, equals, names, `${pad}  `)}) {`,
     `    ${result} = ${candidate};`,
     '    break;',
     '  }',

@@ -60,6 +60,7 @@ function collectUsed(body: SkillBody, used: Set<number>): void {
     // A scan always names what it found: its loop assigns it.
     if (segment.scan) used.add(index);
     if (segment.scan?.equals) collectSegments(segment.scan.equals, used);
+    for (const option of segment.scan?.alternatives ?? []) collectSegments(option.equals, used);
   });
   if (body.branches) {
     for (const arm of body.branches) {

@@ -1,7 +1,16 @@
 import type { Trajectory } from '../import/index.js';
 import type { Expr, Scope } from './_expr.js';
 import type { Segment } from './_segments.js';
-import { explainedScanRule, isNamedByUser, scanEvidence, scanRules, type ScanRule } from './_scan-rule.js';
+import {
+  alternativeScanPaths,
+  explainedScanRule,
+  isNamedByUser,
+  scanEvidence,
+  scanRules,
+  type ScanEvidence,
+  type ScanRule,
+} from './_scan-rule.js';
+import { valueAtPath } from './_values.js';
 import { runCount, type DraftState, type Instance } from './_draft-state.js';
 import { addParam } from './_params.js';
 
@@ -26,6 +35,48 @@ function ruleEquals(
   return addParam(state, instances, { key, tool: context.tool, segment: context.segment }, false);
 }
 
+function listNoun(list: Expr | undefined): string {
+  const key =
+    list?.kind === 'ref' ? [...list.path].reverse().find((part) => typeof part === 'string') : undefined;
+  return typeof key === 'string' ? key.replace(/ies$/, 'y').replace(/([^s])s$/, '$1') : 'element';
+}
+
+// Users named the element by different properties (a destination, a date): one optional input per
+// property, filled for the runs that named it that way; the scan tests whichever the caller gave.
+function resolveAlternatives(
+  state: DraftState,
+  evidence: readonly ScanEvidence[],
+  scopes: readonly Scope[],
+  at: { lead: Segment; index: number },
+): boolean {
+  const chosen = alternativeScanPaths(evidence);
+  if (!chosen) return false;
+  const names: string[] = [];
+  const options = chosen.map(({ path, runs }) => {
+    const instances: Instance[] = runs.map((run) => {
+      const own = evidence[run] as ScanEvidence;
+      return {
+        trajectory: own.trajectory,
+        scope: scopes[own.trajectory] as Scope,
+        value: valueAtPath(own.scanned[own.scanned.length - 1], path),
+      };
+    });
+    const key = [...path].reverse().find((part) => typeof part === 'string') ?? 'value';
+    const equals = addParam(state, instances, { key, tool: at.lead.tool, segment: at.index }, false);
+    if (equals.kind === 'ref') names.push(String(equals.path[0]));
+    return { path, equals };
+  });
+  const noun = listNoun(at.lead.list);
+  for (const name of names) {
+    const spec = state.params.get(name);
+    if (spec) spec.alternativeOf = { noun, names };
+  }
+  const [first, ...alternatives] = options;
+  if (!first) return false;
+  at.lead.scan = { path: first.path, equals: first.equals, alternatives };
+  return true;
+}
+
 /**
  * Decides what the scan at segment `index` stops at: a property of the matched element equal to an
  * input or to what the user wrote (a new input), else its lookup key given by the caller; records
@@ -47,6 +98,7 @@ export function resolveScan(
   const explained = explainedScanRule(rules, evidence);
   // Users who named the element by different properties: the runs select differently.
   const rule = explained ?? (isNamedByUser(evidence) ? undefined : fallbackRule(rules));
+  if (!rule && resolveAlternatives(state, evidence, scopes, { lead, index })) return;
   if (!rule) {
     // No one rule: a condition that never holds, so the replay fails and the runs are compiled
     // apart (never a silent pick).

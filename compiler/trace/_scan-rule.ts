@@ -95,6 +95,40 @@ function namingPaths(run: ScanEvidence): Set<string> {
   return named;
 }
 
+/**
+ * Runs whose users named the match by different properties (one a destination, another a date):
+ * the fewest properties, most-named first, such that every run that named its match named it by one
+ * of them, and for each the runs that use it. A run whose user named it by nothing (a city where the
+ * match holds a code) takes the most-named property, as with one rule. Undefined when one property
+ * would do or no run named the match.
+ */
+export function alternativeScanPaths(
+  evidence: readonly ScanEvidence[],
+): { path: ValuePath; runs: number[] }[] | undefined {
+  const named = evidence.map(namingPaths);
+  const counts = new Map<string, number>();
+  for (const paths of named) for (const key of paths) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const ordered = [...counts.entries()]
+    .sort(([a, left], [b, right]) => right - left || a.length - b.length)
+    .map(([key]) => key);
+  const chosen: string[] = [];
+  for (const paths of named) {
+    if (paths.size === 0 || chosen.some((key) => paths.has(key))) continue;
+    const next = ordered.find((key) => paths.has(key));
+    if (next === undefined) return undefined;
+    chosen.push(next);
+  }
+  if (chosen.length < 2) return undefined;
+  chosen.sort((a, b) => ordered.indexOf(a) - ordered.indexOf(b));
+  return chosen.map((key) => ({
+    path: JSON.parse(key) as ValuePath,
+    // Each run gives the first chosen property it named the element by, and only that one.
+    runs: named.flatMap((paths, run) =>
+      (chosen.find((own) => paths.has(own)) ?? chosen[0]) === key ? [run] : [],
+    ),
+  }));
+}
+
 /** True when some run's user named the element by a property (so runs may disagree on which). */
 export function isNamedByUser(evidence: readonly ScanEvidence[]): boolean {
   return evidence.some((run) => namingPaths(run).size > 0);

@@ -12,9 +12,10 @@ export interface Segment {
   /**
    * For scans (`_scan-segments.ts`): the calls looked up the list's elements in order and stopped
    * at the first whose property at `path` equals `equals` (set by the drafter). The segment's
-   * result is that element's.
+   * result is that element's. With `alternatives`, runs named the element by different properties
+   * (a destination, a date): the test uses the first property whose input the caller gave.
    */
-  scan?: { path: ValuePath; equals?: Expr };
+  scan?: { path: ValuePath; equals?: Expr; alternatives?: { path: ValuePath; equals: Expr }[] };
 }
 
 /** Where a scan may replace what `splitSegments` would make of a run of calls (a loop or one call). */

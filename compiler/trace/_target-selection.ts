@@ -67,6 +67,7 @@ export function targetSelections(segments: readonly Segment[], args: readonly Ex
     if (scanned?.scan?.equals) collectSelectors(scanned.scan.equals, selectors);
     const equalsInput = scanned?.scan?.equals ? inputName(scanned.scan.equals) : undefined;
     if (equalsInput !== undefined && !selectors.includes(equalsInput)) selectors.push(equalsInput);
+    for (const option of scanned?.scan?.alternatives ?? []) collectSelectors(option.equals, selectors);
     return { tool: segment.tool, selectors };
   });
 }

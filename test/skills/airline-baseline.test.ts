@@ -16,7 +16,7 @@ describe('airline corpus baseline (trace compiler)', () => {
     expect(evaluation.skills).toBeGreaterThan(0);
     expect(evaluation.verifiedSkills).toBe(evaluation.skills);
     expect(evaluation.verifiedTrajectories).toBe(17);
-    // Measured: 7 of 24 held-out live runs right (8 skills); a floor, so the compiler cannot fall back.
+    // Measured: 7 of 21 held-out live runs right (7 skills); a floor, so the compiler cannot fall back.
     expect(evaluation.heldOutCorrect).toBeGreaterThanOrEqual(7);
     expect(evaluation.leaveOneOutFolds).toBe(17);
     expect(evaluation.leaveOneOutVerified).toBe(17);
@@ -29,7 +29,7 @@ describe('airline corpus baseline (trace compiler)', () => {
     expect(evaluation.trajectories).toBe(17);
     expect(evaluation.verifiedSkills).toBe(evaluation.skills);
     expect(evaluation.verifiedTrajectories).toBe(17);
-    // Measured: 7 of 24 held-out live runs right (8 skills); a floor, so the compiler cannot fall back.
+    // Measured: 7 of 21 held-out live runs right (7 skills); a floor, so the compiler cannot fall back.
     expect(evaluation.heldOutCorrect).toBeGreaterThanOrEqual(7);
   }, 60_000);
 });
