@@ -72,15 +72,16 @@ export function runCount(instances: readonly Instance[]): number {
 /**
  * True when the user wrote `value` in the conversation, allowing the forms people type: any case
  * for whole words (`mastercard` for `Mastercard`), words for a `_`/`-` token (`gift card` for
- * `gift_card`) and a time without seconds (`13:00` for `13:00:00`).
+ * `gift_card`) and a time without seconds (`13:00` for `13:00:00`). `asWords: false` leaves the
+ * words out: a tool's own token (`works_at`) is no value the user gave because they wrote "works at".
  */
-export function isUserWritten(value: unknown, text: string): boolean {
+export function isUserWritten(value: unknown, text: string, options: { asWords?: boolean } = {}): boolean {
   if (occursInText(value, text)) return true;
   if (typeof value !== 'string' || value.length < 2) return false;
   const time = /^(\d\d:\d\d):00$/.exec(value);
   if (time) return new RegExp(`(^|[^\\d:])${time[1]}($|[^\\d:])`).test(text);
   // A token joined by `_` or `-` (`gift_card`) is typed as words: `gift card`, `Gift-card`.
-  if (/^[A-Za-z]+([_-][A-Za-z]+)+$/.test(value))
+  if (/^[A-Za-z]+([_-][A-Za-z]+)+$/.test(value) && options.asWords !== false)
     return new RegExp(`\\b${value.split(/[_-]/).join('[\\s_-]+')}\\b`, 'i').test(text);
   // Any case only for one word: a phrase in other case is the agent's wording, not the user's.
   if (!/^\w[\w-]*$/.test(value)) return false;

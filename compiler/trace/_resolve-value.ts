@@ -148,8 +148,10 @@ function resolveScalar(state: DraftState, instances: readonly Instance[], contex
   const derived = derivedNumber(state, instances, context);
   if (derived) return derived;
   const isSame = instances.every((instance) => isSameValue(instance.value, value));
+  // Verbatim: an argument the user typed as words (`works_at` for "works at") is the tool's
+  // vocabulary; reading words is for choosing elements (`sameWords`), not for lifting inputs.
   const isTyped = instances.some((instance) =>
-    isUserWritten(instance.value, state.texts[instance.trajectory] ?? ''),
+    isUserWritten(instance.value, state.texts[instance.trajectory] ?? '', { asWords: false }),
   );
   // What the user said is an input, even when every sibling said the same (else a skill folded
   // from two runs of one customer would act on that customer's account for everyone).
