@@ -3,7 +3,7 @@ import { isSameValue, valueAtPath, type ValuePath } from './_values.js';
 import { holdsEverywhere, isUserWritten, type DraftState, type Instance } from './_draft-state.js';
 import { addParam } from './_params.js';
 import { restoreDraft, saveDraft } from './_draft-snapshot.js';
-import { choiceAt, propertyPaths, withFind, type RefExpr } from './_list-choice.js';
+import { choiceAt, propertyPaths, withFind, type RefExpr, elementNoun } from './_list-choice.js';
 
 const pathKey = (path: ValuePath): string => path.join('.');
 
@@ -43,15 +43,6 @@ function coveringProperties(written: readonly ValuePath[][]): ValuePath[] | unde
   return chosen;
 }
 
-function listNoun(candidate: RefExpr): string {
-  const at = candidate.path.findIndex((part) => typeof part === 'number');
-  const list = candidate.path
-    .slice(0, at)
-    .reverse()
-    .find((part): part is string => typeof part === 'string');
-  return list ? list.replace(/ies$/, 'y').replace(/([^s])s$/, '$1') : 'element';
-}
-
 /**
  * Siblings that identified the same kind of element with different information (one customer gave
  * the destination, another the date): each property becomes an optional input, filled for the runs
@@ -77,7 +68,7 @@ export function alternativeRule(
   const used = written.map((paths) =>
     chosen.find((path) => paths.some((own) => pathKey(own) === pathKey(path))),
   );
-  const noun = listNoun(candidate);
+  const noun = elementNoun(candidate);
   const snapshot = saveDraft(state);
   const names: string[] = [];
   const options = chosen.map((path) => {

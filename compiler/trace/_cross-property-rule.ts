@@ -2,7 +2,7 @@ import type { Expr } from './_expr.js';
 import { valueAtPath, type ValuePath } from './_values.js';
 import { isUserWritten, type DraftState, type Instance } from './_draft-state.js';
 import { addParam } from './_params.js';
-import { choiceAt, propertyPaths, withFind, type RefExpr } from './_list-choice.js';
+import { choiceAt, propertyPaths, withFind, type RefExpr, elementNoun } from './_list-choice.js';
 import { isSameWords } from './_same-words.js';
 
 /** How one sibling named its element: the word-valued properties that single it out. */
@@ -64,15 +64,6 @@ function pickProperties(namings: readonly Naming[]): ValuePath[] | undefined {
   return chosen;
 }
 
-function listNoun(candidate: RefExpr): string {
-  const at = candidate.path.findIndex((part) => typeof part === 'number');
-  const list = candidate.path
-    .slice(0, at)
-    .reverse()
-    .find((part): part is string => typeof part === 'string');
-  return list ? list.replace(/ies$/, 'y').replace(/([^s])s$/, '$1') : 'element';
-}
-
 /**
  * One selection rule for siblings that named their element by different properties from one value
  * the user wrote each (`Mastercard` is a `brand`, `gift card` a `source`): the element whose
@@ -109,7 +100,7 @@ export function crossPropertyRule(
   const equals = addParam(
     state,
     instances.map((instance, index) => ({ ...instance, value: values[index] })),
-    { key: listNoun(candidate), segment: 0 },
+    { key: elementNoun(candidate), segment: 0 },
     false,
   );
   const rule = withFind(candidate, properties[0] as ValuePath, equals);
@@ -118,7 +109,7 @@ export function crossPropertyRule(
     step.orAt = properties.slice(1);
     step.isWords = true;
   }
-  noteThinEvidence(state, equals, properties, chosen, listNoun(candidate));
+  noteThinEvidence(state, equals, properties, chosen, elementNoun(candidate));
   return rule;
 }
 

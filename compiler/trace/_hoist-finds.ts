@@ -38,8 +38,8 @@ function elementName(find: FindRef, noun: string, taken: ReadonlySet<string>): s
   return uniqueName(`${prefix}${noun[0]?.toUpperCase() ?? ''}${noun.slice(1)}`, taken);
 }
 
-// With alternative inputs, none given is the caller's mistake: say which ones would do.
-function alternativesGuard(
+/** With alternative inputs, none given is the caller's mistake: the guard that says which would do. */
+export function alternativesGuard(
   step: { equals: Expr; alternatives?: { equals: Expr }[] },
   noun: string,
   names: RenderNames,

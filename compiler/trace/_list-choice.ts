@@ -39,3 +39,13 @@ export function withFind(expr: RefExpr, path: ValuePath, equals: Expr): RefExpr 
   const step: PathStep = path.length === 1 ? { find: name, equals } : { find: name, equals, at: path };
   return { ...expr, path: [...expr.path.slice(0, at), step, ...expr.path.slice(at + 1)] };
 }
+
+/** What one element of a list is called: `reservation` for `...reservations[0]` or a loop over `reservations`. */
+export function elementNoun(list: Expr | undefined): string {
+  if (list?.kind !== 'ref') return 'element';
+  const at = list.path.findIndex((key) => typeof key === 'number');
+  const name = (at < 0 ? list.path : list.path.slice(0, at))
+    .filter((key): key is string => typeof key === 'string')
+    .at(-1);
+  return name ? name.replace(/ies$/, 'y').replace(/([^s])s$/, '$1') : 'element';
+}

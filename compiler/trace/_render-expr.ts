@@ -62,22 +62,31 @@ function renderPath(base: string, path: readonly PathStep[], names: RenderNames,
   return code;
 }
 
+/**
+ * The test of the first alternative the caller gave: `a !== undefined ? testA : testB` (the last
+ * test stands alone; a guard before it makes sure some input was given).
+ */
+export function renderFirstGiven(options: readonly { given: string; test: string }[]): string {
+  return options
+    .slice(0, -1)
+    .reduceRight(
+      (rest, option) => `${option.given} !== undefined ? ${option.test} : ${rest}`,
+      options[options.length - 1]?.test ?? 'false',
+    );
+}
+
 // `member.role === "oncall"`; with several properties or words, `sameWords(m.brand, x) || ...`.
 function renderMatch(element: string, key: FindStep, names: RenderNames): string {
   const wanted = renderExpr(key.equals, names);
   // `input.destination !== undefined ? r.destination === input.destination : r.flights[0].date === input.date`
   if (key.alternatives) {
     const options = [{ at: key.at ?? [key.find], equals: key.equals }, ...key.alternatives];
-    const tests = options.map(
-      (option) => `${element}${renderPath('', option.at, names)} === ${renderExpr(option.equals, names)}`,
+    return renderFirstGiven(
+      options.map((option) => ({
+        given: renderExpr(option.equals, names),
+        test: `${element}${renderPath('', option.at, names)} === ${renderExpr(option.equals, names)}`,
+      })),
     );
-    return options
-      .slice(0, -1)
-      .reduceRight(
-        (rest, option, index) =>
-          `${renderExpr(option.equals, names)} !== undefined ? ${tests[index] ?? ''} : ${rest}`,
-        tests[tests.length - 1] ?? 'false',
-      );
   }
   return [key.at ?? [key.find], ...(key.orAt ?? [])]
     .map((at) => {

@@ -1,5 +1,6 @@
 import type { Expr } from './_expr.js';
-import { renderExpr, type RenderNames } from './_render-expr.js';
+import { renderExpr, renderFirstGiven, type RenderNames } from './_render-expr.js';
+import { alternativesGuard } from './_hoist-finds.js';
 import { uniqueName } from './_naming.js';
 
 /** A scan to render: the list and its element's name, the rendered lookup, where it stops. */
@@ -45,29 +46,12 @@ function notFound(scan: ScanCode, equals: Expr, names: RenderNames): string {
 // `input.destination !== undefined ? candidate.destination === ... : candidate.flights[0].date === input.date`.
 function matchTest(scan: ScanCode, candidate: string, equals: Expr, names: RenderNames, pad: string): string {
   const options = [{ path: scan.path, equals }, ...(scan.alternatives ?? [])];
-  const tests = options.map(
-    (option) => `${candidate}${propertyCode(option.path)} === ${renderExpr(option.equals, names, pad)}`,
+  return renderFirstGiven(
+    options.map((option) => ({
+      given: renderExpr(option.equals, names),
+      test: `${candidate}${propertyCode(option.path)} === ${renderExpr(option.equals, names, pad)}`,
+    })),
   );
-  return options
-    .slice(0, -1)
-    .reduceRight(
-      (rest, option, index) =>
-        `${renderExpr(option.equals, names)} !== undefined ? ${tests[index] ?? ''} : ${rest}`,
-      tests[tests.length - 1] ?? 'false',
-    );
-}
-
-// With alternatives, none given is the caller's mistake: say which would do.
-function alternativesGuard(scan: ScanCode, equals: Expr, names: RenderNames, noun: string): string[] {
-  if (!scan.alternatives?.length) return [];
-  const given = [equals, ...scan.alternatives.map((option) => option.equals)].map((option) =>
-    renderExpr(option, names),
-  );
-  const fields = given.map((code) => code.replace(/^input\./, ''));
-  return [
-    `if (${given.map((code) => `${code} === undefined`).join(' && ')})`,
-    `  throw new Error(${JSON.stringify(`Say which ${noun}: give ${fields.join(' or ')}.`)});`,
-  ];
 }
 
 /**
@@ -93,7 +77,12 @@ export function renderScan(
   const candidate = uniqueName('candidate', taken);
   taken.add(candidate);
   return [
-    ...alternativesGuard(scan, equals, names, scan.item),
+    ...alternativesGuard(
+      { equals, ...(scan.alternatives ? { alternatives: scan.alternatives } : {}) },
+      scan.item,
+      names,
+      '',
+    ),
     `let ${result}: ${scan.resultType} | undefined;`,
     `for (const ${scan.item} of ${scan.list}) {`,
     `  const ${candidate} = await ${scan.call};`,

@@ -11,6 +11,7 @@ import {
   type ScanRule,
 } from './_scan-rule.js';
 import { valueAtPath } from './_values.js';
+import { elementNoun } from './_list-choice.js';
 import { runCount, type DraftState, type Instance } from './_draft-state.js';
 import { addParam } from './_params.js';
 
@@ -33,12 +34,6 @@ function ruleEquals(
   if (rule.fromInput) return { kind: 'ref', root: { type: 'input' }, path: rule.fromInput };
   const key = [...rule.path].reverse().find((part) => typeof part === 'string') ?? 'value';
   return addParam(state, instances, { key, tool: context.tool, segment: context.segment }, false);
-}
-
-function listNoun(list: Expr | undefined): string {
-  const key =
-    list?.kind === 'ref' ? [...list.path].reverse().find((part) => typeof part === 'string') : undefined;
-  return typeof key === 'string' ? key.replace(/ies$/, 'y').replace(/([^s])s$/, '$1') : 'element';
 }
 
 // Users named the element by different properties (a destination, a date): one optional input per
@@ -66,7 +61,7 @@ function resolveAlternatives(
     if (equals.kind === 'ref') names.push(String(equals.path[0]));
     return { path, equals };
   });
-  const noun = listNoun(at.lead.list);
+  const noun = elementNoun(at.lead.list);
   for (const name of names) {
     const spec = state.params.get(name);
     if (spec) spec.alternativeOf = { noun, names };
