@@ -1,5 +1,6 @@
 import type { ToolManifestEntry } from '../core/index.js';
 import type { ToolPack } from '../sandbox/index.js';
+import type { CompiledSkill } from '../compiler/index.js';
 
 /**
  * An example domain the offline demo tours (`knack demo --domain MODULE`): a module exporting
@@ -15,6 +16,12 @@ export interface DemoDomain {
   trajectoryFiles: () => Promise<string[]>;
   /** A fresh, seeded tool pack (the live domain) per call. */
   createTools: () => ToolPack;
-  /** Inputs no trajectory used, for a skill compiled from these trajectory ids. */
-  heldOutInputsFor: (trajectoryIds: readonly string[]) => readonly Record<string, unknown>[];
+  /**
+   * Inputs no trajectory used, for a skill compiled from these trajectory ids; the demo passes the
+   * stored skill too, so a domain can bind its requests onto the skill's own interface and cases.
+   */
+  heldOutInputsFor: (
+    trajectoryIds: readonly string[],
+    skill?: CompiledSkill,
+  ) => readonly Record<string, unknown>[];
 }

@@ -63,7 +63,7 @@ async function runStep(domain: DemoDomain, store: SkillStore, skills: CompiledSk
   const { createTools, heldOutInputsFor } = domain;
   print(c.bold('\n4. Call the active skills in the sandbox on inputs no trajectory had'));
   for (const skill of skills) {
-    for (const input of heldOutInputsFor(skill.provenance.trajectoryIds).slice(0, 1)) {
+    for (const input of heldOutInputsFor(skill.provenance.trajectoryIds, skill).slice(0, 1)) {
       const result = await callSkill({ store, ref: skill.name, input, tools: createTools() });
       const outcome = result.ok ? c.green('ok') : c.red(result.error.code);
       const value = result.ok ? JSON.stringify(result.value) : result.error.message;
@@ -121,7 +121,7 @@ async function benchStep(
   const rows: SkillBenchmark[] = [];
   await using sandbox = await createSandbox();
   for (const skill of skills) {
-    const inputs = heldOutInputsFor(skill.provenance.trajectoryIds);
+    const inputs = heldOutInputsFor(skill.provenance.trajectoryIds, skill);
     if (inputs.length === 0) continue;
     rows.push(await benchmarkSkill({ store, ref: skill.name, inputs, createTools, runs, sandbox }));
     log(c.dim(`   benched ${skill.name}`));
