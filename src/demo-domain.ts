@@ -17,11 +17,11 @@ export interface DemoDomain {
   /** A fresh, seeded tool pack (the live domain) per call. */
   createTools: () => ToolPack;
   /**
-   * Inputs no trajectory used, for a skill compiled from these trajectory ids; the demo passes the
-   * stored skill too, so a domain can bind its requests onto the skill's own interface and cases.
+   * Inputs no trajectory used, for `skill` (compiled from `trajectoryIds`): a domain may bind its
+   * requests onto the skill's own interface and cases.
    */
   heldOutInputsFor: (
     trajectoryIds: readonly string[],
-    skill?: CompiledSkill,
+    skill: CompiledSkill,
   ) => readonly Record<string, unknown>[];
 }

@@ -2,7 +2,6 @@
 import type { DemoDomain } from '../../src/index.js';
 import { airlineManifest } from './airline-manifest.js';
 import { createTools } from './pack.js';
-import { airlineHeldOutSkillInputs } from './skill-inputs.js';
 import { bindSkillInput } from './bind-skill-input.js';
 import { airlineHeldOutInputsFor } from './held-out-inputs.js';
 import { airlineTrajectoryFiles } from './trajectory-files.js';
@@ -17,9 +16,7 @@ export const demoDomain: DemoDomain = {
   trajectoryFiles: () => airlineTrajectoryFiles('openai'),
   createTools,
   // A caller fills the skill's inputs from what the customer said (`bindSkillInput`, over the
-  // skill's own cases); without the skill, the input re-drafted from its trajectories is bound.
+  // skill's own cases).
   heldOutInputsFor: (trajectoryIds, skill) =>
-    skill
-      ? airlineHeldOutInputsFor(trajectoryIds).map((request) => bindSkillInput(skill, request).input)
-      : airlineHeldOutSkillInputs(trajectoryIds, 'openai'),
+    airlineHeldOutInputsFor(trajectoryIds).map((request) => bindSkillInput(skill, request).input),
 };

@@ -33,8 +33,7 @@ export {
 export type { AirlineEffectCheck } from './task-shapes.js';
 export type { AgentStyle, AirlineRun, Facts, OpenAiErrorStyle, TaskShape } from './task-shape.js';
 export type { Attempt, ConversationAgent } from './_conversation-runner.js';
-export { airlineHeldOutInputsFor, airlineRunFacts, bindHeldOutInput } from './held-out-inputs.js';
-export { airlineHeldOutSkillInputs, airlineReplayInputs, airlineSkillInput } from './skill-inputs.js';
+export { airlineHeldOutInputsFor, airlineRunFacts } from './held-out-inputs.js';
 export { airlineTrajectoryFiles } from './trajectory-files.js';
 export { bindSkillInput } from './bind-skill-input.js';
 export type { BoundSkillInput } from './bind-skill-input.js';

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createValidator } from '../../core/index.js';
+import { compileTrajectories } from '../../compiler/index.js';
 import type { ToolCallContext } from '../../sandbox/index.js';
 import {
   AIRLINE_DIR,
   airlineManifest,
   airlineRuns,
-  bindHeldOutInput,
   checkAirlineEffect,
   createAirline,
   createAirlineSeed,
@@ -209,18 +209,6 @@ describe('task shapes and the effect check', () => {
       }
     }
   });
-
-  it('binds a held-out request onto a skill input through the facts of a training run', () => {
-    const training = { user_id: 'olivia_reyes_4102', destination: 'DEN', city: 'Denver' };
-    const heldOut = { user_id: 'hannah_cole_3307', destination: 'SEA', city: 'Seattle' };
-    expect(
-      bindHeldOutInput(
-        { userId: 'olivia_reyes_4102', city: 'denver', time: '13:00', note: 'x' },
-        training,
-        heldOut,
-      ),
-    ).toEqual({ userId: 'hannah_cole_3307', city: 'Seattle', time: '13:00', note: 'x' });
-  });
 });
 
 describe('demoDomain', () => {
@@ -228,10 +216,19 @@ describe('demoDomain', () => {
     const { demoDomain } = await import('../../skills/airline/demo-domain.js');
     expect(demoDomain.manifest).toBe(airlineManifest);
     expect(await demoDomain.trajectoryFiles()).toHaveLength(airlineRuns.length);
-    const inputs = demoDomain.heldOutInputsFor(['cancel-reservation-olivia']);
-    expect(inputs).toHaveLength(3);
-    expect(Object.values(inputs[0] ?? {})).toContain('hannah_cole_3307');
-    expect(demoDomain.heldOutInputsFor(['refund-damaged-8812'])).toEqual([]);
+    const ids = ['cancel-reservation-olivia'];
+    const files = ids.map((id) => join(AIRLINE_DIR, 'trajectories', 'openai', `${id}.json`));
+    const { skills } = await compileTrajectories({ files, manifest: airlineManifest });
+    const skill = skills[0];
+    if (!skill) throw new Error('no skill');
+    // Hannah, Diego and Liam, each bound onto the skill's own input names.
+    const inputs = demoDomain.heldOutInputsFor(ids, skill);
+    expect(inputs.map((input) => input['userId'])).toEqual([
+      'hannah_cole_3307',
+      'diego_alvarez_6120',
+      'liam_oconnor_3390',
+    ]);
+    expect(demoDomain.heldOutInputsFor(['refund-damaged-8812'], skill)).toEqual([]);
   });
 });
 
