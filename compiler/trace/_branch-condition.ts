@@ -10,7 +10,9 @@ import { valueAtPath, type ValuePath } from './_values.js';
 export type BranchCondition =
   | { kind: 'empty'; list: Expr; isEmpty: boolean }
   | { kind: 'length'; list: Expr; op: '>' | '<='; count: number }
-  | { kind: 'equals'; value: Expr; equals: string | boolean };
+  | { kind: 'equals'; value: Expr; equals: string | boolean }
+  /** The caller gave an optional input (`input.reservationId !== undefined`): runs that named the target another way took another path. */
+  | { kind: 'given'; input: string };
 
 /** Which sibling runs a condition must tell apart, and what it may read. */
 export interface ConditionQuery {

@@ -14,6 +14,7 @@ export interface ArmHeader {
 
 /** The value a condition reads. */
 export function conditionSubject(condition: BranchCondition): Expr {
+  if (condition.kind === 'given') return { kind: 'ref', root: { type: 'input' }, path: [condition.input] };
   return condition.kind === 'equals' ? condition.value : condition.list;
 }
 
@@ -22,6 +23,7 @@ export function renderCondition(condition: BranchCondition, names: RenderNames):
   const subject = renderExpr(conditionSubject(condition), names);
   if (condition.kind === 'empty') return `${subject}.length ${condition.isEmpty ? '=== 0' : '> 0'}`;
   if (condition.kind === 'length') return `${subject}.length ${condition.op} ${condition.count}`;
+  if (condition.kind === 'given') return `${subject} !== undefined`;
   return `${subject} === ${JSON.stringify(condition.equals)}`;
 }
 
