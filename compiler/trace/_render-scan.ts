@@ -29,14 +29,19 @@ function propertyCode(path: readonly (string | number)[]): string {
     .join('');
 }
 
+const propertyOf = (path: readonly (string | number)[]): string =>
+  [...path].reverse().find((key): key is string => typeof key === 'string') ?? 'value';
+
+// `No reservation with destination "DEN" was found.`; with alternatives, the one the caller gave.
 function notFound(scan: ScanCode, equals: Expr, names: RenderNames): string {
-  if (scan.alternatives?.length)
-    return JSON.stringify(
-      `No ${scan.item} with the given ${[equals, ...scan.alternatives.map((option) => option.equals)]
-        .map((option) => renderExpr(option, names).replace(/^input\./, ''))
-        .join(' or ')} was found.`,
-    );
-  const property = [...scan.path].reverse().find((key) => typeof key === 'string') ?? 'value';
+  if (scan.alternatives?.length) {
+    const options = [{ path: scan.path, equals }, ...scan.alternatives].map((option) => {
+      const value = renderExpr(option.equals, names);
+      return { given: value, test: `\`${propertyOf(option.path)} \${JSON.stringify(${value})}\`` };
+    });
+    return `\`No ${scan.item} with \${${renderFirstGiven(options)}} was found.\``;
+  }
+  const property = propertyOf(scan.path);
   if (equals.kind === 'literal')
     return JSON.stringify(`No ${scan.item} with ${property} ${JSON.stringify(equals.value)} was found.`);
   return `\`No ${scan.item} with ${property} \${JSON.stringify(${renderExpr(equals, names)})} was found.\``;

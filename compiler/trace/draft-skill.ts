@@ -14,6 +14,7 @@ import { valueToTsType } from './_ts-type.js';
 import { isSecretLike } from './detect-secrets.js';
 import { describeSkill } from './_describe-skill.js';
 import { targetSelections, type TargetSelection } from './_target-selection.js';
+import { addIdAlternatives } from './_id-alternative.js';
 
 /** Options of `draftSkill`. */
 export interface DraftOptions {
@@ -134,6 +135,7 @@ export function draftSkill(options: DraftOptions): SkillDraft {
     const output = resolveOutput(state, trajectories, scopes, segments);
     body = { primaryId: primary.id, segments, args, output, untypedSegments: untyped(segments) };
   }
+  addIdAlternatives(body, state, trajectories);
   const literals = [...state.params.keys()].map((name) => String(state.inputs[0]?.[name]));
   const name = options.name ?? skillNameFromTask(primary.task, literals);
   const trajectoryIds = trajectories.map((trajectory) => trajectory.id);

@@ -110,8 +110,13 @@ export function bindSkillInput(skill: CompiledSkill, request: Facts): BoundSkill
   const { names, required, sets } = inputFields(skill);
   const input: Record<string, unknown> = {};
   const missing: string[] = [];
+  // An input no recorded case filled (an alternative the compiler added, such as the element's
+  // id): the fact of the same name, as a caller reading the schema would fill it.
+  const sameName = (name: string): string | undefined =>
+    Object.keys(request).find((fact) => fact.replace(/_/g, '').toLowerCase() === name.toLowerCase());
   for (const name of names) {
-    const fact = factsOf.get(name)?.find((key) => request[key] !== undefined);
+    const known = factsOf.get(name) ?? [];
+    const fact = known.length > 0 ? known.find((key) => request[key] !== undefined) : sameName(name);
     const value = fact === undefined ? undefined : request[fact];
     if (value !== undefined) input[name] = convert(value, first[name]);
     else if (required.has(name) && name in first) {

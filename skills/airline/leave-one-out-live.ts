@@ -116,7 +116,16 @@ function foretelling(
     const own = argValues(args, assumption.subject);
     return name !== undefined && own.length > 0 && !own.includes(input[name]);
   });
-  return coincidence ? `assumption ${coincidence.subject}: ${coincidence.reason.slice(0, 60)}` : undefined;
+  if (coincidence) return `assumption ${coincidence.subject}: ${coincidence.reason.slice(0, 60)}`;
+  // The request says what none of the skill's recorded runs said (a connection time): it lies
+  // outside every case the skill was verified on, which its cases show before any run.
+  const seen = new Set(
+    (skill.cases ?? []).flatMap((skillCase) => Object.keys(airlineRunFacts(skillCase.trajectoryId) ?? {})),
+  );
+  const unseen = Object.keys(request).filter((fact) => !seen.has(fact));
+  return unseen.length > 0
+    ? `the request gives ${unseen.join(', ')}, which none of its ${(skill.cases ?? []).length} verified runs had`
+    : undefined;
 }
 
 async function runFold(

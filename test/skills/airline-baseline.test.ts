@@ -16,11 +16,12 @@ describe('airline corpus baseline (trace compiler)', () => {
     expect(evaluation.skills).toBeGreaterThan(0);
     expect(evaluation.verifiedSkills).toBe(evaluation.skills);
     expect(evaluation.verifiedTrajectories).toBe(17);
-    // Measured: 7 of 21 held-out live runs right (7 skills); a floor, so the compiler cannot fall back.
+    // Measured: 7 of 15 held-out live runs right (5 skills: the id-first runs fold with the
+    // others); a floor, so the compiler cannot fall back.
     expect(evaluation.heldOutCorrect).toBeGreaterThanOrEqual(7);
     expect(evaluation.leaveOneOutFolds).toBe(17);
     expect(evaluation.leaveOneOutVerified).toBe(17);
-    expect(evaluation.leaveOneOutCorrect).toBeGreaterThanOrEqual(6);
+    expect(evaluation.leaveOneOutCorrect).toBeGreaterThanOrEqual(8);
   }, 60_000);
 
   it('measures the native files too (no leave-one-out)', async () => {
@@ -29,7 +30,7 @@ describe('airline corpus baseline (trace compiler)', () => {
     expect(evaluation.trajectories).toBe(17);
     expect(evaluation.verifiedSkills).toBe(evaluation.skills);
     expect(evaluation.verifiedTrajectories).toBe(17);
-    // Measured: 7 of 21 held-out live runs right (7 skills); a floor, so the compiler cannot fall back.
+    // Measured: 7 of 15 held-out live runs right (5 skills); a floor, so the compiler cannot fall back.
     expect(evaluation.heldOutCorrect).toBeGreaterThanOrEqual(7);
   }, 60_000);
 });

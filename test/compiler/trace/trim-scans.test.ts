@@ -133,8 +133,13 @@ describe('scans until the element the user named', () => {
     const skill = skills[0] as CompiledSkill;
     expect(skill.verification.isVerified).toBe(true);
     expect(skill.source).toMatch(/for \(const \w+ of customer\.orders\) \{/);
-    expect(skill.source).toMatch(/if \(candidate\.item === input\.item\) \{[\s\S]*break;/);
-    expect(skill.source).not.toMatch(/orders\[\d\]|input\.orderId/);
+    // The item the user named, or else the order's own id (a caller who has the id need not
+    // describe the order); never a position.
+    expect(skill.source).toMatch(
+      /if \(input\.item !== undefined \? candidate\.item === input\.item : candidate\.order_id === input\.orderId\) \{[\s\S]*break;/,
+    );
+    expect(skill.source).toContain('@anyOf item | orderId');
+    expect(skill.source).not.toMatch(/orders\[\d\]/);
     // Bob's lookup after his match is left out, with its recorded step number and why.
     expect(skill.provenance.leftOut).toEqual([
       { trajectoryId: 'refund-bob', step: 3, tool: 'get_order', reason: 'scanned-past-match' },
@@ -161,6 +166,14 @@ describe('scans until the element the user named', () => {
       'No order with item "Blender" was found.',
     );
     expect(missing.refunded).toEqual([]);
+    // Named by its id instead: the same scan stops at it.
+    const byId = await refundLive(skill, { customerId: 'dee', orderId: 'O-42' });
+    expect(byId.run.ok, JSON.stringify(byId.run)).toBe(true);
+    expect(byId.refunded).toEqual(['O-42']);
+    // Neither: refused before any call.
+    const neither = await refundLive(skill, { customerId: 'dee' });
+    expect(neither.run).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(neither.refunded).toEqual([]);
   }, 60_000);
 
   it('takes a single scanning run by what the user wrote, and says one run cannot tell the rule', async () => {
