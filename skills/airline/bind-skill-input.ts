@@ -20,9 +20,11 @@ function isNamedLike(inputName: string, fact: string): boolean {
 
 /**
  * Per input of the skill: the facts it held in the recorded cases, best first. A fact counts when
- * the input equals it in at least as many cases as it differs (`nonfreeBaggages` equal to `add_bags`
- * in one run of three is a coincidence, not what the caller fills it from); ties go to the fact
- * named like the input (`0` may be `bags` or `companions`).
+ * the input equals it in some case; the best agree most often net of the cases where they differ,
+ * then differ least: `fallback_payment` (the card that worked after another was refused) before
+ * `payment` (the customer's first choice) when the input held the card that worked, and `payment`
+ * for a request with no fallback. Ties go to the fact named like the input (`0` may be `bags` or
+ * `companions`). Cases where a fact is absent count neither way.
  */
 function inputFacts(skill: CompiledSkill): Map<string, string[]> {
   const tallies = new Map<string, Map<string, { agree: number; differ: number }>>();
@@ -44,10 +46,12 @@ function inputFacts(skill: CompiledSkill): Map<string, string[]> {
     [...tallies].map(([name, perFact]) => [
       name,
       [...perFact]
-        .filter(([, tally]) => tally.agree > 0 && tally.agree >= tally.differ)
+        .filter(([, tally]) => tally.agree > 0)
         .sort(
-          (a, b) =>
-            b[1].agree - a[1].agree || Number(isNamedLike(name, b[0])) - Number(isNamedLike(name, a[0])),
+          ([leftFact, left], [rightFact, right]) =>
+            right.agree - right.differ - (left.agree - left.differ) ||
+            left.differ - right.differ ||
+            Number(isNamedLike(name, rightFact)) - Number(isNamedLike(name, leftFact)),
         )
         .map(([fact]) => fact),
     ]),
