@@ -73,12 +73,19 @@ export interface SkillCase {
  * called the same tool again: exploration), `failed-read-only` (a read-only call that failed),
  * `failed-not-retried` (a call that may change something failed and the agent never called that
  * tool again: it changed nothing, so the skill does not make it), `unused-read-only` (a read-only
- * call whose result no later kept call nor the answer uses), `scanned-past-match` (a read-only
+ * call whose result no later kept call nor the answer uses), `repeated-read-only` (a read-only call
+ * made again later with the same arguments before anything changed: the later result is the one
+ * the run went on with), `scanned-past-match` (a read-only
  * lookup after the list element the run went on to use, when sibling runs of the task stop looking
  * at the match).
  */
 export type LeftOutReason =
-  'failed-retried' | 'failed-read-only' | 'failed-not-retried' | 'unused-read-only' | 'scanned-past-match';
+  | 'failed-retried'
+  | 'failed-read-only'
+  | 'failed-not-retried'
+  | 'unused-read-only'
+  | 'repeated-read-only'
+  | 'scanned-past-match';
 
 /** A recorded call the compiler left out of the skill, and why. */
 export interface LeftOutStep {

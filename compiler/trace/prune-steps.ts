@@ -86,10 +86,36 @@ function runsOf(steps: readonly TrajectoryStep[], kept: readonly number[]): numb
   return runs;
 }
 
+// A read-only call made again with the same arguments, with nothing that may change state kept in
+// between (a booking that failed changed nothing), is read afresh: the later result is what the
+// agent went on with (a second search after `Not enough seats`), the earlier one is superseded.
+function repeatedReads(
+  steps: readonly TrajectoryStep[],
+  reasons: ReadonlyMap<number, LeftOutStep['reason']>,
+  readOnly: ReadonlySet<string>,
+): number[] {
+  const superseded: number[] = [];
+  steps.forEach((step, index) => {
+    if (reasons.has(index) || !readOnly.has(step.tool)) return;
+    const args = JSON.stringify(step.args);
+    for (let later = index + 1; later < steps.length; later++) {
+      const next = steps[later] as TrajectoryStep;
+      if (reasons.has(later)) continue;
+      if (next.tool === step.tool && JSON.stringify(next.args) === args) {
+        superseded.push(index);
+        return;
+      }
+      if (!readOnly.has(next.tool)) return;
+    }
+  });
+  return superseded;
+}
+
 /**
  * Leaves out what an agent did that is not procedure: a failed call it followed with another call
  * of the same tool (exploration), a failed read-only call, a failed call that may change something
- * and was never retried (it changed nothing), and read-only calls whose results no
+ * and was never retried (it changed nothing), a read-only call made again with the same arguments
+ * before anything changed (the later one is read), and read-only calls whose results no
  * later kept call nor a structured answer uses (scratch `think`/`calculate`, lookups never read).
  * A run of read-only calls of one tool (a scan) stays whole when any of its results is used. Tools
  * not known to be read-only are always kept. Step numbers in `leftOut` are the recorded ones.
@@ -102,6 +128,7 @@ export function pruneSteps(trajectory: Trajectory, options: PruneOptions): Prune
     const reason = step.error === undefined ? undefined : failedReason(steps, index, readOnly);
     if (reason) reasons.set(index, reason);
   });
+  for (const index of repeatedReads(steps, reasons, readOnly)) reasons.set(index, 'repeated-read-only');
   const candidates = steps.map((_, index) => index).filter((index) => !reasons.has(index));
   const later = typeof trajectory.answer === 'string' ? new Set<string>() : leaves(trajectory.answer);
   const userText = [trajectory.task, ...(trajectory.context ?? [])].join('\n');

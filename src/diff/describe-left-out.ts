@@ -12,6 +12,7 @@ const reasons: Record<string, string> = {
   'failed-read-only': 'a read-only call that failed',
   'failed-not-retried': 'failed and never retried: it changed nothing, the skill does not make it',
   'unused-read-only': 'read-only, result never used',
+  'repeated-read-only': 'read-only, made again later with the same arguments: the later result is used',
   'scanned-past-match': 'read-only lookup past the match; sibling runs stop there',
 };
 

@@ -86,6 +86,33 @@ describe('pruneSteps', () => {
     expect(leftOut).toEqual([]);
   });
 
+  it('leaves out a read-only search made again after a failed booking, and only while nothing changed', () => {
+    const search = { tool: 'search_flights', args: { to: 'DEN' } };
+    const flights = [{ flight: 'SW1' }, { flight: 'SW2' }];
+    const steps: Trajectory['steps'] = [
+      { ...search, result: flights },
+      { tool: 'pay', args: { flight: 'SW1' }, error: 'Not enough seats on SW1' },
+      { ...search, result: flights },
+      { tool: 'pay', args: { flight: 'SW2' }, result: { ok: true } },
+    ];
+    // Not known read-only: both searches stay (the tool may change something each time).
+    expect(pruneSteps(trajectory(steps), { manifest }).trajectory.steps).toHaveLength(3);
+    const { trajectory: pruned, leftOut } = pruneSteps(trajectory(steps), {
+      manifest,
+      readOnly: ['search_flights'],
+    });
+    expect(pruned.steps.map((step) => step.tool)).toEqual(['search_flights', 'pay']);
+    expect(leftOut.map(({ step, reason }) => [step, reason])).toEqual([
+      [1, 'repeated-read-only'],
+      [2, 'failed-retried'],
+    ]);
+    // A payment that went through sits between them: the second search reads a changed world.
+    const changed = steps.map((step, index) =>
+      index === 1 ? { tool: 'pay', args: { x: 1 }, result: { ok: true } } : step,
+    );
+    expect(pruneSteps(trajectory(changed), { manifest, readOnly: ['search_flights'] }).leftOut).toEqual([]);
+  });
+
   it('keeps unused calls of tools not known to be read-only, unless the overlay says they are', () => {
     const steps: Trajectory['steps'] = [
       { tool: 'search_flights', args: { to: 'LAX' }, result: [{ flight: 'SW1' }] },
