@@ -19,7 +19,7 @@ const pathKey = (path: ValuePath): string => path.join('.');
 
 // Words only (`mastercard`, `gift_card`): a kind or a name. Values with digits (dates, times, ids)
 // are different information, not different words for one thing: they become alternative inputs.
-function isWordValue(value: unknown): value is string {
+export function isWordValue(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z][A-Za-z _-]{0,39}$/.test(value);
 }
 

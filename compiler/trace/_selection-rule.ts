@@ -10,7 +10,7 @@ import {
   type Instance,
 } from './_draft-state.js';
 import { addParam } from './_params.js';
-import { crossPropertyRule } from './_cross-property-rule.js';
+import { crossPropertyRule, isWordValue } from './_cross-property-rule.js';
 import { alternativeRule } from './_alternative-inputs.js';
 
 /**
@@ -158,7 +158,42 @@ function parameterize(
       reason: `picks the element by \`${rule.path.join('.')}\` in the only recorded run; another customer may name it by something else`,
     });
   // Each instance's value singles its element out (checked in `singlingRules`), so the find holds.
-  return asWords(withFind(candidate, rule.path, equals), rule, instances, state);
+  const found = asWords(withFind(candidate, rule.path, equals), rule, instances, state);
+  return coverElementsWithout(found, candidate, rule.path, instances);
+}
+
+// Lists whose elements differ in shape (a gift card has a `source` and no `brand`, a credit card
+// both): elements without the rule's property could never be picked by it, and a customer names a
+// card by its `brand`, a gift card by its `source`. The words of the other word-valued properties
+// that only some elements have name them too (`sameWords(m.brand, x) || sameWords(m.source, x)`),
+// as long as every run still picks its own element.
+function coverElementsWithout(
+  rule: RefExpr,
+  candidate: RefExpr,
+  path: ValuePath,
+  instances: readonly Instance[],
+): RefExpr {
+  const [own] = path;
+  if (path.length !== 1 || typeof own !== 'string') return rule;
+  const elements = instances
+    .flatMap((instance) => choiceAt(candidate, instance)?.list ?? [])
+    .filter((element): element is Record<string, unknown> => typeof element === 'object' && element !== null);
+  // Own properties of the element only (`brand`, `source`), not what nested lists hold.
+  const isPartial = (key: string): boolean => elements.some((element) => element[key] === undefined);
+  const others = [
+    ...new Set(
+      elements.flatMap((element) => Object.keys(element).filter((key) => isWordValue(element[key]))),
+    ),
+  ].filter((key) => key !== own && (isPartial(own) || isPartial(key)));
+  const isWords = elements.every((element) => element[own] === undefined || isWordValue(element[own]));
+  if (!isWords || others.length === 0) return rule;
+  const steps = rule.path.map((step) =>
+    typeof step === 'object' && 'find' in step
+      ? { ...step, orAt: others.map((key) => [key]), isWords: true }
+      : step,
+  );
+  const variant: RefExpr = { ...rule, path: steps };
+  return holdsEverywhere(variant, instances) ? variant : rule;
 }
 
 // A value the user wrote in other words (`gift card` for `gift_card`) is compared as words, so the

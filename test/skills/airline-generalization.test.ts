@@ -178,13 +178,42 @@ describe('bindSkillInput', () => {
     });
     const skill = skills.find((candidate) => candidate.provenance.trajectoryIds.length === 3);
     if (!skill) throw new Error('no skill for the three runs');
-    const brand = Object.keys(skill.cases?.[0]?.input ?? {}).find((name) => /payment/i.test(name)) ?? '';
-    expect(skill.cases?.map((skillCase) => skillCase.input?.[brand])).toEqual(['visa', 'amex', 'visa']);
+    const inputs = (skill.cases ?? []).map((skillCase) => (skillCase.input ?? {}) as Record<string, unknown>);
+    const brand = Object.keys(inputs[0] ?? {}).find((name) => /payment/i.test(name)) ?? '';
+    expect(inputs.map((input) => input[brand])).toEqual(['visa', 'amex', 'visa']);
     const [noor] = findTaskShape('add-baggage')?.heldOut ?? [];
     expect(
       bindSkillInput(skill, { ...noor, payment: 'gift_card', fallback_payment: 'visa' }).input[brand],
     ).toBe('visa');
     expect(bindSkillInput(skill, { ...noor, payment: 'mastercard' }).input[brand]).toBe('mastercard');
+  }, 60_000);
+});
+
+describe('a payment picked by card brand, on the airline files', () => {
+  it('also names a gift card (no brand) by its source, and pays with it live', async () => {
+    // Every recorded change paid with a card named by brand (Sofia's refused gift card left out).
+    const ids = ['ethan', 'liam', 'olivia', 'sofia'].map((name) => native(`change-flight-${name}`));
+    const { skills } = await compileTrajectories({ files: ids, manifest: airlineManifest });
+    const skill = skills[0] as CompiledSkill;
+    expect(skill.provenance.trajectoryIds).toHaveLength(4);
+    expect(skill.source).toMatch(
+      /sameWords\(payment_method\.brand, [^)]+\) \|\| sameWords\(payment_method\.source, /,
+    );
+    // Noor (held out) pays with her gift card: the right card is charged, nothing else changes.
+    const noor = findTaskShape('change-flight')?.heldOut.find((facts) => facts['payment'] === 'gift_card');
+    if (!noor) throw new Error('no held-out gift-card request');
+    const airline = createAirline();
+    const run = await runSkill({
+      source: skill.bundle,
+      input: bindSkillInput(skill, noor).input,
+      tools: defineTools(airline.definitions),
+      inputSchema: skill.inputSchema,
+    });
+    expect(run.ok, JSON.stringify(run)).toBe(true);
+    expect(checkAirlineEffect('change-flight', noor, airline.state)).toEqual({
+      isCorrect: true,
+      differences: [],
+    });
   }, 60_000);
 });
 

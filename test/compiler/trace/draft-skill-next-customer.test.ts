@@ -175,17 +175,33 @@ describe('draftSkill for the next customer: one rule over the properties sibling
     );
   });
 
-  it('keeps one property when every sibling named the element the same way (as words: "Mastercard")', async () => {
-    const { draft } = await compile([ana, cai]);
+  it('keeps the property every sibling named the element by, and names brand-less ones by source', async () => {
+    const { draft, skill } = await compile([ana, cai]);
+    // Both paid by a card's brand ("Mastercard", "visa"); Cai's list also held a gift card, which
+    // has no brand: it is named by its source, as Ben named his.
     expect(draft.source).toContain(
-      'payment_methods.find((payment_method) => sameWords(payment_method.brand, input.paymentMethodBrand))',
+      'payment_methods.find((payment_method) => sameWords(payment_method.brand, input.paymentMethodBrand) || sameWords(payment_method.source, input.paymentMethodBrand))',
     );
-    expect(draft.source).not.toContain('payment_method.source');
+    expect(skill.verification.isVerified).toBe(true);
+    const account = { payment_methods: [card('c-7', 'amex'), gift('g-8')], trips: trips(0) };
+    const paid = await runFor(skill, account, {
+      ...draft.inputs.get('ana'),
+      paymentMethodBrand: 'gift card',
+    });
+    expect(paid).toMatchObject({ ok: true, call: { payment_id: 'g-8' } });
   });
 
-  it('compares with `===` when the users wrote the values as recorded', async () => {
+  it('compares with `===` when the users wrote the values as recorded and every element has them', async () => {
     const lower = { ...ana, context: ['user ana_1', '2 more bags on the Oslo trip', 'my mastercard'] };
-    const { draft } = await compile([lower, cai]);
+    const cards = addBags(
+      'cai',
+      'visa please',
+      { payment_methods: [card('c-5', 'amex'), card('c-6', 'visa')], trips: trips(0) },
+      { id: 'T2', city: 'Oslo', bags: 0 },
+      3,
+      card('c-6', 'visa'),
+    );
+    const { draft } = await compile([lower, cards]);
     expect(draft.source).toContain('payment_method.brand === input.paymentMethodBrand');
     expect(draft.source).not.toContain('sameWords');
   });
