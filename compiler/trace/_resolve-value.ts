@@ -116,6 +116,14 @@ function resolveStructured(
       },
     ),
   );
+  // How many items (passengers, flights) is one run's choice: another customer may need another number.
+  if (value.length > 1 && runCount(instances) < 2 && !context.isOutput)
+    assume(
+      state,
+      context,
+      value.length,
+      `${value.length} items in the only recorded run; a request with another number is not served`,
+    );
   return { kind: 'array', items };
 }
 

@@ -157,6 +157,31 @@ describe('draftSkill', () => {
     });
   });
 
+  it('lists how many items a list argument had in a single run, not with siblings that agree', () => {
+    const page = (id: string, first: string, second: string): Trajectory => ({
+      ...paging(id, 'checkout', 0),
+      steps: [
+        { tool: 'team.list_members', args: { team: 'checkout' }, result: members(0) },
+        {
+          tool: 'team.page',
+          args: { userId: [first, second], message: 'Checkout is down' },
+          result: { paged: true },
+        },
+      ],
+    });
+    const single = draftSkill({ trajectories: [page('p-9', 'u-1', 'u-2')], manifest });
+    expect(single.assumptions).toContainEqual({
+      subject: 'userId',
+      value: 2,
+      reason: '2 items in the only recorded run; a request with another number is not served',
+    });
+    const siblings = draftSkill({
+      trajectories: [page('p-9', 'u-1', 'u-2'), page('p-10', 'u-1', 'u-3')],
+      manifest,
+    });
+    expect(siblings.assumptions.filter((assumption) => assumption.value === 2)).toEqual([]);
+  });
+
   it('keeps a value the user typed as an input even when every sibling typed the same', () => {
     const first = paging('p-5', 'checkout-eu-2', 2);
     const second = paging('p-6', 'checkout-eu-2', 0);
