@@ -92,7 +92,9 @@ export function selectionRule(
     const fromInput = findPaths((instances[0] as Instance).scope.input, rule.values[0], 1)[0];
     if (!fromInput?.length) continue;
     const variant = withFind(candidate, rule.path, { kind: 'ref', root: { type: 'input' }, path: fromInput });
-    if (holdsEverywhere(variant, instances)) return variant;
+    // Compared the way the input's first use compares it, so both uses find one element.
+    if (holdsEverywhere(variant, instances))
+      return coverElementsWithout(asWords(variant, rule, instances, state), candidate, rule.path, instances);
   }
   // Siblings named their element by different properties (`brand`, `source`): one rule over them.
   const crossProperty = crossPropertyRule(state, candidate, instances);

@@ -28,6 +28,10 @@ describe('branch folding on the airline book-flight chats', () => {
     // Inputs only the one-stop path needs are optional, and that path checks them first.
     expect(folded?.source).toMatch(/\n {2}insurance\?: "yes" \| "no";/);
     expect(folded?.source).toContain('if (input.insurance === undefined) throw new Error(');
+    // The flight the customer named is found once per path, though two arguments read it (its
+    // number and its price): one comparison, one const.
+    const directPath = folded?.source.split('// The path the runs book-flight-amara')[1] ?? '';
+    expect(directPath.match(/directFlight\.find\(/g)).toHaveLength(1);
   });
 
   it('keeps the retried search apart and says why', () => {
