@@ -136,7 +136,8 @@ function armConditions(
 /**
  * Drafts the body of sibling runs that share segments before `from`: the common steps, then, where
  * the runs part ways, one arm per next step, each drafted from its own runs (recursively, so arms
- * may branch again) behind a structural test on an earlier result that separates the runs.
+ * may branch again) behind a structural test on an earlier result that separates the runs, or,
+ * with none, behind a test on an input only one path's runs gave (`foldByGivenInputs`).
  */
 export function draftBody(
   group: SiblingGroup,
@@ -328,6 +329,11 @@ export function markRequiredInputs(
       (name) => !checked.has(name) && name !== tested && own.every((input) => name in input),
     );
     if (arm.branches)
-      markRequiredInputs(arm.branches, inputs, optional, new Set([...checked, ...arm.requiredInputs]));
+      markRequiredInputs(
+        arm.branches,
+        inputs,
+        optional,
+        new Set([...checked, ...arm.requiredInputs, ...(tested === undefined ? [] : [tested])]),
+      );
   }
 }

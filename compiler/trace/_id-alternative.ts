@@ -53,21 +53,22 @@ function mapExpr(expr: Expr, replace: (expr: Expr) => Expr | undefined): Expr {
   }
 }
 
-// Every expression of a body and its arms (shared prefix arguments visited once per arm is fine:
-// the visitor only counts names).
-function eachExpr(body: SkillBody, visit: (expr: Expr) => void): void {
-  body.args.forEach(visit);
-  for (const segment of body.segments) {
+// Every expression of a body and its arms, each once: an arm repeats the enclosing body's segments
+// and arguments before its `from`, and a body with branches takes its output from its first arm.
+function eachExpr(body: SkillBody, visit: (expr: Expr) => void, from = 0): void {
+  const end = body.branches?.[0]?.from ?? body.segments.length;
+  body.args.slice(from, end).forEach(visit);
+  for (const segment of body.segments.slice(from, end)) {
     if (segment.list) visit(segment.list);
     if (segment.scan?.equals) visit(segment.scan.equals);
     for (const option of segment.scan?.alternatives ?? []) visit(option.equals);
   }
-  if ('expr' in body.output) visit(body.output.expr);
+  if (!body.branches && 'expr' in body.output) visit(body.output.expr);
   for (const arm of body.branches ?? []) {
     if (arm.condition?.kind === 'given')
       visit({ kind: 'ref', root: { type: 'input' }, path: [arm.condition.input] });
     else if (arm.condition) visit(arm.condition.kind === 'equals' ? arm.condition.value : arm.condition.list);
-    eachExpr(arm, visit);
+    eachExpr(arm, visit, arm.from);
   }
 }
 
