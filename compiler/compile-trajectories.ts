@@ -285,6 +285,13 @@ async function compileWithSplit(group: Trajectory[], context: CompileContext): P
   return skills;
 }
 
+// At most `length` characters, cut at a word with `…`, so a long reason still reads as one.
+function clip(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).replace(/[,;:(\s]+$/, '')}…`;
+}
+
 function taskSplitNote(group: readonly Trajectory[], shapes: number, folded: CompiledSkill): Diagnostic {
   const failed = folded.verification.reports.find((report) => !report.ok);
   const branch = folded.diagnostics.find((diagnostic) => diagnostic.code === 'SPLIT')?.message;
@@ -299,7 +306,7 @@ function taskSplitNote(group: readonly Trajectory[], shapes: number, folded: Com
     code: 'SPLIT',
     message:
       `${group.length} runs of one task (${taskKey(group[0] as Trajectory)}) took ${shapes} different step sequences ` +
-      `and no one skill replays them all (${why.slice(0, 240)}); step sequences that fold (with branches) share ` +
+      `and no one skill replays them all (${clip(why, 240)}); step sequences that fold (with branches) share ` +
       `a skill, the others have one each.`,
   };
 }

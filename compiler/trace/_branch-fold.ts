@@ -255,9 +255,8 @@ function foldByGivenInputs(
   if (untested.length > 1)
     return {
       failure:
-        `${structural}; nor does an input given on one path only, in place of the element the others chose: ` +
-        untested.map(({ positions }) => idsOf(group, positions)).join(' and ') +
-        ' may be other tasks',
+        `${structural}; nor does an input only one path gave, in place of the element the others ` +
+        `chose (${untested.map(({ positions }) => idsOf(group, positions)).join(' and ')} may be other tasks)`,
     };
   const ordered = [...tested.filter(({ name }) => name !== undefined), ...untested];
   const arms = ordered.map(({ arm, name, positions }, position): BranchArm => {

@@ -69,12 +69,15 @@ describe('compileTrajectories on the support-desk trajectories', () => {
 
   it('groups runs of one task by their effect and says why they did not fold', () => {
     const partial = skillFor('multi-turn-partial-refund-8819');
-    expect(
-      partial.diagnostics.some(
-        (diagnostic) =>
-          diagnostic.code === 'SPLIT' && /runs of one task \(changes send_email\)/.test(diagnostic.message),
-      ),
-    ).toBe(true);
+    const split = partial.diagnostics.find(
+      (diagnostic) =>
+        diagnostic.code === 'SPLIT' && /runs of one task \(changes send_email\)/.test(diagnostic.message),
+    );
+    expect(split?.message).toContain('no structural test on the results before call 2');
+    // A long reason is cut at a word and says so, never mid-word.
+    const reason = /replays them all \((.*)\); step sequences/.exec(split?.message ?? '')?.[1] ?? '';
+    expect(reason.length).toBeLessThanOrEqual(240);
+    expect(reason).toMatch(/ [a-z]+…$/);
   });
 
   it('refuses the failed run and says why', () => {
