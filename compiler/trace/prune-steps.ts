@@ -86,13 +86,15 @@ function runsOf(steps: readonly TrajectoryStep[], kept: readonly number[]): numb
   return runs;
 }
 
-// A read-only call made again with the same arguments, with nothing that may change state kept in
-// between (a booking that failed changed nothing), is read afresh: the later result is what the
-// agent went on with (a second search after `Not enough seats`), the earlier one is superseded.
+// A read-only call made again with the same arguments, with nothing kept in between that may
+// change state (a booking that failed changed nothing) or that read the first result, is read
+// afresh: the later result is what the agent went on with (a second search after `Not enough
+// seats`), and the earlier one is superseded.
 function repeatedReads(
   steps: readonly TrajectoryStep[],
   reasons: ReadonlyMap<number, LeftOutStep['reason']>,
   readOnly: ReadonlySet<string>,
+  userText: string,
 ): number[] {
   const superseded: number[] = [];
   steps.forEach((step, index) => {
@@ -105,7 +107,7 @@ function repeatedReads(
         superseded.push(index);
         return;
       }
-      if (!readOnly.has(next.tool)) return;
+      if (!readOnly.has(next.tool) || feeds(step.result, leaves(next.args), userText)) return;
     }
   });
   return superseded;
@@ -128,10 +130,11 @@ export function pruneSteps(trajectory: Trajectory, options: PruneOptions): Prune
     const reason = step.error === undefined ? undefined : failedReason(steps, index, readOnly);
     if (reason) reasons.set(index, reason);
   });
-  for (const index of repeatedReads(steps, reasons, readOnly)) reasons.set(index, 'repeated-read-only');
+  const userText = [trajectory.task, ...(trajectory.context ?? [])].join('\n');
+  for (const index of repeatedReads(steps, reasons, readOnly, userText))
+    reasons.set(index, 'repeated-read-only');
   const candidates = steps.map((_, index) => index).filter((index) => !reasons.has(index));
   const later = typeof trajectory.answer === 'string' ? new Set<string>() : leaves(trajectory.answer);
-  const userText = [trajectory.task, ...(trajectory.context ?? [])].join('\n');
   // A dropped call takes its arguments with it: a scratch call's free text (`think`'s thought,
   // `calculate`'s expression) differs between runs, and drafted it would become an input no caller
   // can fill. Whoever drafts these runs (the compiler, a live check binding requests) must draft the

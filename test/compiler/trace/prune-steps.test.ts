@@ -111,6 +111,14 @@ describe('pruneSteps', () => {
       index === 1 ? { tool: 'pay', args: { x: 1 }, result: { ok: true } } : step,
     );
     expect(pruneSteps(trajectory(changed), { manifest, readOnly: ['search_flights'] }).leftOut).toEqual([]);
+    // A lookup in between read the first result: it stays, else that lookup's argument has no source.
+    const read = [
+      steps[0] as Trajectory['steps'][number],
+      { tool: 'get_booking', args: { flight: 'SW1' }, result: { seats: 0 } },
+      ...steps.slice(1),
+    ];
+    const kept = pruneSteps(trajectory(read), { manifest, readOnly: ['search_flights'] });
+    expect(kept.leftOut.map(({ reason }) => reason)).not.toContain('repeated-read-only');
   });
 
   it('keeps unused calls of tools not known to be read-only, unless the overlay says they are', () => {
