@@ -82,10 +82,12 @@ function distinguishingNames(
     .map(snakeCase)
     .sort((a, b) => a.length - b.length || a.localeCompare(b));
   if (input !== undefined) names.push(`${primary}_with_${input}`);
-  const words = missing(own.words, [...holder.words, ...primary.split('_')]);
-  if (words.length > 0) names.push(`${primary}_${words.slice(0, 2).join('_')}`);
+  // A call the other skill makes and this one never does says more about the procedure than how
+  // its request was worded.
   const lacks = missing(holder.tools, own.tools).map(toolObject);
   if (lacks.length > 0) names.push(`${primary}_without_${lacks[0]}`);
+  const words = missing(own.words, [...holder.words, ...primary.split('_')]);
+  if (words.length > 0) names.push(`${primary}_${words.slice(0, 2).join('_')}`);
   const lacksInputs = missing(holder.inputs, own.inputs).map(snakeCase);
   if (lacksInputs.length > 0) names.push(`${primary}_without_${lacksInputs[0]}`);
   return names;

@@ -61,10 +61,8 @@ describe('skill names in one compile', () => {
     const names = skills.map((skill) => skill.name);
     expect(names.length).toBeGreaterThan(1);
     expect(new Set(names).size).toBe(names.length);
-    for (const name of names) {
-      expect(name).toMatch(/^book_reservation(_[a-z]+)*$/);
-      expect(name).not.toMatch(/_\d+$/);
-    }
+    // Noor's skill never searches connections: a difference in the procedure, not in the wording.
+    expect(names.sort()).toEqual(['book_reservation', 'book_reservation_without_onestop_flight']);
     for (const skill of skills) {
       const description = /description: "([^"]*)"/.exec(skill.source)?.[1] ?? '';
       expect(description).toMatch(/^Book [^:]+: books a reservation/);
