@@ -30,6 +30,20 @@ export interface EvidenceOptions {
   modelFolds?: FoldCompiler;
   /** Tools known to change nothing, beyond the manifest's `readOnlyHint`. @default [] */
   readOnly?: readonly string[];
+  /** Untyped tools whose result types were inferred from the recordings, as the skill was drafted. @default [] */
+  typedResultTools?: readonly string[];
+}
+
+// The draft options every trace draft of the evidence shares with the skill's own draft.
+function draftSettings(
+  options: Pick<EvidenceOptions, 'manifest' | 'name' | 'readOnly' | 'typedResultTools'>,
+) {
+  return {
+    manifest: options.manifest,
+    ...(options.name ? { name: options.name } : {}),
+    ...(options.readOnly ? { readOnly: options.readOnly } : {}),
+    ...(options.typedResultTools ? { typedResultTools: options.typedResultTools } : {}),
+  };
 }
 
 /** Leave-one-out needs this many siblings: with two, each fold is a single run. */
@@ -42,16 +56,13 @@ function distinctInputs(skill: CompiledSkill, draft: SkillDraft): number {
 }
 
 /** Trace folds: the trace compiler's draft of the other siblings. */
-export function traceFolds(options: Pick<EvidenceOptions, 'manifest' | 'name' | 'readOnly'>): FoldCompiler {
+export function traceFolds(
+  options: Pick<EvidenceOptions, 'manifest' | 'name' | 'readOnly' | 'typedResultTools'>,
+): FoldCompiler {
   return {
     compiler: 'trace',
     compile: (rest) => {
-      const fold = draftSkill({
-        trajectories: rest,
-        manifest: options.manifest,
-        ...(options.name ? { name: options.name } : {}),
-        ...(options.readOnly ? { readOnly: options.readOnly } : {}),
-      });
+      const fold = draftSkill({ trajectories: rest, ...draftSettings(options) });
       // Required are the inputs every sibling has (an input only one branch needs is optional).
       const others = rest.map((trajectory) => fold.inputs.get(trajectory.id) ?? {});
       const required = Object.keys(others[0] ?? {}).filter((key) => others.every((other) => key in other));
@@ -118,12 +129,7 @@ export async function gatherEvidence(
   options: EvidenceOptions,
   check: CheckSource,
 ): Promise<GeneralizationEvidence> {
-  const draft = draftSkill({
-    trajectories: [...group],
-    manifest: options.manifest,
-    ...(options.name ? { name: options.name } : {}),
-    ...(options.readOnly ? { readOnly: options.readOnly } : {}),
-  });
+  const draft = draftSkill({ trajectories: [...group], ...draftSettings(options) });
   const evidence: GeneralizationEvidence = {
     verifiedInputs: distinctInputs(skill, draft),
     assumptions: draft.assumptions,

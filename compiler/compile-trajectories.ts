@@ -371,6 +371,7 @@ function evidenceOf(
     name: skill.name,
     ...(options.leaveOneOut === undefined ? {} : { leaveOneOut: options.leaveOneOut }),
     ...(options.readOnly ? { readOnly: options.readOnly } : {}),
+    typedResultTools: Object.keys(prepared.inferredResultSchemas),
     ...(byModel
       ? {
           modelFolds: modelFolds({
