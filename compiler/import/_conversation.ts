@@ -9,6 +9,17 @@ export interface ConversationWrapper {
   input?: Record<string, unknown>;
   outcome?: Trajectory['outcome'];
   answer?: unknown;
+  /** Anthropic: the request's top-level system prompt (a string or text blocks). */
+  system?: unknown;
+}
+
+/** `{ instructions }` when `texts` hold any text (joined by blank lines), else nothing. */
+export function instructionsOf(texts: readonly string[]): { instructions?: string } {
+  const text = texts
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .join('\n\n');
+  return text.length > 0 ? { instructions: text } : {};
 }
 
 /** The text of a message `content`: a string, or the `text` of its text blocks joined. */

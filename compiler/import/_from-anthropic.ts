@@ -1,7 +1,12 @@
 import type { Trajectory, TrajectoryStep } from './trajectory.js';
 import { parseToolResult } from './_parse-tool-result.js';
 import { trajectoryError } from './_trajectory-error.js';
-import { messageText, type ConversationWrapper, type ConvertOptions } from './_conversation.js';
+import {
+  instructionsOf,
+  messageText,
+  type ConversationWrapper,
+  type ConvertOptions,
+} from './_conversation.js';
 
 interface Block {
   type?: string;
@@ -73,5 +78,12 @@ export function fromAnthropic(
       );
     }
   }
-  return { task: wrapper.task ?? users[0] ?? '', context: users.slice(1), steps, outcome: 'success', answer };
+  return {
+    task: wrapper.task ?? users[0] ?? '',
+    context: users.slice(1),
+    steps,
+    outcome: 'success',
+    answer,
+    ...instructionsOf([messageText(wrapper.system)]),
+  };
 }

@@ -2,7 +2,12 @@ import type { Trajectory, TrajectoryStep } from './trajectory.js';
 import type { ErrorLocation } from '../../core/index.js';
 import { parseToolResult } from './_parse-tool-result.js';
 import { trajectoryError } from './_trajectory-error.js';
-import { messageText, type ConversationWrapper, type ConvertOptions } from './_conversation.js';
+import {
+  instructionsOf,
+  messageText,
+  type ConversationWrapper,
+  type ConvertOptions,
+} from './_conversation.js';
 import { errorFromText } from './_tool-error.js';
 
 interface OpenAiToolCall {
@@ -34,9 +39,13 @@ export function fromOpenAi(
   const steps: TrajectoryStep[] = [];
   const pending = new Map<string, PendingCall>();
   const users: string[] = [];
+  const system: string[] = [];
   let answer: unknown;
   for (const message of wrapper.messages) {
     if (message['role'] === 'user') users.push(messageText(message['content']));
+    // The agent's instructions: `system`, or `developer` in newer chat logs.
+    if (message['role'] === 'system' || message['role'] === 'developer')
+      system.push(messageText(message['content']));
     if (message['role'] === 'assistant') {
       const calls = (message['tool_calls'] as OpenAiToolCall[] | undefined) ?? [];
       for (const call of calls) {
@@ -67,5 +76,12 @@ export function fromOpenAi(
       );
     }
   }
-  return { task: wrapper.task ?? users[0] ?? '', context: users.slice(1), steps, outcome: 'success', answer };
+  return {
+    task: wrapper.task ?? users[0] ?? '',
+    context: users.slice(1),
+    steps,
+    outcome: 'success',
+    answer,
+    ...instructionsOf(system),
+  };
 }

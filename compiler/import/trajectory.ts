@@ -22,6 +22,12 @@ export interface Trajectory {
   answer?: unknown;
   /** Later user messages of a multi-turn conversation; parameters may come from them. */
   context?: string[];
+  /**
+   * The agent's instructions (its system prompt): the policy it followed, such as fees and
+   * allowances. A model compiling the skill reads them; the trace compiler does not, and they are
+   * never an input.
+   */
+  instructions?: string;
 }
 
 /** Trajectory formats the importer understands. */

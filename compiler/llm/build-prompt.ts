@@ -35,8 +35,28 @@ ${SKILL_MODULE_CONTRACT}
 
 Reply with the whole module in one \`\`\`ts code block.`;
 
+// The agent's instructions go in a section of their own, once, not into every trajectory's JSON.
 function describeTrajectory(trajectory: Trajectory): string {
-  return compactJson(trajectory);
+  const { instructions: _instructions, ...rest } = trajectory;
+  return compactJson(rest);
+}
+
+/** At most this many characters of the agents' instructions go into a prompt. */
+const MAX_INSTRUCTIONS_CHARS = 8_000;
+
+// What the agents were told (one policy is usually shared): the rules behind values the agent
+// worked out, such as a fee or an allowance, which the trace draft can only take as inputs.
+function describeInstructions(trajectories: readonly Trajectory[]): string[] {
+  const distinct = [...new Set(trajectories.flatMap((trajectory) => trajectory.instructions ?? []))];
+  if (distinct.length === 0) return [];
+  const text = distinct.join('\n\n---\n\n');
+  const shown =
+    text.length > MAX_INSTRUCTIONS_CHARS
+      ? `${text.slice(0, MAX_INSTRUCTIONS_CHARS)}\n[... ${text.length - MAX_INSTRUCTIONS_CHARS} more characters left out]`
+      : text;
+  return [
+    `## The agent's instructions (its system prompt: rules the skill may need, such as fees or allowances a value follows)\n${shown}`,
+  ];
 }
 
 function describeRelated(skills: readonly RelatedSkill[] | undefined): string {
@@ -99,6 +119,7 @@ export function buildCompilePrompt(options: BuildCompilePromptOptions): Prompt {
     `## Task\n${task}`,
     `## ${plural} (JSON)\n${describeTrajectories(context.trajectories)}`,
     `## Trace draft (replays the recorded run; generalize it)\n\`\`\`ts\n${options.traceDraft.trim()}\n\`\`\``,
+    ...describeInstructions(context.trajectories),
     ...generalizationNotes(context),
     describeEnvironment(context),
     'Write the skill module.',

@@ -14,7 +14,8 @@ function lastAssistantText(conversation: Conversation): string {
 
 /**
  * The native trajectory (DESIGN.md): the first user message is the task, later ones the `context`,
- * the last assistant message the answer. No `input`: like real logs, the values are in the chat.
+ * the last assistant message the answer, the policy prompt the `instructions`. No `input`: like
+ * real logs, the values are in the chat.
  */
 export function toNativeTrajectory(run: AirlineRun, conversation: Conversation): Json {
   const [task = '', ...context] = userTexts(conversation);
@@ -34,6 +35,7 @@ export function toNativeTrajectory(run: AirlineRun, conversation: Conversation):
     steps,
     outcome: 'success',
     answer: lastAssistantText(conversation),
+    instructions: AIRLINE_POLICY,
   };
 }
 

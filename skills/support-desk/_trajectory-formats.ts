@@ -25,7 +25,7 @@ const apiToolName = (tool: string): string => tool.replace(/\./g, '__');
 const callId = (prefix: string, recording: Recording, index: number): string =>
   `${prefix}_${recording.scenario.id.replace(/[^a-zA-Z0-9]/g, '')}_${index + 1}`;
 
-/** The native trajectory (DESIGN.md): steps, outcome, answer; later user messages go to `context`. */
+/** The native trajectory (DESIGN.md): steps, outcome, answer; later user messages go to `context`, the system prompt to `instructions`. */
 export function toNativeTrajectory(recording: Recording): Json {
   const { id, task, input } = recording.scenario;
   const steps = recording.events.flatMap((event) =>
@@ -46,6 +46,7 @@ export function toNativeTrajectory(recording: Recording): Json {
     steps,
     outcome: recording.outcome,
     answer: recording.answer,
+    instructions: SYSTEM_PROMPT,
   };
 }
 

@@ -44,6 +44,7 @@ const nativeShape = createValidator({
     },
     outcome: { enum: ['success', 'failure'] },
     answer: {},
+    instructions: { type: 'string', minLength: 1 },
   },
 });
 

@@ -99,6 +99,53 @@ describe('importTrajectory', () => {
     expect(trajectory.answer).toBe('Done.');
   });
 
+  it("keeps the agent's system prompt as `instructions`, from every format, never as the task", () => {
+    const call = { id: 'a', type: 'function', function: { name: 'get_order', arguments: '{"id":"8812"}' } };
+    const openai = importTrajectory({
+      messages: [
+        { role: 'system', content: 'Refunds over $100 need approval.' },
+        { role: 'developer', content: [{ type: 'text', text: 'Bags cost $50 each.' }] },
+        { role: 'user', content: 'Look up order 8812' },
+        { role: 'assistant', content: null, tool_calls: [call] },
+        { role: 'tool', tool_call_id: 'a', content: '{"id":"8812"}' },
+        { role: 'assistant', content: 'Done.' },
+      ],
+    });
+    expect(openai.instructions).toBe('Refunds over $100 need approval.\n\nBags cost $50 each.');
+    expect(openai.task).toBe('Look up order 8812');
+    const anthropic = importTrajectory({
+      system: [{ type: 'text', text: 'Refunds over $100 need approval.' }],
+      messages: [
+        { role: 'user', content: 'Look up order 8812' },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool_use', id: 'a', name: 'get_order', input: { id: '8812' } }],
+        },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'a', content: '{"id":"8812"}' }] },
+        { role: 'assistant', content: [{ type: 'text', text: 'Done.' }] },
+      ],
+    });
+    expect(anthropic.instructions).toBe('Refunds over $100 need approval.');
+    // No system prompt: no field (an empty one is no instruction).
+    const bare = importTrajectory({
+      messages: [
+        { role: 'system', content: '  ' },
+        { role: 'user', content: 'Look up order 8812' },
+        { role: 'assistant', content: null, tool_calls: [call] },
+        { role: 'tool', tool_call_id: 'a', content: '{"id":"8812"}' },
+      ],
+    });
+    expect(bare).not.toHaveProperty('instructions');
+    // Native files carry the field as it is; anything but a string is refused, naming it.
+    const native = {
+      task: 'Look up order 8812',
+      steps: [{ tool: 'get_order', args: { id: '8812' } }],
+      outcome: 'success',
+    };
+    expect(importTrajectory({ ...native, instructions: 'Be brief.' }).instructions).toBe('Be brief.');
+    expect(() => importTrajectory({ ...native, instructions: 42 })).toThrow(/`instructions` must be string/);
+  });
+
   it('reads Anthropic text-block results and is_error answers', () => {
     const trajectory = importTrajectory(
       [

@@ -45,6 +45,38 @@ describe('buildCompilePrompt', () => {
     );
   });
 
+  it("carries the agents' instructions once, outside the trajectories' JSON, cut short when huge", () => {
+    const policy = 'Each extra bag is 50 dollars; gold members get 3 free bags.';
+    const prompt = buildCompilePrompt({
+      context: {
+        trajectories: [
+          { ...damagedOrder, instructions: policy },
+          { ...intactOrder, instructions: policy },
+        ],
+        toolsDeclarations: context.toolsDeclarations,
+      },
+      traceDraft,
+    });
+    const content = prompt.messages[0]?.content ?? '';
+    expect(content).toContain(`## The agent's instructions (its system prompt: `);
+    expect(content.split(policy)).toHaveLength(2);
+    expect(content).not.toContain('"instructions"');
+    const huge = buildCompilePrompt({
+      context: {
+        trajectories: [{ ...damagedOrder, instructions: 'x'.repeat(20_000) }],
+        toolsDeclarations: context.toolsDeclarations,
+      },
+      traceDraft,
+    });
+    const hugeContent = huge.messages[0]?.content ?? '';
+    expect(hugeContent).toContain('[... 12000 more characters left out]');
+    expect(hugeContent.length).toBeLessThan(20_000);
+    // Without instructions, no such section.
+    expect(buildCompilePrompt({ context, traceDraft }).messages[0]?.content).not.toContain(
+      "## The agent's instructions",
+    );
+  });
+
   it('cuts huge tool results short instead of pasting them whole', () => {
     const huge = {
       ...damagedOrder,
