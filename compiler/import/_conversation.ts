@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../core/index.js';
-import type { Trajectory } from './trajectory.js';
+import type { Trajectory, TrajectoryStep } from './trajectory.js';
 
 /** A chat transcript plus the optional native fields a recorder may add around it. */
 export interface ConversationWrapper {
@@ -13,13 +13,26 @@ export interface ConversationWrapper {
   system?: unknown;
 }
 
-/** `{ instructions }` when `texts` hold any text (joined by blank lines), else nothing. */
-export function instructionsOf(texts: readonly string[]): { instructions?: string } {
-  const text = texts
+/**
+ * The native trajectory of a converted chat: the first user message is the task (unless the
+ * wrapper names one), later ones the context; the system prompt's texts, when any, the instructions.
+ */
+export function conversationTrajectory(
+  wrapper: ConversationWrapper,
+  parts: { users: readonly string[]; system: readonly string[]; steps: TrajectoryStep[]; answer: unknown },
+): Omit<Trajectory, 'id'> {
+  const instructions = parts.system
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
     .join('\n\n');
-  return text.length > 0 ? { instructions: text } : {};
+  return {
+    task: wrapper.task ?? parts.users[0] ?? '',
+    context: parts.users.slice(1),
+    steps: parts.steps,
+    outcome: 'success',
+    answer: parts.answer,
+    ...(instructions.length > 0 ? { instructions } : {}),
+  };
 }
 
 /** The text of a message `content`: a string, or the `text` of its text blocks joined. */

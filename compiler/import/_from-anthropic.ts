@@ -2,7 +2,7 @@ import type { Trajectory, TrajectoryStep } from './trajectory.js';
 import { parseToolResult } from './_parse-tool-result.js';
 import { trajectoryError } from './_trajectory-error.js';
 import {
-  instructionsOf,
+  conversationTrajectory,
   messageText,
   type ConversationWrapper,
   type ConvertOptions,
@@ -78,12 +78,5 @@ export function fromAnthropic(
       );
     }
   }
-  return {
-    task: wrapper.task ?? users[0] ?? '',
-    context: users.slice(1),
-    steps,
-    outcome: 'success',
-    answer,
-    ...instructionsOf([messageText(wrapper.system)]),
-  };
+  return conversationTrajectory(wrapper, { users, system: [messageText(wrapper.system)], steps, answer });
 }

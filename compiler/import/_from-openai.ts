@@ -3,7 +3,7 @@ import type { ErrorLocation } from '../../core/index.js';
 import { parseToolResult } from './_parse-tool-result.js';
 import { trajectoryError } from './_trajectory-error.js';
 import {
-  instructionsOf,
+  conversationTrajectory,
   messageText,
   type ConversationWrapper,
   type ConvertOptions,
@@ -76,12 +76,5 @@ export function fromOpenAi(
       );
     }
   }
-  return {
-    task: wrapper.task ?? users[0] ?? '',
-    context: users.slice(1),
-    steps,
-    outcome: 'success',
-    answer,
-    ...instructionsOf(system),
-  };
+  return conversationTrajectory(wrapper, { users, system, steps, answer });
 }
