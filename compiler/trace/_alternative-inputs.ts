@@ -2,6 +2,7 @@ import type { Expr } from './_expr.js';
 import { isSameValue, valueAtPath, type ValuePath } from './_values.js';
 import { holdsEverywhere, isUserWritten, type DraftState, type Instance } from './_draft-state.js';
 import { addParam } from './_params.js';
+import { coveringKeys } from './_covering-keys.js';
 import { restoreDraft, saveDraft } from './_draft-snapshot.js';
 import { choiceAt, propertyPaths, withFind, type RefExpr, elementNoun } from './_list-choice.js';
 
@@ -24,23 +25,11 @@ function writtenSingling(state: DraftState, candidate: RefExpr, instance: Instan
 
 // Fewest properties, most-written first, such that every sibling wrote one of them.
 function coveringProperties(written: readonly ValuePath[][]): ValuePath[] | undefined {
-  const counts = new Map<string, { path: ValuePath; count: number }>();
-  for (const paths of written)
-    for (const path of paths) {
-      const entry = counts.get(pathKey(path)) ?? { path, count: 0 };
-      entry.count += 1;
-      counts.set(pathKey(path), entry);
-    }
-  const ordered = [...counts.values()].sort((a, b) => b.count - a.count).map((entry) => entry.path);
-  const chosen: ValuePath[] = [];
-  for (const paths of written) {
-    const keys = new Set(paths.map(pathKey));
-    if (chosen.some((path) => keys.has(pathKey(path)))) continue;
-    const next = ordered.find((path) => keys.has(pathKey(path)));
-    if (!next) return undefined;
-    chosen.push(next);
-  }
-  return chosen;
+  if (written.some((paths) => paths.length === 0)) return undefined;
+  const byKey = new Map(written.flat().map((path) => [pathKey(path), path]));
+  return coveringKeys(written.map((paths) => new Set(paths.map(pathKey)))).map(
+    (key) => byKey.get(key) as ValuePath,
+  );
 }
 
 /**

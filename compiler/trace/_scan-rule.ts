@@ -8,6 +8,7 @@ import {
   type ValuePath,
 } from './_values.js';
 import { isUserWritten } from './_draft-state.js';
+import { coveringKeys } from './_covering-keys.js';
 
 /** What one run's scan shows: the results it looked up, in order; the last is the match. */
 export interface ScanEvidence {
@@ -106,20 +107,8 @@ export function alternativeScanPaths(
   evidence: readonly ScanEvidence[],
 ): { path: ValuePath; runs: number[] }[] | undefined {
   const named = evidence.map(namingPaths);
-  const counts = new Map<string, number>();
-  for (const paths of named) for (const key of paths) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const ordered = [...counts.entries()]
-    .sort(([a, left], [b, right]) => right - left || a.length - b.length)
-    .map(([key]) => key);
-  const chosen: string[] = [];
-  for (const paths of named) {
-    if (paths.size === 0 || chosen.some((key) => paths.has(key))) continue;
-    const next = ordered.find((key) => paths.has(key));
-    if (next === undefined) return undefined;
-    chosen.push(next);
-  }
+  const chosen = coveringKeys(named);
   if (chosen.length < 2) return undefined;
-  chosen.sort((a, b) => ordered.indexOf(a) - ordered.indexOf(b));
   return chosen.map((key) => ({
     path: JSON.parse(key) as ValuePath,
     // Each run gives the first chosen property it named the element by, and only that one.
