@@ -116,3 +116,47 @@ export function evaluateExpr(expr: Expr, scope: Scope): unknown {
 export function holdsIn(expr: Expr, scope: Scope, expected: unknown): boolean {
   return isSameValue(evaluateExpr(expr, scope), expected);
 }
+
+/**
+ * `expr` with each part `replace` answers for replaced (the rest copied as is); `replace` sees every
+ * expression inside, outermost first, so returning undefined from it also walks the whole tree.
+ */
+export function mapExpr(expr: Expr, replace: (expr: Expr) => Expr | undefined): Expr {
+  const replaced = replace(expr);
+  if (replaced) return replaced;
+  const inner = (child: Expr): Expr => mapExpr(child, replace);
+  switch (expr.kind) {
+    case 'ref':
+      return {
+        ...expr,
+        path: expr.path.map((step): PathStep => {
+          if (typeof step !== 'object') return step;
+          if ('key' in step) return { key: inner(step.key) };
+          return {
+            ...step,
+            equals: inner(step.equals),
+            ...(step.alternatives
+              ? {
+                  alternatives: step.alternatives.map((option) => ({
+                    ...option,
+                    equals: inner(option.equals),
+                  })),
+                }
+              : {}),
+          };
+        }),
+      };
+    case 'template':
+      return { ...expr, parts: expr.parts.map((part) => (typeof part === 'string' ? part : inner(part))) };
+    case 'object':
+      return { ...expr, entries: expr.entries.map(([key, value]) => [key, inner(value)]) };
+    case 'array':
+      return { ...expr, items: expr.items.map(inner) };
+    case 'map':
+      return { ...expr, list: inner(expr.list) };
+    case 'binary':
+      return { ...expr, left: inner(expr.left), right: inner(expr.right) };
+    default:
+      return expr;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Trajectory } from '../import/index.js';
 import { toCamelCase } from '../../core/index.js';
-import type { Expr, PathStep } from './_expr.js';
+import { mapExpr, type Expr } from './_expr.js';
 import type { DraftState } from './_draft-state.js';
 import type { SkillBody } from './_render-skill.js';
 import { elementNoun } from './_list-choice.js';
@@ -12,46 +12,6 @@ const inputOf = (expr: Expr | undefined): string | undefined =>
   typeof expr.path[0] === 'string'
     ? expr.path[0]
     : undefined;
-
-function mapExpr(expr: Expr, replace: (expr: Expr) => Expr | undefined): Expr {
-  const replaced = replace(expr);
-  if (replaced) return replaced;
-  const inner = (child: Expr): Expr => mapExpr(child, replace);
-  switch (expr.kind) {
-    case 'ref':
-      return {
-        ...expr,
-        path: expr.path.map((step): PathStep => {
-          if (typeof step !== 'object') return step;
-          if ('key' in step) return { key: inner(step.key) };
-          return {
-            ...step,
-            equals: inner(step.equals),
-            ...(step.alternatives
-              ? {
-                  alternatives: step.alternatives.map((option) => ({
-                    ...option,
-                    equals: inner(option.equals),
-                  })),
-                }
-              : {}),
-          };
-        }),
-      };
-    case 'template':
-      return { ...expr, parts: expr.parts.map((part) => (typeof part === 'string' ? part : inner(part))) };
-    case 'object':
-      return { ...expr, entries: expr.entries.map(([key, value]) => [key, inner(value)]) };
-    case 'array':
-      return { ...expr, items: expr.items.map(inner) };
-    case 'map':
-      return { ...expr, list: inner(expr.list) };
-    case 'binary':
-      return { ...expr, left: inner(expr.left), right: inner(expr.right) };
-    default:
-      return expr;
-  }
-}
 
 // Every expression of a body and its arms, each once: an arm repeats the enclosing body's segments
 // and arguments before its `from`, and a body with branches takes its output from its first arm.

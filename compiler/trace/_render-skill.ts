@@ -1,4 +1,4 @@
-import type { Expr } from './_expr.js';
+import { mapExpr, type Expr } from './_expr.js';
 import type { Segment } from './_segments.js';
 import type { ParamSpec } from './_resolve-value.js';
 import { renderExpr, renderKey, type RenderNames } from './_render-expr.js';
@@ -40,17 +40,10 @@ export interface SkillParts extends SkillBody {
 }
 
 function collectSegments(expr: Expr, used: Set<number>): void {
-  if (expr.kind === 'ref') {
-    if (expr.root.type === 'segment') used.add(expr.root.index);
-    for (const key of expr.path)
-      if (typeof key === 'object') collectSegments('key' in key ? key.key : key.equals, used);
-  }
-  if (expr.kind === 'template')
-    for (const part of expr.parts) if (typeof part !== 'string') collectSegments(part, used);
-  if (expr.kind === 'object') for (const [, inner] of expr.entries) collectSegments(inner, used);
-  if (expr.kind === 'array') for (const inner of expr.items) collectSegments(inner, used);
-  if (expr.kind === 'map') collectSegments(expr.list, used);
-  if (expr.kind === 'binary') for (const inner of [expr.left, expr.right]) collectSegments(inner, used);
+  mapExpr(expr, (inner) => {
+    if (inner.kind === 'ref' && inner.root.type === 'segment') used.add(inner.root.index);
+    return undefined;
+  });
 }
 
 function collectUsed(body: SkillBody, used: Set<number>): void {
