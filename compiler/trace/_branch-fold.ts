@@ -194,8 +194,12 @@ function draftArm(
   const sub = subGroup(group, positions);
   const drafted = draftBody(sub, at, args, resolvers);
   if ('failure' in drafted) return drafted;
-  mergeState(group.state, sub.state);
   const trajectoryIds = sub.trajectories.map((trajectory) => trajectory.id);
+  // What one path takes on trust is that path's: the reviewer reads which runs it rests on.
+  if (positions.length < group.trajectories.length)
+    for (const assumption of sub.state.assumptions)
+      assumption.reason = `${assumption.reason} (on the path ${trajectoryIds.join(', ')} took)`;
+  mergeState(group.state, sub.state);
   return { arm: { ...drafted.body, from: at, trajectoryIds, requiredInputs: [] } };
 }
 

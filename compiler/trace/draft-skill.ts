@@ -194,11 +194,12 @@ function startDraft(trajectories: readonly Trajectory[]): { state: DraftState; s
   return { state, scopes: state.inputs.map((input) => ({ input, results: [] })) };
 }
 
-// An input that replaced a constant in a later step is no assumption any more; repeats count once.
+// Repeats count once; the same value taken on trust for two reasons (a constant on one path,
+// a coincidence on another) is two assumptions.
 function uniqueAssumptions(state: DraftState): DraftAssumption[] {
   const seen = new Set<string>();
   return state.assumptions.filter((assumption) => {
-    const key = JSON.stringify([assumption.subject, assumption.value]);
+    const key = JSON.stringify([assumption.subject, assumption.value, assumption.reason]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -78,9 +78,9 @@ function argValues(root: unknown, key: string, found: unknown[] = []): unknown[]
   return found;
 }
 
-// Named in advance: a failed leave-one-out; an assumption on an input this request cannot fill;
-// an assumed constant that the left-out customer's own run had otherwise; or an argument assumed
-// equal to an input that the left-out customer's own run had otherwise.
+// Named in advance: a failed leave-one-out; an input this request cannot fill; the pick an
+// assumption warned about; an argument assumed equal to an input that the left-out customer's own
+// run had otherwise; an assumed constant that run had otherwise; or a fact no verified run had.
 function foretelling(
   skill: CompiledSkill,
   format: AirlineTrajectoryFormat,
@@ -103,11 +103,6 @@ function foretelling(
   });
   if (rule) return `assumption ${rule.subject}: ${rule.reason.slice(0, 60)}`;
   const args = leftOut.steps.filter((step) => step.error === undefined).map((step) => step.args);
-  const wrong = evidence.assumptions.find((assumption) => {
-    const own = argValues(args, assumption.subject);
-    return own.length > 0 && !own.some((value) => JSON.stringify(value) === JSON.stringify(assumption.value));
-  });
-  if (wrong) return `assumption ${wrong.subject} = ${JSON.stringify(wrong.value)}`;
   // An argument taken from an input it only equalled in the one run (`nonfree_baggages` from
   // `totalBaggages`, both 0), where this customer's own run had them differ.
   const { input } = bindSkillInput(skill, request);
@@ -117,6 +112,11 @@ function foretelling(
     return name !== undefined && own.length > 0 && !own.includes(input[name]);
   });
   if (coincidence) return `assumption ${coincidence.subject}: ${coincidence.reason.slice(0, 60)}`;
+  const wrong = evidence.assumptions.find((assumption) => {
+    const own = argValues(args, assumption.subject);
+    return own.length > 0 && !own.some((value) => JSON.stringify(value) === JSON.stringify(assumption.value));
+  });
+  if (wrong) return `assumption ${wrong.subject} = ${JSON.stringify(wrong.value)}`;
   // The request says what none of the skill's recorded runs said (a connection time): it lies
   // outside every case the skill was verified on, which its cases show before any run.
   const seen = new Set(

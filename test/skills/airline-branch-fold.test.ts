@@ -34,6 +34,34 @@ describe('branch folding on the airline book-flight chats', () => {
     expect(directPath.match(/directFlight\.find\(/g)).toHaveLength(1);
   });
 
+  it("lists what the one-run path takes on trust as that path's assumptions", () => {
+    const folded = skillOf('book-flight-daniel');
+    const reasons = (folded?.evidence?.assumptions ?? []).map(
+      (assumption) => `${assumption.subject}: ${assumption.reason}`,
+    );
+    // Daniel's connection is the only run on its path: its amount and passenger count are his.
+    expect(reasons).toContain('amount: in the only recorded run (on the path book-flight-daniel took)');
+    expect(reasons).toContain(
+      'passengers: 2 items in the only recorded run; a request with another number is not served (on the path book-flight-daniel took)',
+    );
+  });
+
+  it("keeps two paths' assumptions on one argument apart, each with its own reason", async () => {
+    // Without Amara, Hana is alone on the direct path: her `nonfree_baggages` (0) equals her
+    // `totalBaggages` (0) by chance, while Daniel's 0 is a constant. Both are said, per path.
+    const files = (await airlineTrajectoryFiles('openai')).filter((file) =>
+      /book-flight-(daniel|hana)\.json$/.test(file),
+    );
+    const { skills } = await compileTrajectories({ files, manifest: airlineManifest });
+    const reasons = (skills[0]?.evidence?.assumptions ?? [])
+      .filter((assumption) => assumption.subject === 'nonfree_baggages')
+      .map((assumption) => assumption.reason);
+    expect(reasons).toEqual([
+      'in the only recorded run (on the path book-flight-daniel took)',
+      'taken from `input.totalBaggages`, equal (0) in the only recorded run (on the path book-flight-hana took)',
+    ]);
+  }, 60_000);
+
   it('keeps the retried search apart and says why', () => {
     const noor = skillOf('book-flight-noor');
     expect(noor?.verification.isVerified).toBe(true);
