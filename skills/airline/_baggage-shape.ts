@@ -2,10 +2,11 @@ import {
   describePayment,
   findDescribedReservation,
   freeBagsPerPassenger,
+  isDescribed,
   namedPaymentMethod,
 } from './_agent-moves.js';
 import type { ConversationAgent } from './_conversation-runner.js';
-import type { Reservation, User } from './airline-state.js';
+import type { AirlineState, Reservation, User } from './airline-state.js';
 import { fact, numberFact, pick, type AgentStyle, type Facts, type TaskShape } from './task-shape.js';
 
 function bagsAfter(
@@ -86,6 +87,17 @@ function converse(agent: ConversationAgent, facts: Facts, style: AgentStyle, voi
   agent.say(pick(style === 'a' ? 0 : 1, ['Have a nice trip!', "You're welcome. Safe travels!"]));
 }
 
+// The bags beyond the free allowance once the customer's bags are added, on the reservation
+// the customer described.
+function workedOut(facts: Facts, state: AirlineState): Facts {
+  const user = state.users.find((candidate) => candidate.user_id === fact(facts, 'user_id'));
+  const reservation = state.reservations.find(
+    (candidate) => candidate.user_id === user?.user_id && isDescribed(candidate, facts),
+  );
+  if (!user || !reservation) return {};
+  return { nonfree_baggages: bagsAfter(user, reservation, numberFact(facts, 'add_bags')).nonfree };
+}
+
 const customer = (userId: string, rest: Record<string, string | number>): Facts => ({
   user_id: userId,
   ...rest,
@@ -97,6 +109,7 @@ export const baggageShape: TaskShape = {
   description:
     'Add checked bags to the reservation the customer names, charging the bags beyond the free allowance.',
   converse,
+  workedOut,
   runs: [
     {
       id: 'add-baggage-ethan',

@@ -1,6 +1,6 @@
 import { describePayment, freeBagsPerPassenger, namedPaymentMethod } from './_agent-moves.js';
 import type { ConversationAgent } from './_conversation-runner.js';
-import type { Cabin, User } from './airline-state.js';
+import type { AirlineState, Cabin, User } from './airline-state.js';
 import { fact, numberFact, pick, type AgentStyle, type Facts, type TaskShape } from './task-shape.js';
 
 interface FoundFlight {
@@ -100,7 +100,7 @@ function converse(agent: ConversationAgent, facts: Facts, style: AgentStyle, voi
       `${fact(facts, 'bags')} bag(s), insurance: ${fact(facts, 'insurance')}.`,
   );
   const bags = numberFact(facts, 'bags');
-  const nonfree = Math.max(0, bags - freeBagsPerPassenger(user.membership, cabin) * passengers.length);
+  const nonfree = bagsBeyondAllowance(user, cabin, bags, passengers.length);
   const fare = (chosen: FoundFlight[]): number =>
     chosen.reduce((sum, flight) => sum + flight.prices[cabin], 0) * passengers.length +
     (fact(facts, 'insurance') === 'yes' ? 30 * passengers.length : 0) +
@@ -161,6 +161,19 @@ function converse(agent: ConversationAgent, facts: Facts, style: AgentStyle, voi
   agent.say('Enjoy your trip!');
 }
 
+/** The checked bags beyond the free allowance of the customer's membership in `cabin`. */
+function bagsBeyondAllowance(user: User, cabin: Cabin, bags: number, passengers: number): number {
+  return Math.max(0, bags - freeBagsPerPassenger(user.membership, cabin) * passengers);
+}
+
+function workedOut(facts: Facts, state: AirlineState): Facts {
+  const user = state.users.find((candidate) => candidate.user_id === fact(facts, 'user_id'));
+  if (!user) return {};
+  const passengers = 1 + Math.min(numberFact(facts, 'companions'), user.saved_passengers.length);
+  const cabin = fact(facts, 'cabin') as Cabin;
+  return { nonfree_baggages: bagsBeyondAllowance(user, cabin, numberFact(facts, 'bags'), passengers) };
+}
+
 const trip = (userId: string, rest: Record<string, string | number>): Facts => ({
   user_id: userId,
   cabin: 'economy',
@@ -175,6 +188,7 @@ export const bookShape: TaskShape = {
   name: 'book-flight',
   description: 'Book a one-way trip on the direct flight or connection the customer picks by departure time.',
   converse,
+  workedOut,
   runs: [
     {
       id: 'book-flight-amara',

@@ -1,7 +1,7 @@
 import type { CompiledSkill } from '../../compiler/index.js';
 import { defineTools, runSkill } from '../../sandbox/index.js';
 import { createAirline } from './create-airline.js';
-import { bindSkillInput } from './bind-skill-input.js';
+import { bindSkillInput, type CallerKnowledge } from './bind-skill-input.js';
 import type { Facts } from './task-shape.js';
 import { checkAirlineEffect, findTaskShape } from './task-shapes.js';
 import type { AirlineTrajectoryFormat } from './trajectory-files.js';
@@ -16,21 +16,35 @@ export interface LiveCheck {
   reason?: string;
   /** The run's error message, when it failed. */
   error?: string;
+  /** Required inputs the request could not fill (`bindSkillInput`): the skill was not run. */
+  unfillable?: string[];
 }
 
 /**
  * Runs `skill` live on a fresh seeded airline for `request` (input bound from the skill's own
- * recorded cases by `bindSkillInput`) and checks the effect with `checkAirlineEffect`.
+ * recorded cases by `bindSkillInput`) and checks the effect with `checkAirlineEffect`. A skill
+ * whose required inputs the request cannot fill is not run: it cannot serve that customer.
  */
 export async function checkSkillLive(
   skill: CompiledSkill,
   format: AirlineTrajectoryFormat,
   request: Facts,
+  knowledge: CallerKnowledge = 'policy',
 ): Promise<LiveCheck> {
   const ids = skill.provenance.trajectoryIds;
   const shape = findTaskShape(ids[0] ?? '');
   if (!shape) throw new Error(`${ids[0] ?? '(none)'} is not an airline run`);
-  const { input } = bindSkillInput(skill, request);
+  const { input, unfillable } = bindSkillInput(skill, request, knowledge);
+  // A caller who cannot fill a required input cannot serve the customer, whatever a guess would do.
+  if (unfillable.length > 0)
+    return {
+      skill: skill.name,
+      request,
+      input,
+      isCorrect: false,
+      reason: `needs ${unfillable.join(', ')}, which the request does not give`,
+      unfillable,
+    };
   const airline = createAirline();
   const run = await runSkill({
     source: skill.bundle,

@@ -1,6 +1,22 @@
 import type { CompiledSkill } from '../../compiler/index.js';
 import { airlineRunFacts } from './held-out-inputs.js';
+import { createAirlineSeed } from './create-seed-data.js';
 import type { Facts } from './task-shape.js';
+import { findTaskShape } from './task-shapes.js';
+
+/**
+ * What the caller of a skill knows of a request: `words`, only what the customer said; `policy`,
+ * also what its policy makes it work out before acting (`TaskShape.workedOut`: the bags beyond the
+ * free allowance), as the agent serving the next customer does. Neither knows an id the skill must
+ * find, a price or the expected outcome.
+ */
+export type CallerKnowledge = 'words' | 'policy';
+
+/** The facts a caller with `knowledge` has of a request of the shape of `trajectoryId`. */
+function callerFacts(trajectoryId: string, request: Facts, knowledge: CallerKnowledge): Facts {
+  const workedOut = knowledge === 'policy' ? findTaskShape(trajectoryId)?.workedOut : undefined;
+  return workedOut ? { ...request, ...workedOut(request, createAirlineSeed()) } : request;
+}
 
 const isSameFact = (value: unknown, factValue: string | number): boolean =>
   value === factValue ||
@@ -25,11 +41,16 @@ function isNamedLike(inputName: string, fact: string): boolean {
  * `payment` (the customer's first choice) when the input held the card that worked, and `payment`
  * for a request with no fallback. Ties go to the fact named like the input (`0` may be `bags` or
  * `companions`). Cases where a fact is absent count neither way.
+ *
+ * The list is read as a caller reads it, first fact the request has wins, so a fact stays on it
+ * only if it held the input in every case that reached it: `payment` after `fallback_payment`
+ * (the cases it differs in all had a fallback), never `add_bags` for `nonfreeBaggages` (equal in
+ * one run by chance, different in two: a quantity the agent worked out, which no customer says).
  */
-function inputFacts(skill: CompiledSkill): Map<string, string[]> {
+function inputFacts(skill: CompiledSkill, knowledge: CallerKnowledge): Map<string, string[]> {
   const tallies = new Map<string, Map<string, { agree: number; differ: number }>>();
   const cases = (skill.cases ?? []).map((skillCase) => ({
-    facts: airlineRunFacts(skillCase.trajectoryId) ?? {},
+    facts: callerFacts(skillCase.trajectoryId, airlineRunFacts(skillCase.trajectoryId) ?? {}, knowledge),
     input: (skillCase.input ?? {}) as Record<string, unknown>,
   }));
   for (const { facts, input } of cases)
@@ -42,20 +63,48 @@ function inputFacts(skill: CompiledSkill): Map<string, string[]> {
         perFact.set(fact, tally);
         tallies.set(name, perFact);
       }
-  return new Map(
-    [...tallies].map(([name, perFact]) => [
-      name,
-      [...perFact]
-        .filter(([, tally]) => tally.agree > 0)
-        .sort(
-          ([leftFact, left], [rightFact, right]) =>
-            right.agree - right.differ - (left.agree - left.differ) ||
-            left.differ - right.differ ||
-            Number(isNamedLike(name, rightFact)) - Number(isNamedLike(name, leftFact)),
-        )
-        .map(([fact]) => fact),
-    ]),
-  );
+  const ranked = [...tallies].map(([name, perFact]): [string, string[]] => [
+    name,
+    [...perFact]
+      .filter(([, tally]) => tally.agree > 0)
+      .sort(
+        ([leftFact, left], [rightFact, right]) =>
+          right.agree - right.differ - (left.agree - left.differ) ||
+          left.differ - right.differ ||
+          Number(isNamedLike(name, rightFact)) - Number(isNamedLike(name, leftFact)),
+      )
+      .map(([fact]) => fact),
+  ]);
+  return new Map(ranked.map(([name, facts]) => [name, decisionList(name, facts, cases)]));
+}
+
+// The facts, in order, that a caller taking the first one the request has would fill `name` right
+// with in every recorded case.
+function decisionList(
+  name: string,
+  ranked: readonly string[],
+  cases: readonly { facts: Facts; input: Record<string, unknown> }[],
+): string[] {
+  const kept: string[] = [];
+  const holds = (fact: string): boolean => {
+    const reached = cases.filter(
+      ({ facts, input }) =>
+        name in input && facts[fact] !== undefined && kept.every((earlier) => facts[earlier] === undefined),
+    );
+    return (
+      reached.length > 0 &&
+      reached.every(({ facts, input }) => isSameFact(input[name], facts[fact] as string | number))
+    );
+  };
+  // Best first among those that hold: `payment` holds once `fallback_payment` took the cases it
+  // did not.
+  for (
+    let next = ranked.find(holds);
+    next !== undefined;
+    next = ranked.find((fact) => !kept.includes(fact) && holds(fact))
+  )
+    kept.push(next);
+  return kept;
 }
 
 function schemaList(schema: unknown, key: string): unknown[] {
@@ -102,14 +151,20 @@ function convert(value: string | number, training: unknown): unknown {
 }
 
 /**
- * The input of a compiled skill for a request, as a caller who knows only what the customer said
- * would fill it: each input takes the request's value of the fact that input held in the skill's
- * recorded cases (most cases first); an optional input whose fact the request lacks is left out; a
- * required one the request cannot fill keeps its first case's value (and is listed as unfillable).
- * Reads only the request's facts and the skill's own cases, never the expected outcome.
+ * The input of a compiled skill for a request, as a caller who knows what the customer said (and,
+ * with `knowledge` `policy`, what its policy makes it work out) would fill it: each input takes the
+ * request's value of the fact that input held in the skill's recorded cases (most cases first); an
+ * optional input whose fact the request lacks is left out; a required one the request cannot fill
+ * keeps its first case's value (and is listed as unfillable). Reads only the request's facts and
+ * the skill's own cases, never the expected outcome.
  */
-export function bindSkillInput(skill: CompiledSkill, request: Facts): BoundSkillInput {
-  const factsOf = inputFacts(skill);
+export function bindSkillInput(
+  skill: CompiledSkill,
+  said: Facts,
+  knowledge: CallerKnowledge = 'policy',
+): BoundSkillInput {
+  const factsOf = inputFacts(skill, knowledge);
+  const request = callerFacts(skill.provenance.trajectoryIds[0] ?? '', said, knowledge);
   const first = ((skill.cases ?? [])[0]?.input ?? {}) as Record<string, unknown>;
   const { names, required, sets } = inputFields(skill);
   const input: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
 import type { ConversationAgent } from './_conversation-runner.js';
+import type { AirlineState } from './airline-state.js';
 
 /** What a customer wants, as values (`user_id`, `destination`, `new_date`, ...): the ground truth of a run. */
 export type Facts = Readonly<Record<string, string | number>>;
@@ -33,6 +34,12 @@ export interface TaskShape {
   runs: readonly AirlineRun[];
   /** Customers and requests no run had; a skill of this shape should serve them too. */
   heldOut: readonly Facts[];
+  /**
+   * What the policy makes the agent work out for a request before acting, from the customer's
+   * profile and reservation in `state` (the bags beyond the free allowance): quantities the
+   * customer never says. Never an id, a price found by a search or a choice among elements.
+   */
+  workedOut?(facts: Facts, state: AirlineState): Facts;
 }
 
 /** `facts[key]` as a string; throws when the shape's script needs a fact the run did not give. */

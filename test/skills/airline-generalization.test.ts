@@ -187,6 +187,27 @@ describe('bindSkillInput', () => {
     ).toBe('visa');
     expect(bindSkillInput(skill, { ...noor, payment: 'mastercard' }).input[brand]).toBe('mastercard');
   }, 60_000);
+
+  it('fills the bags beyond the allowance only for a caller who knows the policy, never from a number equal by chance', async () => {
+    // Ethan added 2 bags and 2 were not free; Marcus added 2, all free; Sofia added 1, 1 not free.
+    // The non-free count is what the agent worked out by the policy, which no customer says.
+    const { skills } = await compileTrajectories({
+      files: ['add-baggage-ethan', 'add-baggage-marcus', 'add-baggage-sofia'].map(native),
+      manifest: airlineManifest,
+    });
+    const skill = skills.find((candidate) => candidate.provenance.trajectoryIds.length === 3);
+    if (!skill) throw new Error('no skill for the three runs');
+    expect(skill.source).toContain('nonfree_baggages: input.nonfreeBaggages,');
+    const [noor, liam] = findTaskShape('add-baggage')?.heldOut ?? [];
+    // Noor (gold) adds 2 bags to a reservation with 1 in economy: 3 free, none to pay for.
+    expect(bindSkillInput(skill, noor ?? {}, 'words').unfillable).toEqual(['nonfreeBaggages']);
+    expect(bindSkillInput(skill, noor ?? {}, 'policy')).toMatchObject({
+      input: { nonfreeBaggages: 0, totalBaggagesAdded: 2 },
+      unfillable: [],
+    });
+    // Liam (silver) adds 2 to a reservation with 1 in economy: 2 free, 1 to pay for.
+    expect(bindSkillInput(skill, liam ?? {}).input['nonfreeBaggages']).toBe(1);
+  }, 60_000);
 });
 
 describe('a payment picked by card brand, on the airline files', () => {
