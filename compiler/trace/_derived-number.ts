@@ -93,8 +93,53 @@ function isSinglingEverywhere(
   });
 }
 
+// The element the call acts on: the one whose property (`reservation_id`) the same call already
+// passes (`reservation_id: economyReservation.reservation_id`), however the draft found it. The
+// earlier quantity is that element's, in every sibling.
+function findByEarlierArgument(
+  candidate: Expr,
+  operands: readonly Instance[],
+  earlier: readonly (readonly [string, Expr])[],
+): Expr | undefined {
+  if (candidate.kind !== 'ref') return undefined;
+  const primary = operands[0] as Instance;
+  const at = candidate.path.findIndex((key) => typeof key === 'number');
+  if (at < 0) return undefined;
+  const listOf = (operand: Instance): unknown =>
+    evaluateExpr({ ...candidate, path: candidate.path.slice(0, at) }, operand.scope);
+  const list = listOf(primary);
+  const element = Array.isArray(list) ? list[candidate.path[at] as number] : undefined;
+  for (const [, argument] of earlier) {
+    const wanted = evaluateExpr(argument, primary.scope);
+    if (typeof wanted !== 'string' || wanted.length < 2) continue;
+    for (const path of propertyPaths(element).filter((found) => valueAtPath(element, found) === wanted)) {
+      const rule = withFind(candidate, path, argument);
+      const isSingling = operands.every((operand) => {
+        const elements = listOf(operand);
+        const value = evaluateExpr(argument, operand.scope);
+        return (
+          Array.isArray(elements) && elements.filter((item) => valueAtPath(item, path) === value).length === 1
+        );
+      });
+      if (!isSingling || !holdsEverywhere(rule, operands)) continue;
+      // The argument already reads that element (`economyReservation.reservation_id`): read the
+      // quantity from it too, not by a second find of the same element.
+      const tail = argument.kind === 'ref' ? argument.path.slice(-path.length) : [];
+      const sameElement =
+        argument.kind === 'ref' &&
+        tail.length === path.length &&
+        tail.every((key, index) => key === path[index])
+          ? { ...argument, path: [...argument.path.slice(0, -path.length), ...candidate.path.slice(at + 1)] }
+          : undefined;
+      return sameElement && holdsEverywhere(sameElement, operands) ? sameElement : rule;
+    }
+  }
+  return undefined;
+}
+
 // The operand as an expression that holds in every sibling: a plain path, or the element found by
-// an input that singles it out (never a bare position, never a rule guessed from a small number).
+// an input that singles it out, or the element the call acts on (never a bare position, never a
+// rule guessed from a small number).
 function resolveOperand(operands: readonly Instance[], context: ResolveContext): Expr | undefined {
   const candidates = operandCandidates(operands[0] as Instance, context, operands[0]?.value as number);
   for (const candidate of candidates) {
@@ -102,7 +147,8 @@ function resolveOperand(operands: readonly Instance[], context: ResolveContext):
     if (holdsEverywhere(candidate, operands)) return candidate;
   }
   for (const candidate of candidates) {
-    const rule = findByInput(candidate, operands);
+    const rule =
+      findByInput(candidate, operands) ?? findByEarlierArgument(candidate, operands, context.earlier ?? []);
     if (rule) return rule;
   }
   return undefined;

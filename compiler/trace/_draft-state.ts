@@ -50,6 +50,8 @@ export interface ResolveContext {
   isOutput?: boolean;
   /** The value's place in an array of several being resolved, for structurally parallel sources. */
   parallel?: { position: number; length: number };
+  /** The entries of the same object resolved before this one (`reservation_id` before `total_baggages`). */
+  earlier?: readonly (readonly [string, Expr])[];
 }
 
 /** True when `expr` yields each instance's value in its scope. */

@@ -31,16 +31,16 @@ export function resolveEntries(
   context: ResolveContext,
 ): Expr {
   const primary = instances[0]?.value as Record<string, unknown>;
-  const entries: [string, Expr][] = Object.keys(primary).map((key) => {
+  const entries: [string, Expr][] = [];
+  for (const key of Object.keys(primary)) {
     const children = instances.map((instance) => ({
       ...instance,
       value: (instance.value as Record<string, unknown>)?.[key],
     }));
-    return [
-      key,
-      resolveValue(state, children, { ...context, key, schema: childSchema(context.schema, key) }),
-    ];
-  });
+    const { earlier: _outer, ...outer } = context;
+    const child = { ...outer, key, schema: childSchema(context.schema, key), earlier: [...entries] };
+    entries.push([key, resolveValue(state, children, child)]);
+  }
   return { kind: 'object', entries };
 }
 

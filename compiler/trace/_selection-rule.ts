@@ -120,11 +120,25 @@ export function selectionRule(
   if (runCount(instances) < 2) return undefined;
   for (const rule of rules) {
     if (!rule.values.every((value) => isSameValue(value, rule.values[0]))) continue;
+    // One id in every run is one element every time: a rule for those runs' owner only.
+    if (isIdentifier(rule.path)) continue;
     const variant = withFind(candidate, rule.path, { kind: 'literal', value: rule.values[0] });
-    if (holdsEverywhere(variant, instances)) return variant;
+    if (!holdsEverywhere(variant, instances)) continue;
+    // Shared by every run, asked for by no user: the task's rule, or a coincidence of these runs.
+    state.assumptions.push({
+      subject: rule.path.join('.'),
+      value: rule.values[0],
+      reason: `picks the element by \`${rule.path.join('.')}\` as all ${runCount(instances)} recorded runs did, though no user asked for it: the task's rule, or a coincidence of these runs`,
+    });
+    return variant;
   }
   return undefined;
 }
+
+const isIdentifier = (path: ValuePath): boolean => {
+  const key = path.at(-1);
+  return typeof key === 'string' && /(^|_)id$|Id$/.test(key);
+};
 
 function parameterize(
   state: DraftState,

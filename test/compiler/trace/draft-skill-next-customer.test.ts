@@ -23,7 +23,12 @@ const manifest: ToolManifestEntry[] = [
           type: 'array',
           items: {
             type: 'object',
-            properties: { id: { type: 'string' }, city: { type: 'string' }, bags: { type: 'number' } },
+            properties: {
+              id: { type: 'string' },
+              city: { type: 'string' },
+              bags: { type: 'number' },
+              status: { type: 'string' },
+            },
             required: ['id', 'city', 'bags'],
           },
         },
@@ -55,6 +60,7 @@ interface Trip {
   id: string;
   city: string;
   bags: number;
+  status?: string;
 }
 
 const card = (id: string, brand: string): Method => ({ id, source: 'credit_card', brand });
@@ -228,6 +234,49 @@ describe('draftSkill for the next customer: one rule over the properties sibling
         reason: expect.stringMatching(/\+ `totalBagsAdded`.*only recorded run/),
       }),
     );
+  });
+
+  it('reads the earlier bags from the trip the call acts on, and says the trip was picked by what no user asked for', async () => {
+    // Nobody names the trip; each time it is the one still to fly, second of two.
+    // Each customer's own trips: ids and cities differ, only the status is shared.
+    const upcoming = (id: string, city: string, bags: number): Trip[] => [
+      { id: `${id}-T1`, city: 'Lima', bags: 0, status: 'flown' },
+      { id: `${id}-T2`, city, bags, status: 'upcoming' },
+    ];
+    const unnamed = (id: string, city: string, bags: number, added: number): Trajectory => ({
+      ...addBags(
+        id,
+        'visa',
+        { payment_methods: [card(`c-${id}`, 'visa')], trips: upcoming(id, city, bags) },
+        upcoming(id, city, bags)[1] as Trip,
+        added,
+        card(`c-${id}`, 'visa'),
+      ),
+      context: [`user ${id}_1`, `${added} more bags please`, 'visa'],
+    });
+    const { draft, skill } = await compile([unnamed('dee', 'Oslo', 4, 2), unnamed('eli', 'Rome', 5, 3)]);
+    expect(draft.source).toMatch(
+      /const (\w+) = \w+\.trips\.find\(\(trip\) => trip\.status === "upcoming"\);/,
+    );
+    const found = /const (\w+) = \w+\.trips\.find/.exec(draft.source)?.[1] ?? '';
+    expect(draft.source).toContain(`total_bags: ${found}.bags + input.totalBagsAdded`);
+    expect(draft.assumptions).toContainEqual({
+      subject: 'status',
+      value: 'upcoming',
+      reason:
+        "picks the element by `status` as all 2 recorded runs did, though no user asked for it: the task's rule, or a coincidence of these runs",
+    });
+    expect(skill.verification.isVerified).toBe(true);
+    // The next customer's upcoming trip has 4 bags and is listed first: 4 + 1.
+    const account = {
+      payment_methods: [card('c-9', 'visa')],
+      trips: [
+        { id: 'T8', city: 'Rome', bags: 4, status: 'upcoming' },
+        { id: 'T9', city: 'Lima', bags: 0, status: 'flown' },
+      ],
+    };
+    const run = await runFor(skill, account, { ...draft.inputs.get('dee'), totalBagsAdded: 1 });
+    expect(run).toMatchObject({ ok: true, call: { trip_id: 'T8', total_bags: 5 } });
   });
 
   it('never derives from an earlier quantity that is zero in every run (no evidence of a change)', async () => {
