@@ -165,6 +165,18 @@ export const baggageShape: TaskShape = {
       openAiErrors: 'json',
       exercises: 'two passengers; gift card short of balance (JSON error result), then the visa',
     },
+    {
+      id: 'add-baggage-lena',
+      facts: customer('lena_fischer_7784', {
+        destination: 'DEN',
+        city: 'Denver',
+        add_bags: 2,
+        payment: 'mastercard',
+      }),
+      agent: 'a',
+      voice: 1,
+      exercises: 'trip named by its airport code, as kenji did (2nd of 2); 2 non-free bags',
+    },
   ],
   heldOut: [
     customer('noor_haddad_2290', { destination: 'DEN', city: 'Denver', add_bags: 2, payment: 'visa' }),

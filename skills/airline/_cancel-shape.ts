@@ -168,6 +168,13 @@ export const cancelShape: TaskShape = {
       exercises:
         'reservation id given in the first message, lower case: `Reservation q4mz7k not found.` (JSON error result) then a retry; booked within 24 hours',
     },
+    {
+      id: 'cancel-reservation-maya',
+      facts: customer('maya_chen_5023', { date: '2026-05-23' }),
+      agent: 'c',
+      voice: 0,
+      exercises: 'pick by flight date, as kenji did (2nd of 2, looks both up); a way of naming seen twice',
+    },
   ],
   heldOut: [
     customer('hannah_cole_3307', { destination: 'SEA', city: 'Seattle' }),

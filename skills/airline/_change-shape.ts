@@ -184,6 +184,19 @@ export const changeShape: TaskShape = {
       voice: 2,
       exercises: 'same route as ethan, another time (3rd of 3); reservation 1st of 3',
     },
+    {
+      id: 'change-flight-omar',
+      facts: customer('omar_farouk_6612', {
+        destination: 'SEA',
+        city: 'Seattle',
+        new_date: '2026-05-26',
+        departure_time: '20:30:00',
+        payment: 'visa',
+      }),
+      agent: 'c',
+      voice: 1,
+      exercises: 'trip named by its airport code, as sofia did (2nd of 2); a way of naming seen twice',
+    },
   ],
   heldOut: [
     customer('hannah_cole_3307', {

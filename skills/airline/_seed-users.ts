@@ -96,6 +96,12 @@ export const profiles: Profile[] = [
     card('9081455', 'visa', '1455'),
     certificate('4420981', 200),
   ]),
+  profile('maya_chen_5023', '1987-09-30', 'silver', [card('5023117', 'visa', '3117')]),
+  profile('omar_farouk_6612', '1984-02-11', 'gold', [
+    card('6612904', 'visa', '2904'),
+    giftCard('6612551', 200),
+  ]),
+  profile('lena_fischer_7784', '1996-11-05', 'regular', [card('7784263', 'mastercard', '4263')]),
 ];
 
 // [reservation id, user id, cabin, [flight number, date][], extra passengers, payment id, bags, insurance, created]
@@ -127,6 +133,12 @@ const bookings: Booking[] = [
   ['T5GB7M', 'liam_oconnor_3390', 'economy', [['SW301', '2026-05-18']], 0, 'credit_card_1108342', 0, 'no', '2026-04-24T07:30:00'],
   ['Y8BN4K', 'amara_okafor_6605', 'economy', [['SW601', '2026-05-10']], 0, 'credit_card_6605129', 0, 'no', '2026-04-12T16:00:00'],
   ['U6GD9R', 'hana_yoshida_9081', 'economy', [['SW411', '2026-05-25']], 0, 'credit_card_9081455', 1, 'no', '2026-05-01T22:10:00'],
+  ['R2MC5A', 'maya_chen_5023', 'economy', [['SW502', '2026-05-29']], 0, 'credit_card_5023117', 1, 'no', '2026-04-26T15:30:00'],
+  ['R2MC6B', 'maya_chen_5023', 'economy', [['SW402', '2026-05-23']], 0, 'credit_card_5023117', 0, 'yes', '2026-04-21T10:00:00'],
+  ['H7OF2K', 'omar_farouk_6612', 'economy', [['SW210', '2026-05-21']], 0, 'credit_card_6612904', 1, 'no', '2026-04-29T18:00:00'],
+  ['H7OF3M', 'omar_farouk_6612', 'economy', [['SW310', '2026-05-19']], 0, 'credit_card_6612904', 0, 'no', '2026-04-14T09:10:00'],
+  ['P3LF8W', 'lena_fischer_7784', 'business', [['SW102', '2026-05-27']], 0, 'credit_card_7784263', 0, 'no', '2026-05-03T13:00:00'],
+  ['P3LF9X', 'lena_fischer_7784', 'economy', [['SW501', '2026-05-24']], 0, 'credit_card_7784263', 1, 'no', '2026-05-02T12:00:00'],
 ];
 
 function buildReservation(booking: Booking, flights: Flight[], users: Profile[]): Reservation {

@@ -7,7 +7,7 @@ export const AIRLINE_SEED_NOW = '2026-05-14T09:00:00';
 
 /**
  * Builds a fresh copy of the seeded airline: 10 airports, 21 flights flown daily May 8-31 2026,
- * 13 users and 24 reservations. Every call returns independent objects.
+ * 16 users and 30 reservations. Every call returns independent objects.
  */
 export function createAirlineSeed(): AirlineState {
   const flights = createFlights();

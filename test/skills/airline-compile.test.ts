@@ -18,7 +18,7 @@ describe('compiling the airline chats', () => {
     const covered = result.skills
       .filter((skill) => skill.verification.isVerified)
       .flatMap((skill) => skill.provenance.trajectoryIds);
-    expect(covered).toHaveLength(17);
+    expect(covered).toHaveLength(20);
     const codes = result.skills.flatMap((skill) => skill.diagnostics.map((diagnostic) => diagnostic.code));
     expect(codes).not.toContain('TS7006');
     // `.find` over a get_user_details result (no outputSchema) type-checks against the inferred type.
