@@ -105,15 +105,6 @@ export function selectionRule(
   // What the user said names the element; the property becomes an input of the skill.
   const written = rules.filter((found) => found.writtenIn > 0).sort((a, b) => b.writtenIn - a.writtenIn);
   for (const rule of written) {
-    const value = rule.values[0];
-    // A plain word every sibling used (`lead`) names a kind of element, not this customer's own.
-    if (
-      typeof value === 'string' &&
-      /^[a-z]+$/.test(value) &&
-      runCount(instances) > 1 &&
-      rule.values.every((other) => other === value)
-    )
-      return withFind(candidate, rule.path, { kind: 'literal', value });
     const named = parameterize(state, candidate, rule, instances);
     if (named) return named;
   }

@@ -212,6 +212,22 @@ describe('draftSkill for the next customer: one rule over the properties sibling
     expect(draft.source).not.toContain('sameWords');
   });
 
+  it('keeps the card every sibling named the same ("visa") an input: the next customer may say another', async () => {
+    const visa = (id: string, first: Method): Trajectory =>
+      addBags(
+        id,
+        'visa please',
+        { payment_methods: [first, card(`v-${id}`, 'visa')], trips: trips(1) },
+        { id: 'T2', city: 'Oslo', bags: 1 },
+        2,
+        card(`v-${id}`, 'visa'),
+      );
+    const { draft } = await compile([visa('dan', card('m-1', 'mastercard')), visa('eva', gift('g-2'))]);
+    expect(draft.source).not.toContain('"visa"');
+    expect(draft.source).toMatch(/sameWords\(payment_method\.brand, input\.\w+\)/);
+    expect(draft.inputs.get('eva')).toMatchObject({ paymentMethodBrand: 'visa' });
+  });
+
   it('derives the new bag count from the trip’s bags and the number the user wrote, in every sibling', async () => {
     const { draft, skill } = await compile([ana, ben, cai]);
     expect(draft.source).toMatch(/total_bags: \w+\.bags \+ input\.totalBagsAdded/);
