@@ -55,42 +55,53 @@ function operandCandidates(instance: Instance, context: ResolveContext, operand:
   return candidates;
 }
 
+// The list `candidate` indexes, in one sibling's scope, and the element at its index.
+function listOf(candidate: Expr & { kind: 'ref' }, operand: Instance): unknown[] | undefined {
+  const at = candidate.path.findIndex((key) => typeof key === 'number');
+  const list =
+    at < 0 ? undefined : evaluateExpr({ ...candidate, path: candidate.path.slice(0, at) }, operand.scope);
+  return Array.isArray(list) ? list : undefined;
+}
+
+function elementOf(candidate: Expr & { kind: 'ref' }, operand: Instance): unknown {
+  const index = candidate.path.find((key) => typeof key === 'number');
+  return listOf(candidate, operand)?.[index as number];
+}
+
+// The element found by `equals` (`find((r) => r.<path> === equals)`), when that finds exactly one
+// element in every sibling and yields every sibling's operand.
+function findBy(
+  candidate: Expr & { kind: 'ref' },
+  path: ValuePath,
+  equals: Expr,
+  operands: readonly Instance[],
+): Expr | undefined {
+  // The property must single one element out in every sibling (`user_id` is every reservation's).
+  const isSingling = operands.every((operand) => {
+    const wanted = evaluateExpr(equals, operand.scope);
+    const list = listOf(candidate, operand);
+    return list !== undefined && list.filter((element) => valueAtPath(element, path) === wanted).length === 1;
+  });
+  const rule = withFind(candidate, path, equals);
+  return isSingling && holdsEverywhere(rule, operands) ? rule : undefined;
+}
+
 // The element the run acted on is often named by an input already (`reservation_id ===
 // input.reservationId`): small quantities such as `0` bags are in many elements, so the element is
 // found by that input, and the candidate counts only if it yields every sibling's operand.
 function findByInput(candidate: Expr, operands: readonly Instance[]): Expr | undefined {
   if (candidate.kind !== 'ref') return undefined;
   const primary = operands[0] as Instance;
-  const at = candidate.path.findIndex((key) => typeof key === 'number');
-  const list = evaluateExpr({ ...candidate, path: candidate.path.slice(0, at) }, primary.scope);
-  const element = Array.isArray(list) ? list[candidate.path[at] as number] : undefined;
+  const element = elementOf(candidate, primary);
   for (const path of propertyPaths(element)) {
     const value = valueAtPath(element, path);
     if (typeof value !== 'string') continue;
     for (const field of findPaths(primary.scope.input, value, 2).filter((found) => found.length > 0)) {
-      const rule = withFind(candidate, path, { kind: 'ref', root: { type: 'input' }, path: field });
-      if (holdsEverywhere(rule, operands) && isSinglingEverywhere(candidate, path, field, operands))
-        return rule;
+      const rule = findBy(candidate, path, { kind: 'ref', root: { type: 'input' }, path: field }, operands);
+      if (rule) return rule;
     }
   }
   return undefined;
-}
-
-// The property must single one element out in every sibling (`user_id` is every reservation's).
-function isSinglingEverywhere(
-  candidate: Expr & { kind: 'ref' },
-  path: ValuePath,
-  field: ValuePath,
-  operands: readonly Instance[],
-): boolean {
-  const at = candidate.path.findIndex((key) => typeof key === 'number');
-  return operands.every((operand) => {
-    const list = evaluateExpr({ ...candidate, path: candidate.path.slice(0, at) }, operand.scope);
-    const wanted = valueAtPath(operand.scope.input, field);
-    return (
-      Array.isArray(list) && list.filter((element) => valueAtPath(element, path) === wanted).length === 1
-    );
-  });
 }
 
 // The element the call acts on: the one whose property (`reservation_id`) the same call already
@@ -103,28 +114,17 @@ function findByEarlierArgument(
 ): Expr | undefined {
   if (candidate.kind !== 'ref') return undefined;
   const primary = operands[0] as Instance;
-  const at = candidate.path.findIndex((key) => typeof key === 'number');
-  if (at < 0) return undefined;
-  const listOf = (operand: Instance): unknown =>
-    evaluateExpr({ ...candidate, path: candidate.path.slice(0, at) }, operand.scope);
-  const list = listOf(primary);
-  const element = Array.isArray(list) ? list[candidate.path[at] as number] : undefined;
+  const element = elementOf(candidate, primary);
   for (const [, argument] of earlier) {
     const wanted = evaluateExpr(argument, primary.scope);
     if (typeof wanted !== 'string' || wanted.length < 2) continue;
     for (const path of propertyPaths(element).filter((found) => valueAtPath(element, found) === wanted)) {
-      const rule = withFind(candidate, path, argument);
-      const isSingling = operands.every((operand) => {
-        const elements = listOf(operand);
-        const value = evaluateExpr(argument, operand.scope);
-        return (
-          Array.isArray(elements) && elements.filter((item) => valueAtPath(item, path) === value).length === 1
-        );
-      });
-      if (!isSingling || !holdsEverywhere(rule, operands)) continue;
+      const rule = findBy(candidate, path, argument, operands);
+      if (!rule) continue;
       // The argument already reads that element (`economyReservation.reservation_id`): read the
       // quantity from it too, not by a second find of the same element.
       const tail = argument.kind === 'ref' ? argument.path.slice(-path.length) : [];
+      const at = candidate.path.findIndex((key) => typeof key === 'number');
       const sameElement =
         argument.kind === 'ref' &&
         tail.length === path.length &&
