@@ -98,13 +98,11 @@ function decisionList(
   };
   // Best first among those that hold: `payment` holds once `fallback_payment` took the cases it
   // did not.
-  for (
-    let next = ranked.find(holds);
-    next !== undefined;
-    next = ranked.find((fact) => !kept.includes(fact) && holds(fact))
-  )
+  for (;;) {
+    const next = ranked.find((fact) => !kept.includes(fact) && holds(fact));
+    if (next === undefined) return kept;
     kept.push(next);
-  return kept;
+  }
 }
 
 function schemaList(schema: unknown, key: string): unknown[] {
