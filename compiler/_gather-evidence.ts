@@ -1,13 +1,18 @@
 import { stableJson, type ToolManifestEntry } from '../core/index.js';
 import type { Trajectory } from './import/index.js';
 import type { CompiledSkill, GeneralizationEvidence, LeaveOneOutEvidence } from './check/index.js';
-import { draftSkill, type SkillDraft } from './trace/index.js';
+import { draftSkill, givenInput, type SkillDraft } from './trace/index.js';
 
 /** Checks a skill source against trajectories that carry their replay input (`checkSkill`, bound). */
 export type CheckSource = (source: string, trajectories: Trajectory[]) => Promise<CompiledSkill>;
 
-/** A fold's skill compiled from the other siblings: its source and the input fields it needs, or why there is none. */
-export type FoldDraft = { ok: true; source: string; required: string[] } | { ok: false; reason: string };
+/**
+ * A fold's skill compiled from the other siblings: its source, the input fields it needs and (for
+ * a trace fold) the input it lifted for each of those siblings; or why there is none.
+ */
+export type FoldDraft =
+  | { ok: true; source: string; required: string[]; inputs?: ReadonlyMap<string, Record<string, unknown>> }
+  | { ok: false; reason: string };
 
 /** Compiles one fold from `rest` (never shown the sibling left out). */
 export type CompileFold = (rest: Trajectory[]) => Promise<FoldDraft>;
@@ -66,18 +71,40 @@ export function traceFolds(
       // Required are the inputs every sibling has (an input only one branch needs is optional).
       const others = rest.map((trajectory) => fold.inputs.get(trajectory.id) ?? {});
       const required = Object.keys(others[0] ?? {}).filter((key) => others.every((other) => key in other));
-      return Promise.resolve({ ok: true, source: fold.source, required });
+      return Promise.resolve({ ok: true, source: fold.source, required, inputs: fold.inputs });
     },
   };
 }
 
+// The left-out run's input as the fold names it: the group's draft lifted `own`; an input the fold
+// needs that the group's draft took from elsewhere on that run's path (Priya's user id, read from
+// her reservation) is what the run's customer gave where the fold's runs gave theirs.
+function foldInput(
+  left: Trajectory,
+  own: Record<string, unknown>,
+  fold: FoldDraft & { ok: true },
+  rest: readonly Trajectory[],
+): Record<string, unknown> {
+  const { inputs } = fold;
+  if (!inputs) return own;
+  const others = rest.map((trajectory) => ({ trajectory, input: inputs.get(trajectory.id) ?? {} }));
+  const input = { ...own };
+  for (const key of fold.required.filter((name) => !(name in own))) {
+    const given = givenInput(left, others, key);
+    if (given !== undefined) input[key] = given;
+  }
+  return input;
+}
+
 async function replayFold(
   left: Trajectory,
-  input: Record<string, unknown>,
+  own: Record<string, unknown>,
   fold: FoldDraft,
+  rest: readonly Trajectory[],
   check: CheckSource,
 ): Promise<string | undefined> {
   if (!fold.ok) return fold.reason;
+  const input = foldInput(left, own, fold, rest);
   const missing = fold.required.filter((key) => !(key in input));
   if (missing.length > 0) return `its request does not give ${missing.join(', ')}`;
   const replayed = await check(fold.source, [{ ...left, input }]);
@@ -106,7 +133,8 @@ export async function leaveOneOut(
   for (const [index, left] of group.entries()) {
     folds.onFold?.(index + 1, group.length, left.id);
     const rest = group.filter((trajectory) => trajectory !== left);
-    const reason = await replayFold(left, draft.inputs.get(left.id) ?? {}, await folds.compile(rest), check);
+    const own = draft.inputs.get(left.id) ?? {};
+    const reason = await replayFold(left, own, await folds.compile(rest), rest, check);
     if (reason !== undefined)
       failures.push({ trajectoryId: left.id, reason: reason.slice(0, MAX_REASON_CHARS) });
   }

@@ -9,6 +9,8 @@
  * Drafts are checked by compiler/check, not here.
  */
 export { draftSkill } from './draft-skill.js';
+export { givenInput } from './given-input.js';
+export type { RunInput } from './given-input.js';
 export type { DraftOptions, SkillDraft } from './draft-skill.js';
 export type { TargetSelection } from './_target-selection.js';
 export type { DraftAssumption } from './_draft-state.js';

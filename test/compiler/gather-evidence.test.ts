@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { traceFolds } from '../../compiler/_gather-evidence.js';
 import { importTrajectory } from '../../compiler/index.js';
+import { givenInput } from '../../compiler/trace/index.js';
 import { AIRLINE_DIR, airlineManifest } from '../../skills/airline/index.js';
 
 const runs = ['change-flight-ethan', 'change-flight-olivia'].map((id) => {
@@ -21,5 +22,25 @@ describe('traceFolds', () => {
     expect(bare.source).toContain('(directFlightItem: any) =>');
     expect(typed.source).not.toMatch(/: any\b/);
     expect(typed.source).toContain('directFlight.find((directFlightItem) =>');
+  });
+});
+
+describe('leave-one-out on the airline cancellations', () => {
+  const load = (id: string) => {
+    const file = join(AIRLINE_DIR, 'trajectories', 'native', `${id}.json`);
+    return importTrajectory(readFileSync(file, 'utf8'), { file, manifest: airlineManifest });
+  };
+  const others = ['olivia', 'marcus', 'noor'].map((name) => load(`cancel-reservation-${name}`));
+  const priya = load('cancel-reservation-priya');
+
+  it('gives the left-out customer the value she typed where the others gave theirs', async () => {
+    // On Priya's own path the user id is read from her reservation; she typed it all the same.
+    const fold = await traceFolds({ manifest: airlineManifest }).compile(others);
+    if (!fold.ok || !fold.inputs) throw new Error('no fold');
+    expect(fold.required).toContain('userId');
+    const inputs = others.map((trajectory) => ({ trajectory, input: fold.inputs?.get(trajectory.id) ?? {} }));
+    expect(givenInput(priya, inputs, 'userId')).toBe('priya_nair_5518');
+    // The others' destination is compared in the scan, passed to no call, and Priya named none.
+    expect(givenInput(priya, inputs, 'destination')).toBeUndefined();
   });
 });
