@@ -35,7 +35,8 @@ const identityWords = new Set(
   ).split(' '),
 );
 
-function isIdentityKey(key: string): boolean {
+/** True for a key whose values name one thing (`user_id`, `firstName`, `city`), not a kind of thing. */
+export function isIdentityKey(key: string): boolean {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()

@@ -12,6 +12,7 @@ import {
 import { addParam } from './_params.js';
 import { crossPropertyRule, isWordValue } from './_cross-property-rule.js';
 import { alternativeRule } from './_alternative-inputs.js';
+import { isIdentityKey } from './_branch-condition.js';
 
 /**
  * True when `expr` picks a list element by position and the position is a choice: some instance's
@@ -111,8 +112,9 @@ export function selectionRule(
   if (runCount(instances) < 2) return undefined;
   for (const rule of rules) {
     if (!rule.values.every((value) => isSameValue(value, rule.values[0]))) continue;
-    // One id in every run is one element every time: a rule for those runs' owner only.
-    if (isIdentifier(rule.path)) continue;
+    // One id, name or city in every run is one thing every time: a rule for those runs only.
+    const key = rule.path.at(-1);
+    if (typeof key !== 'string' || isIdentityKey(key)) continue;
     const variant = withFind(candidate, rule.path, { kind: 'literal', value: rule.values[0] });
     if (!holdsEverywhere(variant, instances)) continue;
     // Shared by every run, asked for by no user: the task's rule, or a coincidence of these runs.
@@ -125,11 +127,6 @@ export function selectionRule(
   }
   return undefined;
 }
-
-const isIdentifier = (path: ValuePath): boolean => {
-  const key = path.at(-1);
-  return typeof key === 'string' && /(^|_)id$|Id$/.test(key);
-};
 
 function parameterize(
   state: DraftState,

@@ -254,7 +254,8 @@ describe('draftSkill for the next customer: one rule over the properties sibling
 
   it('reads the earlier bags from the trip the call acts on, and says the trip was picked by what no user asked for', async () => {
     // Nobody names the trip; each time it is the one still to fly, second of two.
-    // Each customer's own trips: ids and cities differ, only the status is shared.
+    // Each customer's own trips: the ids differ; both fly to Oslo, a city nobody named, so only the
+    // status is a rule (a city every run shared is those runs' trip, not the task's).
     const upcoming = (id: string, city: string, bags: number): Trip[] => [
       { id: `${id}-T1`, city: 'Lima', bags: 0, status: 'flown' },
       { id: `${id}-T2`, city, bags, status: 'upcoming' },
@@ -270,7 +271,7 @@ describe('draftSkill for the next customer: one rule over the properties sibling
       ),
       context: [`user ${id}_1`, `${added} more bags please`, 'visa'],
     });
-    const { draft, skill } = await compile([unnamed('dee', 'Oslo', 4, 2), unnamed('eli', 'Rome', 5, 3)]);
+    const { draft, skill } = await compile([unnamed('dee', 'Oslo', 4, 2), unnamed('eli', 'Oslo', 5, 3)]);
     expect(draft.source).toMatch(
       /const (\w+) = \w+\.trips\.find\(\(trip\) => trip\.status === "upcoming"\);/,
     );
