@@ -45,7 +45,8 @@ export function isIdentityKey(key: string): boolean {
 }
 
 // Lower-case or upper-case words joined by `_`/`-` (`available`, `one_way`, `CANCELLED`).
-function isEnumLike(value: unknown): value is string | boolean {
+/** A status or type word (`economy`, `ON_HOLD`) or a flag: what a rule may test, unlike a count or a name. */
+export function isEnumLike(value: unknown): value is string | boolean {
   if (typeof value === 'boolean') return true;
   return (
     typeof value === 'string' &&

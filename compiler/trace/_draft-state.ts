@@ -61,8 +61,9 @@ export function holdsEverywhere(expr: Expr, instances: readonly Instance[]): boo
 
 /** True when the caller typed `value` in the task text or a later message. */
 export function occursInText(value: unknown, text: string): boolean {
+  // A number standing alone: not the tail of an id (`dee_1`), a word (`B2`) or a decimal.
   if (typeof value === 'number')
-    return new RegExp(`(^|[^\\d.])${String(value).replace('.', '\\.')}($|[^\\d])`).test(text);
+    return new RegExp(`(^|[^\\w.])${String(value).replace('.', '\\.')}($|[^\\w.]|\\.(?!\\d))`).test(text);
   return typeof value === 'string' && value.length >= 2 && text.includes(value);
 }
 

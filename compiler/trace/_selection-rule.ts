@@ -12,7 +12,7 @@ import {
 import { addParam } from './_params.js';
 import { crossPropertyRule, isWordValue } from './_cross-property-rule.js';
 import { alternativeRule } from './_alternative-inputs.js';
-import { isIdentityKey } from './_branch-condition.js';
+import { isEnumLike, isIdentityKey } from './_branch-condition.js';
 
 /**
  * True when `expr` picks a list element by position and the position is a choice: some instance's
@@ -112,9 +112,10 @@ export function selectionRule(
   if (runCount(instances) < 2) return undefined;
   for (const rule of rules) {
     if (!rule.values.every((value) => isSameValue(value, rule.values[0]))) continue;
-    // One id, name or city in every run is one thing every time: a rule for those runs only.
+    // A status or type every run shared may be the task's rule; one id, name, city or count every
+    // run shared is those runs' own.
     const key = rule.path.at(-1);
-    if (typeof key !== 'string' || isIdentityKey(key)) continue;
+    if (typeof key !== 'string' || isIdentityKey(key) || !isEnumLike(rule.values[0])) continue;
     const variant = withFind(candidate, rule.path, { kind: 'literal', value: rule.values[0] });
     if (!holdsEverywhere(variant, instances)) continue;
     // Shared by every run, asked for by no user: the task's rule, or a coincidence of these runs.

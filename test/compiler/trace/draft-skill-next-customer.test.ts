@@ -294,6 +294,11 @@ describe('draftSkill for the next customer: one rule over the properties sibling
     };
     const run = await runFor(skill, account, { ...draft.inputs.get('dee'), totalBagsAdded: 1 });
     expect(run).toMatchObject({ ok: true, call: { trip_id: 'T8', total_bags: 5 } });
+    // One bag on each trip, and each user id ends in `_1`: the 1 of an id is no number the user
+    // wrote, so the trip is not picked by a `tripBags` input the next customer would never give.
+    const oneBag = await compile([unnamed('dee', 'Oslo', 1, 2), unnamed('eli', 'Oslo', 1, 3)]);
+    expect(oneBag.draft.source).not.toContain('tripBags');
+    expect(oneBag.draft.source).toContain('trip.status === "upcoming"');
   });
 
   it('never derives from an earlier quantity that is zero in every run (no evidence of a change)', async () => {
