@@ -4,7 +4,6 @@ import { createAirline } from './create-airline.js';
 import { bindSkillInput, type CallerKnowledge } from './bind-skill-input.js';
 import type { Facts } from './task-shape.js';
 import { checkAirlineEffect, findTaskShape } from './task-shapes.js';
-import type { AirlineTrajectoryFormat } from './trajectory-files.js';
 
 /** One live run of a skill for a request: did it leave the airline as the policy says? */
 export interface LiveCheck {
@@ -27,7 +26,6 @@ export interface LiveCheck {
  */
 export async function checkSkillLive(
   skill: CompiledSkill,
-  format: AirlineTrajectoryFormat,
   request: Facts,
   knowledge: CallerKnowledge = 'policy',
 ): Promise<LiveCheck> {

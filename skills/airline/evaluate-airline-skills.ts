@@ -56,9 +56,7 @@ export async function evaluateAirlineSkills(
   let skillsRightOnHeldOut = 0;
   for (const skill of verified) {
     const shape = findTaskShape(skill.provenance.trajectoryIds[0] ?? '');
-    const own = await Promise.all(
-      (shape?.heldOut ?? []).map((request) => checkSkillLive(skill, format, request)),
-    );
+    const own = await Promise.all((shape?.heldOut ?? []).map((request) => checkSkillLive(skill, request)));
     checks.push(...own);
     if (own.length > 0 && own.every((check) => check.isCorrect)) skillsRightOnHeldOut += 1;
   }

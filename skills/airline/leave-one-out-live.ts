@@ -131,7 +131,6 @@ async function runFold(
   shape: string,
   left: string,
   rest: string[],
-  format: AirlineTrajectoryFormat,
   knowledge: CallerKnowledge,
 ): Promise<LeaveOneOutFold> {
   const { skills } = await compileTrajectories({ files: rest, manifest: airlineManifest });
@@ -139,7 +138,7 @@ async function runFold(
   if (!request) throw new Error(`${left} is not a recorded airline run`);
   const skill = pickSkill(skills, request, knowledge);
   if (!skill) return { shape, leftOut: idOf(left), isCorrect: false, reason: 'no verified skill' };
-  const live = await checkSkillLive(skill, format, request, knowledge);
+  const live = await checkSkillLive(skill, request, knowledge);
   const fold = { shape, leftOut: idOf(left), skill: skill.name, isCorrect: live.isCorrect };
   if (live.isCorrect) return fold;
   // The schema asked for what the customer did not say: told before any run.
@@ -182,7 +181,6 @@ export async function evaluateLeaveOneOutLive(
           shape.name,
           left,
           own.filter((file) => file !== left),
-          format,
           knowledge,
         ),
       );
