@@ -1,5 +1,11 @@
 import type { JsonSchema } from '../../core/index.js';
+import type { Trajectory } from '../import/index.js';
 import { holdsIn, type Expr, type Scope } from './_expr.js';
+
+/** What the user wrote in a run: the task and the later messages, one per line. */
+export function userText(trajectory: Trajectory): string {
+  return [trajectory.task, ...(trajectory.context ?? [])].join('\n');
+}
 
 /** One occurrence of the value being resolved: in a sibling trajectory, or a loop iteration. */
 export interface Instance {

@@ -7,7 +7,7 @@ import {
   valueAtPath,
   type ValuePath,
 } from './_values.js';
-import { isUserWritten } from './_draft-state.js';
+import { isUserWritten, userText } from './_draft-state.js';
 import { coveringKeys } from './_covering-keys.js';
 
 /** What one run's scan shows: the results it looked up, in order; the last is the match. */
@@ -160,7 +160,7 @@ export function scanEvidence(
   return {
     trajectory: position,
     scanned: steps.map((step) => trajectory.steps[step]?.result),
-    text: [trajectory.task, ...(trajectory.context ?? [])].join('\n'),
+    text: userText(trajectory),
     input,
     excluded: given.map((leaf) => leaf.value).filter((value) => !isTrivialValue(value)),
   };

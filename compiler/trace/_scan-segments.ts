@@ -1,7 +1,7 @@
 import type { Trajectory } from '../import/index.js';
 import { findLoopList, splitSegments, type ScanHook, type Segment } from './_segments.js';
 import { explainedScanRule, scanEvidence, scanRules } from './_scan-rule.js';
-import { isUserWritten } from './_draft-state.js';
+import { isUserWritten, userText } from './_draft-state.js';
 import { isTrivialValue, primitiveLeaves } from './_values.js';
 
 /** A run of lookups that may be a scan; `isLoop` when it covers the whole list (a loop today). */
@@ -30,7 +30,7 @@ export function usedResult(trajectory: Trajectory, start: number, count: number)
     for (const key of leafKeys(step.args).keys()) later.add(key);
   if (typeof trajectory.answer === 'object')
     for (const key of leafKeys(trajectory.answer).keys()) later.add(key);
-  const text = [trajectory.task, ...(trajectory.context ?? [])].join('\n');
+  const text = userText(trajectory);
   const results = trajectory.steps.slice(start, start + count).map((step) => leafKeys(step.result));
   const used = results.flatMap((own, index) => {
     const others = results.filter((_, other) => other !== index);

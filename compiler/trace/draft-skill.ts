@@ -6,7 +6,7 @@ import { splitGroupSegments } from './_scan-segments.js';
 import { resolveScan } from './_resolve-scan.js';
 import { readOnlyTools } from './prune-steps.js';
 import { resolveEntries, resolveValue, type DraftState, type Instance } from './_resolve-value.js';
-import type { DraftAssumption } from './_draft-state.js';
+import { userText, type DraftAssumption } from './_draft-state.js';
 import { renderSkill, type SkillBody, type SkillParts } from './_render-skill.js';
 import { divergence, draftBody, markRequiredInputs, type BranchFold } from './_branch-fold.js';
 import { skillNameFromTask } from './_naming.js';
@@ -184,7 +184,7 @@ function bodyTargets(body: SkillBody, from = 0): TargetSelection[] {
 function startDraft(trajectories: readonly Trajectory[]): { state: DraftState; scopes: Scope[] } {
   const primary = trajectories[0] as Trajectory;
   const state: DraftState = {
-    texts: trajectories.map((trajectory) => [trajectory.task, ...(trajectory.context ?? [])].join('\n')),
+    texts: trajectories.map(userText),
     inputs: trajectories.map((trajectory) => ({ ...trajectory.input })),
     params: new Map(),
     assumptions: [],

@@ -1,5 +1,5 @@
 import type { Trajectory } from '../import/index.js';
-import { isUserWritten } from './_draft-state.js';
+import { isUserWritten, userText } from './_draft-state.js';
 import { findPaths, valueAtPath } from './_values.js';
 
 /** One run a skill was drafted from, with the input the draft lifted for it. */
@@ -7,9 +7,6 @@ export interface RunInput {
   trajectory: Trajectory;
   input: Record<string, unknown>;
 }
-
-const userText = (trajectory: Trajectory): string =>
-  [trajectory.task, ...(trajectory.context ?? [])].join('\n');
 
 // Where a run passed `value`: `tool|path` of each argument of a successful call that holds it.
 function placesOf(trajectory: Trajectory, value: unknown): Set<string> {

@@ -1,6 +1,7 @@
 import type { ToolManifestEntry } from '../../core/index.js';
 import type { LeftOutStep } from '../check/index.js';
 import type { Trajectory, TrajectoryStep } from '../import/index.js';
+import { userText } from './_draft-state.js';
 
 /** Options of `pruneSteps`. */
 export interface PruneOptions {
@@ -130,9 +131,8 @@ export function pruneSteps(trajectory: Trajectory, options: PruneOptions): Prune
     const reason = step.error === undefined ? undefined : failedReason(steps, index, readOnly);
     if (reason) reasons.set(index, reason);
   });
-  const userText = [trajectory.task, ...(trajectory.context ?? [])].join('\n');
-  for (const index of repeatedReads(steps, reasons, readOnly, userText))
-    reasons.set(index, 'repeated-read-only');
+  const text = userText(trajectory);
+  for (const index of repeatedReads(steps, reasons, readOnly, text)) reasons.set(index, 'repeated-read-only');
   const candidates = steps.map((_, index) => index).filter((index) => !reasons.has(index));
   const later = typeof trajectory.answer === 'string' ? new Set<string>() : leaves(trajectory.answer);
   // A dropped call takes its arguments with it: a scratch call's free text (`think`'s thought,
@@ -141,7 +141,7 @@ export function pruneSteps(trajectory: Trajectory, options: PruneOptions): Prune
   // pruned ones. Backwards, so each run is judged against the kept calls after it.
   for (const run of runsOf(steps, candidates).reverse()) {
     const tool = steps[run[0] as number]?.tool ?? '';
-    const isUsed = run.some((index) => feeds(steps[index]?.result, later, userText));
+    const isUsed = run.some((index) => feeds(steps[index]?.result, later, text));
     if (readOnly.has(tool) && !isUsed) for (const index of run) reasons.set(index, 'unused-read-only');
     else for (const index of run) leaves(steps[index]?.args, later);
   }
