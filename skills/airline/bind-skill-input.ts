@@ -1,5 +1,6 @@
 import type { CompiledSkill } from '../../compiler/index.js';
 import { airlineRunFacts } from './held-out-inputs.js';
+import type { AirlineState } from './airline-state.js';
 import { createAirlineSeed } from './create-seed-data.js';
 import type { Facts } from './task-shape.js';
 import { findTaskShape } from './task-shapes.js';
@@ -12,10 +13,15 @@ import { findTaskShape } from './task-shapes.js';
  */
 export type CallerKnowledge = 'words' | 'policy';
 
+// The airline before any run, which the policy reads (profiles, reservations); never written.
+let seed: AirlineState | undefined;
+
 /** The facts a caller with `knowledge` has of a request of the shape of `trajectoryId`. */
 function callerFacts(trajectoryId: string, request: Facts, knowledge: CallerKnowledge): Facts {
   const workedOut = knowledge === 'policy' ? findTaskShape(trajectoryId)?.workedOut : undefined;
-  return workedOut ? { ...request, ...workedOut(request, createAirlineSeed()) } : request;
+  if (!workedOut) return request;
+  seed ??= createAirlineSeed();
+  return { ...request, ...workedOut(request, seed) };
 }
 
 const isSameFact = (value: unknown, factValue: string | number): boolean =>

@@ -57,18 +57,20 @@ function pickSkill(
   request: Facts,
   knowledge: CallerKnowledge,
 ): CompiledSkill | undefined {
-  const score = (skill: CompiledSkill): number[] => [
-    -unfillableInputs(skill, request, knowledge).length,
-    skill.provenance.trajectoryIds.length,
-    -(skill.evidence?.assumptions.length ?? 0),
-  ];
-  return [...skills]
+  const scored = skills
     .filter((skill) => skill.verification.isVerified)
-    .sort((a, b) => {
-      const [left, right] = [score(a), score(b)];
-      const index = left.findIndex((value, position) => value !== right[position]);
-      return index < 0 ? 0 : (right[index] ?? 0) - (left[index] ?? 0);
-    })[0];
+    .map((skill) => ({
+      skill,
+      score: [
+        -unfillableInputs(skill, request, knowledge).length,
+        skill.provenance.trajectoryIds.length,
+        -(skill.evidence?.assumptions.length ?? 0),
+      ],
+    }));
+  return scored.sort((a, b) => {
+    const index = a.score.findIndex((value, position) => value !== b.score[position]);
+    return index < 0 ? 0 : (b.score[index] ?? 0) - (a.score[index] ?? 0);
+  })[0]?.skill;
 }
 
 function argValues(root: unknown, key: string, found: unknown[] = []): unknown[] {
